@@ -1,0 +1,74 @@
+package io.camelretool.component;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Names of the exchange headers the Retool component reads and writes. The {@link Metadata} annotations feed
+ * the generated Camel catalog, so tooling shows every header with its description.
+ */
+public final class RetoolConstants {
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "Overrides the endpoint's action for this message: create, list, revoke or renew on invite; "
+                            + "set or delete on attributes.")
+    public static final String ACTION = "CamelRetoolAction";
+
+    @Metadata(javaType = "String",
+              description = "The email the message is about: the invite's email on the way out; on retool:attributes, "
+                            + "the email whose account or pending invite is resolved as the target.")
+    public static final String EMAIL = "CamelRetoolEmail";
+
+    @Metadata(javaType = "Integer",
+              description = "The Retool invite id: the created or found invite on the way out; the invite to revoke, "
+                            + "renew or set attributes on when given.")
+    public static final String INVITE_ID = "CamelRetoolInviteId";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "The link the invited person follows to claim the invite.")
+    public static final String INVITE_LINK = "CamelRetoolInviteLink";
+
+    @Metadata(label = "producer", javaType = "io.camelretool.component.model.InviteStatus",
+              description = "What retool:invite did: INVITED, ALREADY_INVITED, ALREADY_USER, WOULD_INVITE or FAILED.")
+    public static final String INVITE_STATUS = "CamelRetoolInviteStatus";
+
+    @Metadata(label = "producer", javaType = "java.time.Instant",
+              description = "When the invite expires (Retool invites last 7 days).")
+    public static final String INVITE_EXPIRES_AT = "CamelRetoolInviteExpiresAt";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "The Retool user id (user_...) whose attributes retool:attributes sets; "
+                            + "on the way out, the account the target resolved to.")
+    public static final String USER_ID = "CamelRetoolUserId";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "On the way out of retool:attributes: what the target resolved to, user or invite.")
+    public static final String TARGET_KIND = "CamelRetoolTargetKind";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "The Retool Embed landing page UUID for retool:embedToken; overrides the endpoint option.")
+    public static final String LANDING_PAGE_UUID = "CamelRetoolLandingPageUuid";
+
+    @Metadata(label = "producer", javaType = "java.util.List<Integer>",
+              description = "Retool group ids for retool:embedToken; overrides the endpoint option.")
+    public static final String GROUP_IDS = "CamelRetoolGroupIds";
+
+    @Metadata(label = "producer", javaType = "String",
+              description = "The caller's stable identifier for the external user of retool:embedToken.")
+    public static final String EXTERNAL_IDENTIFIER = "CamelRetoolExternalIdentifier";
+
+    @Metadata(label = "producer", javaType = "String", secret = true,
+              description = "The single-use Retool Embed URL minted by retool:embedToken. It is a credential: "
+                            + "it is never logged in full.")
+    public static final String EMBED_URL = "CamelRetoolEmbedUrl";
+
+    @Metadata(javaType = "io.camelretool.component.classify.UserClass",
+              description = "Set by the signup classifier: EXTERNAL, END_USER, STANDARD_USER or REJECTED.")
+    public static final String USER_CLASS = "CamelRetoolUserClass";
+
+    @Metadata(javaType = "String",
+              description = "Set by the signup classifier: why the signup got its class.")
+    public static final String CLASS_REASON = "CamelRetoolClassReason";
+
+    private RetoolConstants() {
+    }
+}
