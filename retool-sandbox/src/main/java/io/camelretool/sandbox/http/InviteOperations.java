@@ -1,0 +1,82 @@
+package io.camelretool.sandbox.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.sandbox.SandboxInvite;
+import io.camelretool.sandbox.state.SandboxOrganization;
+import io.camelretool.sandbox.validation.RequestSchemas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.camelretool.sandbox.http.Scopes.USERS_READ;
+import static io.camelretool.sandbox.http.Scopes.USERS_WRITE;
+import static io.camelretool.sandbox.http.Scopes.USER_ATTRIBUTES_WRITE;
+
+/** {@code /api/v2/user_invites}: create, list, get, revoke, and attribute values on invites. */
+final class InviteOperations {
+
+    private static final String INVITES = "/api/v2/user_invites";
+    private static final String ONE_INVITE = INVITES + "/{userInviteId}";
+    private static final String ENTITY = "User invite";
+
+    private final SandboxOrganization organization;
+    private final Representations representations;
+
+    InviteOperations(SandboxOrganization organization, Representations representations) {
+        this.organization = organization;
+        this.representations = representations;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.on("POST", INVITES).needsAnyOf(USERS_WRITE).body(RequestSchemas.CREATE_INVITE).to(this::create),
+                Route.on("GET", INVITES).needsAnyOf(USERS_READ).to(this::list),
+                Route.on("GET", ONE_INVITE).needsAnyOf(USERS_READ).to(this::get),
+                Route.on("DELETE", ONE_INVITE).needsAnyOf(USERS_WRITE).to(this::revoke),
+                Route.on("POST", ONE_INVITE + "/user_attributes").needsAnyOf(USERS_WRITE, USER_ATTRIBUTES_WRITE)
+                        .body(RequestSchemas.SET_INVITE_ATTRIBUTE).to(this::setAttribute),
+                Route.on("DELETE", ONE_INVITE + "/user_attributes/{attributeName}")
+                        .needsAnyOf(USERS_WRITE, USER_ATTRIBUTES_WRITE).to(this::deleteAttribute));
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        JsonNode body = request.body();
+        List<Integer> groupIds = new ArrayList<>();
+        body.path("defaultGroupIds").forEach(groupId -> groupIds.add(groupId.intValue()));
+        Map<String, Object> metadata = body.has("metadata")
+                ? Json.MAPPER.convertValue(body.get("metadata"), Json.MAP_OF_VALUES)
+                : new LinkedHashMap<>();
+        SandboxInvite invite = organization.invite(body.get("email").textValue(), groupIds, metadata);
+        return ApiResponse.ok(Json.success(representations.invite(invite)));
+    }
+
+    /** Every invite not revoked, claimed and expired ones included: the spec says it "returns all user invites". */
+    private ApiResponse list(ApiRequest request) {
+        List<SandboxInvite> all = organization.invites().all();
+        return ApiResponse.ok(Json.list(representations.invites(all), all.size(), null, false));
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        SandboxInvite invite = organization.invite(request.numericPathParam("userInviteId", ENTITY));
+        return ApiResponse.ok(Json.success(representations.invite(invite)));
+    }
+
+    private ApiResponse revoke(ApiRequest request) {
+        organization.revokeInvite(request.numericPathParam("userInviteId", ENTITY));
+        return ApiResponse.noContent();
+    }
+
+    private ApiResponse setAttribute(ApiRequest request) {
+        Map<String, Object> metadata = organization.setInviteAttribute(
+                request.numericPathParam("userInviteId", ENTITY), request.bodyText("name"), request.bodyText("value"));
+        return ApiResponse.ok(Json.success(Json.metadata(metadata)));
+    }
+
+    private ApiResponse deleteAttribute(ApiRequest request) {
+        Map<String, Object> metadata = organization.deleteInviteAttribute(
+                request.numericPathParam("userInviteId", ENTITY), request.pathParam("attributeName"));
+        return ApiResponse.ok(Json.success(Json.metadata(metadata)));
+    }
+}
