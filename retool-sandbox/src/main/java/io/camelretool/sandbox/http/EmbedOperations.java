@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelretool.sandbox.state.SandboxOrganization;
 import io.camelretool.sandbox.validation.RequestSchemas;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.camelretool.sandbox.http.Scopes.EMBED;
@@ -25,9 +24,8 @@ final class EmbedOperations {
 
     /** Answers {@code {"embedUrl": ...}} without Retool's success envelope, as the real call does. */
     private ApiResponse mint(ApiRequest request) {
-        List<Integer> groupIds = new ArrayList<>();
-        request.body().get("groupIds").forEach(groupId -> groupIds.add(groupId.intValue()));
-        String url = organization.mintEmbedUrl(request.bodyText("landingPageUuid"), groupIds);
+        String url = organization.mintEmbedUrl(request.bodyText("landingPageUuid"),
+                Json.integersOf(request.body().get("groupIds")));
         ObjectNode body = Json.object();
         body.put("embedUrl", url);
         return ApiResponse.ok(body);

@@ -5,8 +5,6 @@ import io.camelretool.sandbox.SandboxInvite;
 import io.camelretool.sandbox.state.SandboxOrganization;
 import io.camelretool.sandbox.validation.RequestSchemas;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +41,8 @@ final class InviteOperations {
 
     private ApiResponse create(ApiRequest request) {
         JsonNode body = request.body();
-        List<Integer> groupIds = new ArrayList<>();
-        body.path("defaultGroupIds").forEach(groupId -> groupIds.add(groupId.intValue()));
-        Map<String, Object> metadata = body.has("metadata")
-                ? Json.MAPPER.convertValue(body.get("metadata"), Json.MAP_OF_VALUES)
-                : new LinkedHashMap<>();
-        SandboxInvite invite = organization.invite(body.get("email").textValue(), groupIds, metadata);
+        SandboxInvite invite = organization.invite(body.get("email").textValue(),
+                Json.integersOf(body.get("defaultGroupIds")), Json.valuesOf(body.get("metadata")));
         return ApiResponse.ok(Json.success(representations.invite(invite)));
     }
 

@@ -12,6 +12,9 @@ import io.camelretool.sandbox.validation.InvalidRequestException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The one JSON mapper of the sandbox and Retool's envelopes and timestamp style. */
@@ -20,8 +23,7 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** For turning a JSON object of attribute values into a map, keeping JSON nulls. */
-    public static final TypeReference<Map<String, Object>> MAP_OF_VALUES = new TypeReference<>() {
+    private static final TypeReference<Map<String, Object>> MAP_OF_VALUES = new TypeReference<>() {
     };
 
     private static final DateTimeFormatter TIMESTAMP =
@@ -91,6 +93,23 @@ public final class Json {
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new InvalidRequestException("request/body is not valid JSON" + where);
         }
+    }
+
+    /** A JSON object of attribute values as a map, keeping JSON nulls; an absent object is an empty map. */
+    public static Map<String, Object> valuesOf(JsonNode objectOrMissing) {
+        if (objectOrMissing == null || objectOrMissing.isMissingNode() || objectOrMissing.isNull()) {
+            return new LinkedHashMap<>();
+        }
+        return MAPPER.convertValue(objectOrMissing, MAP_OF_VALUES);
+    }
+
+    /** A validated JSON array of integers (such as group ids) as a list; an absent array is an empty list. */
+    public static List<Integer> integersOf(JsonNode arrayOrMissing) {
+        List<Integer> integers = new ArrayList<>();
+        if (arrayOrMissing != null) {
+            arrayOrMissing.forEach(item -> integers.add(item.intValue()));
+        }
+        return integers;
     }
 
     public static byte[] bytes(JsonNode node) {

@@ -8,7 +8,6 @@ import io.camelretool.sandbox.state.UserStore;
 import io.camelretool.sandbox.validation.InvalidRequestException;
 import io.camelretool.sandbox.validation.RequestSchemas;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,16 +81,13 @@ final class UserOperations {
 
     private ApiResponse create(ApiRequest request) {
         JsonNode body = request.body();
-        Map<String, Object> metadata = body.has("metadata")
-                ? Json.MAPPER.convertValue(body.get("metadata"), Json.MAP_OF_VALUES)
-                : new LinkedHashMap<>();
         SandboxUser user = organization.createUser(new UserStore.NewUser(
                 body.get("email").textValue(),
                 body.get("first_name").textValue(),
                 body.get("last_name").textValue(),
                 body.path("user_type").asText("default"),
                 body.path("active").asBoolean(true),
-                metadata,
+                Json.valuesOf(body.get("metadata")),
                 List.of()));
         return ApiResponse.ok(Json.success(representations.user(user, false)));
     }
