@@ -1,0 +1,85 @@
+package io.camelretool.component;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.camelretool.component.client.RequestRateLimiter;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code retool} component. It owns what endpoints must share: one {@link HttpClient} (one connection pool)
+ * and one rate limiter per base URL and API key, so that several endpoints talking to the same Retool
+ * organisation together stay under its limit.
+ */
+@Component("retool")
+public class RetoolComponent extends DefaultComponent {
+
+    @Metadata(description = "Options shared by every retool endpoint of this component; each endpoint can override them.")
+    private RetoolConfiguration configuration = new RetoolConfiguration();
+
+    private final Map<String, RequestRateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private volatile HttpClient httpClient;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        RetoolEndpointType type = parseType(remaining);
+        RetoolEndpoint endpoint = new RetoolEndpoint(uri, this, type, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    private static RetoolEndpointType parseType(String remaining) {
+        for (RetoolEndpointType type : RetoolEndpointType.values()) {
+            if (type.name().equals(remaining)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Unknown retool endpoint '" + remaining
+                                           + "': use retool:invite, retool:attributes or retool:embedToken");
+    }
+
+    /** The HTTP client every endpoint of this component uses; created with the component's connect timeout. */
+    HttpClient httpClient() {
+        HttpClient client = httpClient;
+        if (client == null) {
+            synchronized (this) {
+                if (httpClient == null) {
+                    httpClient = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                }
+                client = httpClient;
+            }
+        }
+        return client;
+    }
+
+    /**
+     * The limiter shared by every endpoint with this base URL and key. The key is part of the identity because
+     * Retool limits per token; it is kept only inside this map's key, never printed.
+     */
+    RequestRateLimiter rateLimiter(String baseUrl, String apiKey, int requestsPerMinute) {
+        String identity = baseUrl + '\n' + apiKey + '\n' + requestsPerMinute;
+        return rateLimiters.computeIfAbsent(identity, ignored -> RequestRateLimiter.perMinute(requestsPerMinute));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        rateLimiters.clear();
+        super.doStop();
+    }
+
+    public RetoolConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(RetoolConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,95 @@
+package io.camelretool.component;
+
+import java.net.URI;
+
+import io.camelretool.component.client.BaseUrls;
+import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.producer.InviteProducer;
+import io.camelretool.component.producer.NotYetAvailableProducer;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.ObjectHelper;
+
+/** Invite users, set user attributes and mint Embed URLs through the Retool API. */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "retool", title = "Retool", syntax = "retool:type",
+             producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = RetoolConstants.class)
+public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriPath(description = "What the endpoint does: invite, attributes or embedToken.")
+    @Metadata(required = true)
+    private final RetoolEndpointType type;
+
+    @UriParam
+    private RetoolConfiguration configuration;
+
+    private RetoolClient client;
+
+    public RetoolEndpoint(String uri, RetoolComponent component, RetoolEndpointType type,
+                          RetoolConfiguration configuration) {
+        super(uri, component);
+        this.type = type;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return switch (type) {
+            case invite -> new InviteProducer(this);
+            case attributes, embedToken -> new NotYetAvailableProducer(this, type);
+        };
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The retool component only sends; retool:" + type + " has no consumer");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (ObjectHelper.isEmpty(configuration.getApiKey())) {
+            throw new IllegalArgumentException(
+                    "retool:" + type + " needs an apiKey (camel.component.retool.api-key or ?apiKey=RAW(...))");
+        }
+        URI baseUri = BaseUrls.checked(configuration.getBaseUrl(), configuration.isAllowInsecureHttp());
+        RetoolComponent component = (RetoolComponent) getComponent();
+        client = new RetoolClient(component.httpClient(), baseUri, configuration.getApiKey(),
+                component.rateLimiter(baseUri.toString(), configuration.getApiKey(), configuration.getRateLimitPerMinute()),
+                configuration.getRequestTimeout(), configuration.getMaxRetries());
+    }
+
+    /** The client for this endpoint's Retool organisation; available once the endpoint has started. */
+    public RetoolClient getClient() {
+        return client;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    public RetoolEndpointType getType() {
+        return type;
+    }
+
+    public RetoolConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(RetoolConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,221 @@
+package io.camelretool.component.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelretool.component.error.NotRetoolApiException;
+import io.camelretool.component.error.RetoolConnectionException;
+import io.camelretool.component.error.RetoolException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asynchronous calls to the Retool API. Every call goes through one path that waits for the shared rate limiter,
+ * retries 429 and 503, maps failures to the {@link RetoolException} family and parses JSON. No thread is held
+ * while a call or a wait is in progress.
+ */
+public class RetoolClient {
+
+    public static final String INVITES_PATH = "/api/v2/user_invites";
+    public static final String USERS_PATH = "/api/v2/users";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetoolClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final URI baseUri;
+    private final String authorization;
+    private final RequestRateLimiter rateLimiter;
+    private final Duration requestTimeout;
+    private final int maxRetries;
+
+    public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
+                        long requestTimeoutMillis, int maxRetries) {
+        this.http = http;
+        this.baseUri = baseUri;
+        this.authorization = "Bearer " + apiKey;
+        this.rateLimiter = rateLimiter;
+        this.requestTimeout = Duration.ofMillis(requestTimeoutMillis);
+        this.maxRetries = Math.max(0, maxRetries);
+    }
+
+    /** {@code POST /api/v2/user_invites}; answers the created invite. */
+    public CompletableFuture<JsonNode> createInvite(String email, List<Integer> groupIds, Map<String, Object> metadata) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("email", email);
+        if (!groupIds.isEmpty()) {
+            body.put("defaultGroupIds", groupIds);
+        }
+        if (!metadata.isEmpty()) {
+            body.put("metadata", metadata);
+        }
+        return send("POST", INVITES_PATH, body).thenApply(answer -> answer.path("data"));
+    }
+
+    /** {@code GET /api/v2/user_invites}, every page; Retool offers no filter, so callers filter themselves. */
+    public CompletableFuture<List<JsonNode>> listInvites() {
+        return collectPages(INVITES_PATH, new ArrayList<>());
+    }
+
+    private CompletableFuture<List<JsonNode>> collectPages(String path, List<JsonNode> collected) {
+        return send("GET", path, null).thenCompose(page -> {
+            page.path("data").forEach(collected::add);
+            String next = page.path("next_token").asText(null);
+            if (page.path("has_more").asBoolean(false) && next != null && !next.isEmpty()) {
+                String base = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+                return collectPages(base + "?next_token=" + encode(next), collected);
+            }
+            return CompletableFuture.completedFuture(collected);
+        });
+    }
+
+    /** {@code DELETE /api/v2/user_invites/{id}}. */
+    public CompletableFuture<Void> revokeInvite(int inviteId) {
+        return send("DELETE", INVITES_PATH + "/" + inviteId, null).thenApply(ignored -> null);
+    }
+
+    /** {@code POST /api/v2/user_invites/{id}/user_attributes}; answers the invite's attribute metadata. */
+    public CompletableFuture<JsonNode> setInviteAttribute(int inviteId, String name, String value) {
+        return send("POST", INVITES_PATH + "/" + inviteId + "/user_attributes", Map.of("name", name, "value", value))
+                .thenApply(answer -> answer.path("data"));
+    }
+
+    /**
+     * {@code GET /api/v2/users?email=}: the accounts with this email. Retool only offers this on plans that include
+     * user management; elsewhere it fails with a {@code RetoolPermissionException}.
+     */
+    public CompletableFuture<List<JsonNode>> findUsersByEmail(String email) {
+        return send("GET", USERS_PATH + "?email=" + encode(email), null).thenApply(page -> {
+            List<JsonNode> users = new ArrayList<>();
+            page.path("data").forEach(users::add);
+            return users;
+        });
+    }
+
+    /**
+     * Sends one request and answers the parsed JSON body ({@code null} for an empty 2xx answer). The future fails
+     * with a {@link RetoolException}, never anything else.
+     */
+    public CompletableFuture<JsonNode> send(String method, String path, Object body) {
+        byte[] payload;
+        try {
+            payload = body == null ? null : JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("Cannot write the request as JSON", e));
+        }
+        return attempt(method, path, payload, 0);
+    }
+
+    private CompletableFuture<JsonNode> attempt(String method, String path, byte[] payload, int retry) {
+        HttpRequest request = request(method, path, payload);
+        long started = System.nanoTime();
+        return rateLimiter.acquire()
+                .thenCompose(ready -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        return CompletableFuture.<JsonNode> failedFuture(connectionFailure(unwrap(failure), method, path));
+                    }
+                    int status = response.statusCode();
+                    LOG.debug("Retool {} {} answered {} in {} ms", method, path, status,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    if ((status == 429 || status == 503) && retry < maxRetries) {
+                        Duration delay = RetryDelays.before(retry, response.headers());
+                        LOG.debug("Retool {} {} answered {}; retry {} of {} in {} ms", method, path, status, retry + 1,
+                                maxRetries, delay.toMillis());
+                        return CompletableFuture.runAsync(() -> { },
+                                CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
+                                .thenCompose(waited -> attempt(method, path, payload, retry + 1));
+                    }
+                    try {
+                        return CompletableFuture.completedFuture(interpret(response, method, path));
+                    } catch (RetoolException e) {
+                        return CompletableFuture.<JsonNode> failedFuture(e);
+                    }
+                })
+                .thenCompose(next -> next);
+    }
+
+    private HttpRequest request(String method, String path, byte[] payload) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(baseUri.getRawPath() + path))
+                .timeout(requestTimeout)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+        if (payload != null) {
+            builder.header("Content-Type", "application/json; charset=utf-8")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.build();
+    }
+
+    private JsonNode interpret(HttpResponse<byte[]> response, String method, String path) {
+        int status = response.statusCode();
+        byte[] body = response.body();
+        boolean empty = body == null || body.length == 0;
+        if (status >= 200 && status < 300 && empty) {
+            return null;
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        JsonNode json = contentType.contains("json") ? parse(body) : null;
+        if (json == null) {
+            throw new NotRetoolApiException("The answer from " + baseUri + path + " is not the Retool API's JSON ("
+                                            + (contentType.isEmpty() ? "no content type" : contentType)
+                                            + "); the base URL is probably wrong", status, null, method, path, null);
+        }
+        if (status >= 200 && status < 300) {
+            return json;
+        }
+        throw RetoolErrors.fromStatus(status, json, method, path);
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return body == null || body.length == 0 ? null : JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static RetoolException connectionFailure(Throwable cause, String method, String path) {
+        if (cause instanceof RetoolException retool) {
+            return retool;
+        }
+        String what = cause instanceof HttpTimeoutException ? "Retool did not answer in time"
+                : "Could not reach Retool (" + cause.getClass().getSimpleName() + ")";
+        return new RetoolConnectionException(what, 0, null, method, path, cause);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    public URI getBaseUri() {
+        return baseUri;
+    }
+}

@@ -1,0 +1,27 @@
+package io.camelretool.component.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outcome of {@code retool:invite} for one email.
+ *
+ * @param status   what was done
+ * @param email    the email as requested
+ * @param inviteId the Retool invite id (created, found or revoked); null when none exists
+ * @param link     the link the person follows to claim the invite, when Retool gave one
+ * @param expiresAt when the invite expires
+ * @param groupIds the groups the invite joins
+ * @param error    why the item failed; null unless status is FAILED
+ */
+public record InviteResult(InviteStatus status, String email, Integer inviteId, String link, Instant expiresAt,
+                           List<Integer> groupIds, String error) {
+
+    public InviteResult {
+        groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+    }
+
+    public static InviteResult failed(String email, String error) {
+        return new InviteResult(InviteStatus.FAILED, email, null, null, null, List.of(), error);
+    }
+}

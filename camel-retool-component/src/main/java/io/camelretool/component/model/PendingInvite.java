@@ -1,0 +1,38 @@
+package io.camelretool.component.model;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A Retool invite as the list and create calls describe it, reduced to what the component uses. */
+public record PendingInvite(int id, String email, Instant expiresAt, String link, List<Integer> groupIds,
+                            boolean claimed, JsonNode metadata) {
+
+    public static PendingInvite fromJson(JsonNode invite) {
+        List<Integer> groups = new ArrayList<>();
+        invite.path("groups").forEach(group -> groups.add(group.path("id").asInt()));
+        return new PendingInvite(invite.path("id").asInt(), invite.path("invited_email").asText(null),
+                instant(invite.path("expires_at").asText(null)), invite.path("invite_link").asText(null),
+                List.copyOf(groups), !invite.path("claimed_at").isNull() && !invite.path("claimed_at").isMissingNode(),
+                invite.path("metadata"));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    public InviteResult toResult(InviteStatus status) {
+        return new InviteResult(status, email, id, link, expiresAt, groupIds, null);
+    }
+}

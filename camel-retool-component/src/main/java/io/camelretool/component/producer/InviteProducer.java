@@ -1,0 +1,292 @@
+package io.camelretool.component.producer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.camelretool.component.RetoolConfiguration;
+import io.camelretool.component.RetoolConstants;
+import io.camelretool.component.RetoolEndpoint;
+import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.error.InvalidRetoolInputException;
+import io.camelretool.component.error.RetoolNotFoundException;
+import io.camelretool.component.error.RetoolPermissionException;
+import io.camelretool.component.model.BulkInviteSummary;
+import io.camelretool.component.model.EmailAddresses;
+import io.camelretool.component.model.InviteRequest;
+import io.camelretool.component.model.InviteResult;
+import io.camelretool.component.model.InviteStatus;
+import io.camelretool.component.model.PendingInvite;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code retool:invite}: create (the default), list, revoke and renew user invites. Never invites an email twice
+ * when {@code skipExisting} is on: Retool itself does not deduplicate, and every external user is a paid seat.
+ */
+public class InviteProducer extends DefaultAsyncProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InviteProducer.class);
+
+    private final RetoolConfiguration configuration;
+    private RetoolClient client;
+    private PendingInviteCache pendingInvites;
+    private List<Integer> defaultGroupIds;
+    /** Set once Retool said this plan or key may not list users, so the check is not asked again. */
+    private volatile boolean userLookupRefused;
+
+    public InviteProducer(RetoolEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = ((RetoolEndpoint) getEndpoint()).getClient();
+        pendingInvites = new PendingInviteCache(client, configuration.getPendingInvitesCacheTtl());
+        defaultGroupIds = GroupIds.parse(configuration.getDefaultGroupIds(), "defaultGroupIds");
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<?> work;
+        try {
+            work = switch (action(exchange)) {
+                case "create" -> create(exchange);
+                case "list" -> list(exchange);
+                case "revoke" -> revoke(exchange);
+                case "renew" -> renew(exchange);
+                default -> throw new InvalidRetoolInputException("action",
+                        "'" + action(exchange) + "' is not an invite action; use create, list, revoke or renew");
+            };
+        } catch (RuntimeException refused) {
+            exchange.setException(refused);
+            callback.done(true);
+            return true;
+        }
+        work.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                exchange.setException(unwrap(failure));
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private String action(Exchange exchange) {
+        String action = exchange.getMessage().getHeader(RetoolConstants.ACTION, configuration.getAction(), String.class);
+        return action == null ? "create" : action.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private CompletableFuture<?> create(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        if (body instanceof List<?> items) {
+            if (configuration.isContinueOnError()) {
+                return Sequentially.map(items, this::createOrReportFailure)
+                        .thenAccept(results -> bulkAnswer(message, results));
+            }
+            // every item is validated before any call; then the first failure fails the exchange
+            List<InviteRequest> requests = InviteRequests.allOf(items, defaultGroupIds);
+            return Sequentially.map(requests, (request, index) -> createOne(request))
+                    .thenAccept(results -> bulkAnswer(message, results));
+        }
+        InviteRequest request = InviteRequests.from(body, "body", defaultGroupIds);
+        return createOne(request).thenAccept(result -> answer(message, result));
+    }
+
+    /** Bulk with continueOnError: an item that is invalid or fails becomes a FAILED result and the rest go on. */
+    private CompletableFuture<InviteResult> createOrReportFailure(Object item, int index) {
+        CompletableFuture<InviteResult> one;
+        try {
+            one = createOne(InviteRequests.from(item, "body[" + index + "]", defaultGroupIds));
+        } catch (InvalidRetoolInputException invalid) {
+            return CompletableFuture.completedFuture(InviteResult.failed(emailOf(item), invalid.getMessage()));
+        }
+        return one.handle((result, failure) -> failure == null ? result
+                : InviteResult.failed(emailOf(item), unwrap(failure).getMessage()));
+    }
+
+    private CompletableFuture<InviteResult> createOne(InviteRequest request) {
+        if (!configuration.isSkipExisting()) {
+            return inviteOrPretend(request);
+        }
+        return pendingInvites.forEmail(request.getEmail()).thenCompose(pending -> {
+            if (!pending.isEmpty()) {
+                LOG.debug("Skipping {}: invite {} is already pending", request.getEmail(), pending.get(0).id());
+                return CompletableFuture.completedFuture(pending.get(0).toResult(InviteStatus.ALREADY_INVITED));
+            }
+            return existingAccount(request.getEmail()).thenCompose(isUser -> isUser
+                    ? CompletableFuture.completedFuture(new InviteResult(InviteStatus.ALREADY_USER, request.getEmail(),
+                            null, null, null, request.getGroupIds(), null))
+                    : inviteOrPretend(request));
+        });
+    }
+
+    /** Whether an account exists; a plan or scope that does not allow listing users just skips the check. */
+    private CompletableFuture<Boolean> existingAccount(String email) {
+        if (userLookupRefused) {
+            return CompletableFuture.completedFuture(false);
+        }
+        String key = EmailAddresses.key(email);
+        return client.findUsersByEmail(email).handle((users, failure) -> {
+            if (failure == null) {
+                return users.stream().anyMatch(user -> key.equals(EmailAddresses.key(user.path("email").asText(null))));
+            }
+            if (unwrap(failure) instanceof RetoolPermissionException) {
+                userLookupRefused = true;
+                LOG.info("This Retool plan or key cannot list users; retool:invite checks pending invites only");
+                return false;
+            }
+            throw new CompletionException(unwrap(failure));
+        });
+    }
+
+    private CompletableFuture<InviteResult> inviteOrPretend(InviteRequest request) {
+        if (configuration.isDryRun()) {
+            return CompletableFuture.completedFuture(new InviteResult(InviteStatus.WOULD_INVITE, request.getEmail(),
+                    null, null, null, request.getGroupIds(), null));
+        }
+        return client.createInvite(request.getEmail(), request.getGroupIds(), request.metadataToSend())
+                .thenApply(PendingInvite::fromJson)
+                .thenCompose(invite -> {
+                    pendingInvites.added(invite);
+                    LOG.info("Invited {} (invite {})", request.getEmail(), invite.id());
+                    return setAttributes(invite.id(), request.getAttributes())
+                            .thenApply(ignored -> invite.toResult(InviteStatus.INVITED));
+                });
+    }
+
+    /** One call per attribute, in order, as Retool's API takes them. */
+    private CompletableFuture<List<Object>> setAttributes(int inviteId, Map<String, Object> attributes) {
+        return Sequentially.map(List.copyOf(attributes.entrySet()), (attribute, index) -> client
+                .setInviteAttribute(inviteId, attribute.getKey(),
+                        AttributeValues.asText(attribute.getValue(), "attributes." + attribute.getKey()))
+                .thenApply(Object.class::cast));
+    }
+
+    private CompletableFuture<?> list(Exchange exchange) {
+        return pendingInvites.refresh().thenAccept(invites -> exchange.getMessage().setBody(invites));
+    }
+
+    private CompletableFuture<?> revoke(Exchange exchange) {
+        Message message = exchange.getMessage();
+        return targets(message).thenCompose(this::revokeAll).thenAccept(revoked -> {
+            PendingInvite last = revoked.get(revoked.size() - 1);
+            answer(message, last.toResult(InviteStatus.REVOKED));
+            message.setBody(revoked.size() == 1 ? last.toResult(InviteStatus.REVOKED)
+                    : new BulkInviteSummary(revoked.stream().map(i -> i.toResult(InviteStatus.REVOKED)).toList()));
+        });
+    }
+
+    private CompletableFuture<List<PendingInvite>> revokeAll(List<PendingInvite> invites) {
+        if (configuration.isDryRun()) {
+            return CompletableFuture.completedFuture(invites);
+        }
+        return Sequentially.map(invites, (invite, index) -> client.revokeInvite(invite.id()).thenApply(ignored -> {
+            pendingInvites.removed(invite);
+            LOG.info("Revoked invite {}", invite.id());
+            return invite;
+        }));
+    }
+
+    /** Revokes the given (or the email's) invite and creates a new one with the same groups and metadata. */
+    private CompletableFuture<?> renew(Exchange exchange) {
+        Message message = exchange.getMessage();
+        return targets(message).thenCompose(invites -> {
+            PendingInvite old = invites.get(0);
+            if (configuration.isDryRun()) {
+                return CompletableFuture.completedFuture(old.toResult(InviteStatus.WOULD_INVITE));
+            }
+            return revokeAll(invites).thenCompose(revoked -> client.createInvite(old.email(), old.groupIds(),
+                    metadataOf(old))).thenApply(PendingInvite::fromJson).thenApply(created -> {
+                        pendingInvites.added(created);
+                        LOG.info("Renewed invite {} as {}", old.id(), created.id());
+                        return created.toResult(InviteStatus.INVITED);
+                    });
+        }).thenAccept(result -> answer(message, result));
+    }
+
+    private static Map<String, Object> metadataOf(PendingInvite invite) {
+        Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        invite.metadata().fields().forEachRemaining(field -> metadata.put(field.getKey(),
+                field.getValue().isTextual() ? field.getValue().asText() : field.getValue()));
+        return metadata;
+    }
+
+    /** The invites a revoke or renew is about: by id (header or numeric body), else by email (header or body). */
+    private CompletableFuture<List<PendingInvite>> targets(Message message) {
+        Integer id = message.getHeader(RetoolConstants.INVITE_ID, Integer.class);
+        Object body = message.getBody();
+        if (id == null && body instanceof Number number) {
+            id = number.intValue();
+        }
+        String email = message.getHeader(RetoolConstants.EMAIL, String.class);
+        if (id == null && email == null && body instanceof CharSequence text) {
+            String trimmed = text.toString().trim();
+            if (trimmed.matches("\\d+")) {
+                id = Integer.valueOf(trimmed);
+            } else {
+                email = trimmed;
+            }
+        }
+        if (id == null && (email == null || email.isBlank())) {
+            throw new InvalidRetoolInputException(RetoolConstants.INVITE_ID,
+                    "revoke and renew need an invite id or an email (header or body)");
+        }
+        Integer wantedId = id;
+        String wantedEmail = email;
+        return pendingInvites.refresh().thenApply(all -> {
+            List<PendingInvite> matching = all.stream()
+                    .filter(invite -> wantedId != null ? invite.id() == wantedId
+                            : EmailAddresses.key(wantedEmail).equals(EmailAddresses.key(invite.email())))
+                    .toList();
+            if (matching.isEmpty()) {
+                String what = wantedId != null ? "invite " + wantedId : "email " + wantedEmail;
+                throw new RetoolNotFoundException("No pending invite for " + what, 0, null, "GET",
+                        RetoolClient.INVITES_PATH, null);
+            }
+            return matching;
+        });
+    }
+
+    private static void answer(Message message, InviteResult result) {
+        message.setBody(result);
+        message.setHeader(RetoolConstants.INVITE_STATUS, result.status());
+        message.setHeader(RetoolConstants.EMAIL, result.email());
+        message.setHeader(RetoolConstants.INVITE_ID, result.inviteId());
+        message.setHeader(RetoolConstants.INVITE_LINK, result.link());
+        message.setHeader(RetoolConstants.INVITE_EXPIRES_AT, result.expiresAt());
+    }
+
+    private static void bulkAnswer(Message message, List<InviteResult> results) {
+        BulkInviteSummary summary = new BulkInviteSummary(results);
+        message.setBody(summary);
+        LOG.info("Bulk invite of {} items: {}", summary.size(), summary.totals());
+    }
+
+    private static String emailOf(Object item) {
+        if (item instanceof CharSequence text) {
+            return text.toString().trim();
+        }
+        if (item instanceof Map<?, ?> map && map.get("email") != null) {
+            return String.valueOf(map.get("email"));
+        }
+        return item instanceof InviteRequest request ? request.getEmail() : null;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
