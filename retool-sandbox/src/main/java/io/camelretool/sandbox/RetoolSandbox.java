@@ -176,7 +176,10 @@ public final class RetoolSandbox implements AutoCloseable {
         if (!DATA_TYPES.contains(dataType)) {
             throw new IllegalArgumentException("dataType must be one of " + DATA_TYPES + "; got '" + dataType + "'");
         }
-        return organization.defineAttribute(name, Objects.requireNonNull(label, "label"), dataType, defaultValue);
+        if (label == null || label.isBlank()) {
+            throw new IllegalArgumentException("label must not be blank");
+        }
+        return organization.defineAttribute(name, label, dataType, defaultValue);
     }
 
     public List<SandboxGroup> groups() {

@@ -116,7 +116,6 @@ public final class SandboxOrganization {
     }
 
     public SandboxUser createUser(UserStore.NewUser fields) {
-        requireGroupsExist("groupIds", fields.groupIds());
         return users.create(fields, clock.now()).orElseThrow(() -> RejectedOperationException.conflict(
                 "A user with email " + fields.email() + " already exists"));
     }
