@@ -1,0 +1,211 @@
+package io.camelretool.component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.camelretool.component.error.InvalidRetoolInputException;
+import io.camelretool.component.error.RetoolNotFoundException;
+import io.camelretool.component.model.BulkInviteSummary;
+import io.camelretool.component.model.InviteRequest;
+import io.camelretool.component.model.InviteResult;
+import io.camelretool.component.model.InviteStatus;
+import io.camelretool.component.model.PendingInvite;
+import io.camelretool.sandbox.SandboxInvite;
+import io.camelretool.sandbox.SandboxPlan;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InviteProducerTest extends RetoolTestSupport {
+
+    private static final String CREATE_PATH = "/api/v2/user_invites";
+
+    @Test
+    void createsAnInviteAndAnswersItsIdLinkAndStatus() {
+        Exchange exchange = send("retool:invite?defaultGroupIds=1,2", "ada@example.com");
+
+        InviteResult result = exchange.getMessage().getBody(InviteResult.class);
+        assertThat(result.status()).isEqualTo(InviteStatus.INVITED);
+        SandboxInvite invite = sandbox().invitesFor("ada@example.com").get(0);
+        assertThat(result.inviteId()).isEqualTo(invite.id());
+        assertThat(result.groupIds()).containsExactly(1, 2);
+        assertThat(result.expiresAt()).isEqualTo(invite.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(exchange.getMessage().getHeader(RetoolConstants.INVITE_STATUS)).isEqualTo(InviteStatus.INVITED);
+        assertThat(exchange.getMessage().getHeader(RetoolConstants.INVITE_ID)).isEqualTo(invite.id());
+        assertThat(exchange.getMessage().getHeader(RetoolConstants.EMAIL)).isEqualTo("ada@example.com");
+        assertThat(exchange.getMessage().getHeader(RetoolConstants.INVITE_LINK, String.class)).startsWith("https://");
+    }
+
+    @Test
+    void skipsEmailThatAlreadyHasAPendingInviteComparingCaseInsensitively() {
+        send("retool:invite", "ada@example.com");
+
+        Exchange second = send("retool:invite", "  ADA@Example.com ");
+
+        assertThat(second.getMessage().getBody(InviteResult.class).status()).isEqualTo(InviteStatus.ALREADY_INVITED);
+        assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
+    }
+
+    @Test
+    void skipsEmailThatAlreadyHasAnAccountWhereThePlanAllowsLookingUsersUp() {
+        sandbox().setPlan(SandboxPlan.ENTERPRISE);
+        sandbox().addUser("grace@example.com", "Grace", "Hopper");
+
+        Exchange exchange = send("retool:invite", "grace@example.com");
+
+        assertThat(exchange.getMessage().getBody(InviteResult.class).status()).isEqualTo(InviteStatus.ALREADY_USER);
+        assertThat(sandbox().requestCount("POST", CREATE_PATH)).isZero();
+    }
+
+    @Test
+    void treatsAPlanThatCannotListUsersAsNoAccountAndStillInvites() {
+        Exchange exchange = send("retool:invite", "grace@example.com");
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(InviteResult.class).status()).isEqualTo(InviteStatus.INVITED);
+    }
+
+    @Test
+    void refusesAMalformedEmailBeforeAnyCall() {
+        Exchange exchange = send("retool:invite", "not-an-email");
+
+        assertThat(exchange.getException()).isInstanceOf(InvalidRetoolInputException.class)
+                .hasMessageContaining("body.email").hasMessageContaining("not-an-email");
+        assertThat(sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void refusesAMapWithoutEmailOrWithAnUnknownField() {
+        assertThat(send("retool:invite", Map.of("firstName", "Ada")).getException())
+                .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("body.email: is required");
+        assertThat(send("retool:invite", Map.of("email", "a@example.com", "user_type", "external")).getException())
+                .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("body.user_type");
+        assertThat(send("retool:invite", 42).getException())
+                .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("Integer cannot be an invite");
+        assertThat(sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void setsTheRequestsAttributesOnTheNewInviteWhichTheUserGetsOnClaiming() {
+        sandbox().defineAttribute("plan", "string");
+        sandbox().defineAttribute("seats", "number");
+        InviteRequest request = InviteRequest.builder("ada@example.com").firstName("Ada").lastName("Lovelace")
+                .groupIds(List.of(3)).attributes(Map.of("plan", "gold", "seats", 12)).build();
+
+        InviteResult result = send("retool:invite", request).getMessage().getBody(InviteResult.class);
+
+        SandboxInvite invite = sandbox().invite(result.inviteId());
+        assertThat(invite.metadata()).containsEntry("plan", "gold").containsEntry("seats", "12")
+                .containsEntry("firstName", "Ada");
+        assertThat(sandbox().claimInvite(invite.id()).metadata()).containsEntry("plan", "gold");
+    }
+
+    @Test
+    void dryRunMakesNoWriteCallAndAnswersAsARealRunWould() {
+        send("retool:invite", "ada@example.com");
+        long writesBefore = sandbox().requestCount("POST", CREATE_PATH);
+
+        BulkInviteSummary summary = send("retool:invite?dryRun=true", List.of("ada@example.com", "bob@example.com"))
+                .getMessage().getBody(BulkInviteSummary.class);
+
+        assertThat(summary.results()).extracting(InviteResult::status)
+                .containsExactly(InviteStatus.ALREADY_INVITED, InviteStatus.WOULD_INVITE);
+        assertThat(sandbox().requestCount("POST", CREATE_PATH)).isEqualTo(writesBefore);
+    }
+
+    @Test
+    void bulkWithContinueOnErrorReportsFailedItemsAndInvitesTheRestInInputOrder() {
+        List<Object> body = List.of("one@example.com", "broken", Map.of("email", "two@example.com", "groupIds",
+                List.of(999)), "one@example.com", "three@example.com");
+
+        BulkInviteSummary summary = send("retool:invite?continueOnError=true", body).getMessage()
+                .getBody(BulkInviteSummary.class);
+
+        assertThat(summary.results()).extracting(InviteResult::status).containsExactly(InviteStatus.INVITED,
+                InviteStatus.FAILED, InviteStatus.FAILED, InviteStatus.ALREADY_INVITED, InviteStatus.INVITED);
+        assertThat(summary.results().get(1).error()).contains("not a valid email");
+        assertThat(summary.results().get(2).error()).contains("999");
+        assertThat(summary.count(InviteStatus.INVITED)).isEqualTo(2);
+        assertThat(sandbox().invites()).hasSize(2);
+    }
+
+    @Test
+    void bulkWithoutContinueOnErrorRefusesABadItemBeforeAnyCall() {
+        Exchange exchange = send("retool:invite", List.of("one@example.com", "broken"));
+
+        assertThat(exchange.getException()).isInstanceOf(InvalidRetoolInputException.class)
+                .hasMessageContaining("body[1].email");
+        assertThat(sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void readsThePendingInviteListOnceForABulkRun() {
+        List<String> emails = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "user" + i + "@example.com").toList();
+
+        send("retool:invite", emails);
+
+        assertThat(sandbox().invites()).hasSize(20);
+        assertThat(sandbox().requestCount("GET", CREATE_PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void listsPendingInvitesAndHeaderOverridesTheAction() {
+        send("retool:invite", List.of("a@example.com", "b@example.com"));
+        int claimed = sandbox().invitesFor("b@example.com").get(0).id();
+        sandbox().claimInvite(claimed);
+
+        Exchange exchange = template.request("retool:invite",
+                e -> e.getMessage().setHeader(RetoolConstants.ACTION, "list"));
+
+        List<?> invites = exchange.getMessage().getBody(List.class);
+        assertThat(invites).extracting(invite -> ((PendingInvite) invite).email()).containsExactly("a@example.com");
+    }
+
+    @Test
+    void revokesEveryPendingInviteOfAnEmailIncludingDuplicatesRetoolMadeItself() {
+        send("retool:invite?skipExisting=false", "dup@example.com");
+        send("retool:invite?skipExisting=false", "dup@example.com");
+        assertThat(sandbox().invitesFor("dup@example.com")).hasSize(2);
+
+        Exchange exchange = send("retool:invite?action=revoke", "dup@example.com");
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(BulkInviteSummary.class).count(InviteStatus.REVOKED)).isEqualTo(2);
+        assertThat(sandbox().invitesFor("dup@example.com")).isEmpty();
+    }
+
+    @Test
+    void revokingAnUnknownInviteIsANotFoundError() {
+        Exchange exchange = template.request("retool:invite?action=revoke",
+                e -> e.getMessage().setHeader(RetoolConstants.INVITE_ID, 4242));
+
+        assertThat(exchange.getException()).isInstanceOf(RetoolNotFoundException.class).hasMessageContaining("4242");
+    }
+
+    @Test
+    void renewsAnExpiredInviteWithTheSameGroupsAndAttributes() {
+        sandbox().defineAttribute("plan", "string");
+        send("retool:invite", InviteRequest.builder("ada@example.com").groupIds(List.of(2))
+                .attributes(Map.of("plan", "gold")).build());
+        int oldId = sandbox().invitesFor("ada@example.com").get(0).id();
+        sandbox().clock().advance(Duration.ofDays(8));
+
+        InviteResult renewed = send("retool:invite?action=renew", "ada@example.com").getMessage()
+                .getBody(InviteResult.class);
+
+        assertThat(renewed.status()).isEqualTo(InviteStatus.INVITED);
+        assertThat(renewed.inviteId()).isNotEqualTo(oldId);
+        SandboxInvite fresh = sandbox().invitesFor("ada@example.com").get(0);
+        assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
+        assertThat(fresh.groupIds()).containsExactly(2);
+        assertThat(fresh.metadata()).containsEntry("plan", "gold");
+    }
+
+    @Test
+    void refusesAnUnknownAction() {
+        assertThat(send("retool:invite?action=explode", "a@example.com").getException())
+                .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("explode");
+    }
+}
