@@ -1,0 +1,71 @@
+package io.camelretool.example.intake.csv;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Which column of a signup CSV holds what, found from the header by the spellings people use: case, spaces,
+ * underscores and dashes do not matter ({@code E-mail Address}, {@code email_address} and {@code Email} all mean
+ * the email). {@code attr.<name>} and {@code attribute:<name>} columns carry Retool attributes.
+ */
+final class SignupColumns {
+
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z0-9_]+$");
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("email", "email"), Map.entry("emailaddress", "email"), Map.entry("mail", "email"),
+            Map.entry("firstname", "firstName"), Map.entry("givenname", "firstName"),
+            Map.entry("lastname", "lastName"), Map.entry("surname", "lastName"), Map.entry("familyname", "lastName"),
+            Map.entry("name", "fullName"), Map.entry("fullname", "fullName"),
+            Map.entry("company", "company"), Map.entry("organization", "company"),
+            Map.entry("organisation", "company"),
+            Map.entry("role", "role"), Map.entry("requestedrole", "role"),
+            Map.entry("groups", "groups"), Map.entry("groupids", "groups"));
+
+    final Map<String, Integer> fields = new LinkedHashMap<>();
+    final Map<String, Integer> attributes = new LinkedHashMap<>();
+    final List<String> warnings = new java.util.ArrayList<>();
+    final int width;
+
+    SignupColumns(List<String> header) throws UnreadableCsvException {
+        width = header.size();
+        for (int column = 0; column < header.size(); column++) {
+            String raw = header.get(column).trim();
+            String attribute = attributeName(raw);
+            if (attribute != null) {
+                if (ATTRIBUTE_NAME.matcher(attribute).matches()) {
+                    attributes.put(attribute, column);
+                } else {
+                    warnings.add("column '" + raw + "' is ignored: Retool attribute names use a-z, 0-9 and _ only");
+                }
+                continue;
+            }
+            String field = ALIASES.get(raw.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", ""));
+            if (field != null) {
+                fields.putIfAbsent(field, column);
+            }
+        }
+        if (!fields.containsKey("email")) {
+            throw new UnreadableCsvException("no email column in the header " + header
+                                             + " (expected a column named like email, Email or E-mail Address)");
+        }
+    }
+
+    private static String attributeName(String header) {
+        String lower = header.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("attr.")) {
+            return lower.substring("attr.".length()).trim();
+        }
+        if (lower.startsWith("attribute:")) {
+            return lower.substring("attribute:".length()).trim();
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "fields " + fields + ", attributes " + attributes.keySet();
+    }
+}

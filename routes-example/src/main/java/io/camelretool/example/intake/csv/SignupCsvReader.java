@@ -1,0 +1,230 @@
+package io.camelretool.example.intake.csv;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+import io.camelretool.example.signup.Signup;
+import io.camelretool.example.signup.SignupSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a signup CSV one record at a time, so a file of any size needs little memory. The delimiter (comma,
+ * semicolon or tab) is taken from the header line and a UTF-8 byte-order mark is skipped. A bad record becomes an
+ * error result with its line number and reading goes on with the next one.
+ */
+public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable {
+
+    private static final char REPLACEMENT = '\uFFFD';
+    private static final int MAX_HEADER_CHARS = 64 * 1024;
+
+    private final String fileName;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final SignupColumns columns;
+    private long lastLine = 1;
+    private long rowsRead;
+    private boolean broken;
+    private UncheckedIOException unreadableRest;
+
+    private SignupCsvReader(String fileName, CSVParser parser, SignupColumns columns) {
+        this.fileName = fileName;
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.columns = columns;
+    }
+
+    /**
+     * Opens a CSV and reads its header.
+     *
+     * @throws UnreadableCsvException when the file is empty, binary, not UTF-8 in its header, uses an unknown
+     *                                delimiter or has no email column
+     */
+    public static SignupCsvReader open(InputStream in, String fileName) throws IOException, UnreadableCsvException {
+        BufferedReader text = new BufferedReader(new InputStreamReader(withoutByteOrderMark(in),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        text.mark(MAX_HEADER_CHARS);
+        String headerLine = text.readLine();
+        if (headerLine == null || headerLine.isBlank()) {
+            throw new UnreadableCsvException("the file is empty; a signup CSV starts with a header line");
+        }
+        if (headerLine.indexOf('\0') >= 0 || headerLine.indexOf(REPLACEMENT) >= 0) {
+            throw new UnreadableCsvException("the header is not UTF-8 text; is this a binary or a spreadsheet file?");
+        }
+        char delimiter = delimiterOf(headerLine);
+        text.reset();
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true).get();
+        CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get();
+        Iterator<CSVRecord> header = parser.iterator();
+        SignupColumns columns = new SignupColumns(header.next().toList());
+        return new SignupCsvReader(fileName, parser, columns);
+    }
+
+    private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+        PushbackInputStream pushback = new PushbackInputStream(in, 3);
+        byte[] start = pushback.readNBytes(3);
+        boolean bom = start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB
+                      && (start[2] & 0xFF) == 0xBF;
+        if (!bom) {
+            pushback.unread(start);
+        }
+        return pushback;
+    }
+
+    /** The most frequent of comma, semicolon and tab in the header, outside quotes. */
+    static char delimiterOf(String headerLine) throws UnreadableCsvException {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (char c : headerLine.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        if (commas == 0 && semicolons == 0 && tabs == 0) {
+            if (headerLine.matches(".*[|:^#~].*") && !headerLine.toLowerCase(java.util.Locale.ROOT).startsWith("attr")) {
+                throw new UnreadableCsvException("unknown delimiter in the header '" + headerLine
+                                                 + "'; use comma, semicolon or tab");
+            }
+            return ',';
+        }
+        if (tabs >= commas && tabs >= semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (broken) {
+            return false;
+        }
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException unreadable) {
+            unreadableRest = unreadable;
+            return true;
+        }
+    }
+
+    @Override
+    public CsvRowResult next() {
+        long startLine = lastLine + 1;
+        CSVRecord record;
+        try {
+            if (unreadableRest != null) {
+                throw unreadableRest;
+            }
+            if (!records.hasNext()) {
+                throw new NoSuchElementException();
+            }
+            record = records.next();
+        } catch (UncheckedIOException unreadable) {
+            // commons-csv cannot find the next record after a quote that never closes: say where it stopped
+            broken = true;
+            return CsvRowResult.error(startLine, "unreadable from here on (" + unreadable.getCause().getMessage()
+                                                 + "); the rest of the file was not read");
+        }
+        lastLine = parser.getCurrentLineNumber();
+        rowsRead++;
+        return toResult(record, startLine);
+    }
+
+    private CsvRowResult toResult(CSVRecord record, long line) {
+        if (record.size() != columns.width) {
+            return CsvRowResult.error(line, "has " + record.size() + " cells but the header has " + columns.width);
+        }
+        for (String cell : record) {
+            if (cell.indexOf(REPLACEMENT) >= 0 || cell.indexOf('\0') >= 0) {
+                return CsvRowResult.error(line, "is not valid UTF-8 text");
+            }
+        }
+        String email = cell(record, "email");
+        if (email == null) {
+            return CsvRowResult.error(line, "has no email");
+        }
+        String first = cell(record, "firstName");
+        String last = cell(record, "lastName");
+        String fullName = cell(record, "fullName");
+        if (first == null && last == null && fullName != null) {
+            int space = fullName.lastIndexOf(' ');
+            first = space < 0 ? fullName : fullName.substring(0, space).trim();
+            last = space < 0 ? null : fullName.substring(space + 1);
+        }
+        List<Integer> groups;
+        try {
+            groups = groupIds(cell(record, "groups"));
+        } catch (NumberFormatException e) {
+            return CsvRowResult.error(line, "groups: '" + e.getMessage() + "' is not a group id (an integer)");
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        columns.attributes.forEach((name, column) -> {
+            String value = record.get(column);
+            if (!value.isBlank()) {
+                attributes.put(name, value.trim());
+            }
+        });
+        return CsvRowResult.of(line, new Signup(email, first, last, cell(record, "company"), cell(record, "role"),
+                groups, attributes, SignupSource.CSV, fileName + ":" + line));
+    }
+
+    private String cell(CSVRecord record, String field) {
+        Integer column = columns.fields.get(field);
+        if (column == null) {
+            return null;
+        }
+        String value = record.get(column).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static List<Integer> groupIds(String cell) {
+        List<Integer> ids = new ArrayList<>();
+        if (cell != null) {
+            for (String part : cell.split("[;|,\\s]+")) {
+                if (!part.isEmpty()) {
+                    try {
+                        ids.add(Integer.valueOf(part));
+                    } catch (NumberFormatException e) {
+                        throw new NumberFormatException(part);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** What the header was understood as, and the header problems that do not stop the file. */
+    public String describeColumns() {
+        return columns + (columns.warnings.isEmpty() ? "" : "; " + String.join("; ", columns.warnings));
+    }
+
+    public long rowsRead() {
+        return rowsRead;
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

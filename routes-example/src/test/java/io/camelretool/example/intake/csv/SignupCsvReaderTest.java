@@ -1,0 +1,129 @@
+package io.camelretool.example.intake.csv;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
+import io.camelretool.example.signup.Signup;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SignupCsvReaderTest {
+
+    @Test
+    void findsColumnsByTheirUsualSpellingsWithSemicolonsAndAByteOrderMark() throws Exception {
+        List<CsvRowResult> rows = read("\uFEFFE-mail Address;First Name;last name;Company;role;group ids;"
+                                       + "attr.plan;attribute:tier\n"
+                                       + "ada@example.com;Ada;Lovelace;Analytical;editor;1, 2;gold;\n");
+
+        Signup signup = rows.get(0).signup().orElseThrow();
+        assertThat(signup.email()).isEqualTo("ada@example.com");
+        assertThat(signup.firstName()).isEqualTo("Ada");
+        assertThat(signup.lastName()).isEqualTo("Lovelace");
+        assertThat(signup.company()).isEqualTo("Analytical");
+        assertThat(signup.role()).isEqualTo("editor");
+        assertThat(signup.groups()).containsExactly(1, 2);
+        assertThat(signup.attributes()).containsExactly(java.util.Map.entry("plan", "gold"));
+        assertThat(signup.sourceRef()).isEqualTo("test.csv:2");
+    }
+
+    @Test
+    void readsTabsAndSplitsAFullNameColumn() throws Exception {
+        Signup signup = read("Email\tFull Name\ngrace@example.com\tGrace Brewster Hopper\n").get(0).signup()
+                .orElseThrow();
+
+        assertThat(signup.firstName()).isEqualTo("Grace Brewster");
+        assertThat(signup.lastName()).isEqualTo("Hopper");
+    }
+
+    @Test
+    void reportsBadRowsWithTheirLineNumberAndGoesOn() throws Exception {
+        List<CsvRowResult> rows = read("email,groups\n"
+                                       + "a@example.com,1\n"
+                                       + ",2\n"
+                                       + "b@example.com,x\n"
+                                       + "c@example.com,1,extra\n"
+                                       + "\"quoted@example.com\",\"3, 4\"\n"
+                                       + "d@example.com,4\n");
+
+        assertThat(rows).extracting(CsvRowResult::lineNumber).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(rows.get(1).error()).contains("has no email");
+        assertThat(rows.get(2).error().orElseThrow()).contains("'x' is not a group id");
+        assertThat(rows.get(3).error().orElseThrow()).contains("3 cells but the header has 2");
+        assertThat(rows.get(4).signup().orElseThrow().groups()).containsExactly(3, 4);
+        assertThat(rows.get(5).signup().orElseThrow().email()).isEqualTo("d@example.com");
+    }
+
+    @Test
+    void aQuoteThatNeverClosesEndsTheFileWithAnErrorNamingWhereNotSilently() throws Exception {
+        List<CsvRowResult> rows = read("email,name\na@example.com,Ann\n\"b@example.com,Bob\nc@example.com,Cy\n");
+
+        assertThat(rows.get(0).signup()).isPresent();
+        assertThat(rows.get(rows.size() - 1).error().orElseThrow()).contains("rest of the file was not read");
+    }
+
+    @Test
+    void invalidUtf8InARowIsThatRowsErrorOnly() throws Exception {
+        byte[] latin1 = "email,name\nj@example.com,Jos\u00e9\nk@example.com,Kay\n".getBytes(StandardCharsets.ISO_8859_1);
+        List<CsvRowResult> rows = read(new ByteArrayInputStream(latin1));
+
+        assertThat(rows.get(0).error()).contains("is not valid UTF-8 text");
+        assertThat(rows.get(1).signup()).isPresent();
+    }
+
+    @Test
+    void refusesFilesThatAreNotSignupCsvs() {
+        assertThatThrownBy(() -> read("")).isInstanceOf(UnreadableCsvException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> read("name,company\nAda,Acme\n")).isInstanceOf(UnreadableCsvException.class)
+                .hasMessageContaining("no email column");
+        assertThatThrownBy(() -> read("email|name\na@example.com|Ann\n")).isInstanceOf(UnreadableCsvException.class)
+                .hasMessageContaining("unknown delimiter");
+        assertThatThrownBy(() -> read(new ByteArrayInputStream(new byte[] { 'P', 'K', 3, 4, 0, 0 })))
+                .isInstanceOf(UnreadableCsvException.class).hasMessageContaining("not UTF-8 text");
+    }
+
+    @Test
+    void streamsALargeFileWithoutHoldingIt() throws Exception {
+        int rows = 200_000;
+        Enumeration<InputStream> lines = new Enumeration<>() {
+            private int next = -1;
+
+            @Override
+            public boolean hasMoreElements() {
+                return next < rows;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                String line = next < 0 ? "email,first_name\n" : "user" + next + "@example.com,User\n";
+                next++;
+                return new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        long signups = 0;
+        try (SignupCsvReader reader = SignupCsvReader.open(new SequenceInputStream(lines), "big.csv")) {
+            while (reader.hasNext()) {
+                signups += reader.next().signup().isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(signups).isEqualTo(rows);
+    }
+
+    private static List<CsvRowResult> read(String csv) throws Exception {
+        return read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<CsvRowResult> read(InputStream in) throws Exception {
+        List<CsvRowResult> rows = new ArrayList<>();
+        try (SignupCsvReader reader = SignupCsvReader.open(in, "test.csv")) {
+            reader.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+}
