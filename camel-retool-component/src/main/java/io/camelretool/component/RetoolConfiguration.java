@@ -13,7 +13,7 @@ import org.apache.camel.spi.UriParams;
 public class RetoolConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true,
-              description = "The Retool API token (Settings > API), sent as a bearer token. It never appears in logs or "
+              description = "The Retool API token (created on the API page of Retool's settings), sent as a bearer token. It never appears in logs or "
                             + "exception messages.")
     @Metadata(required = true)
     private String apiKey;

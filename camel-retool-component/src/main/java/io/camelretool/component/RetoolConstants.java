@@ -28,7 +28,7 @@ public final class RetoolConstants {
     public static final String INVITE_LINK = "CamelRetoolInviteLink";
 
     @Metadata(label = "producer", javaType = "io.camelretool.component.model.InviteStatus",
-              description = "What retool:invite did: INVITED, ALREADY_INVITED, ALREADY_USER, WOULD_INVITE or FAILED.")
+              description = "What retool:invite did: INVITED, ALREADY_INVITED, ALREADY_USER, WOULD_INVITE, REVOKED or FAILED.")
     public static final String INVITE_STATUS = "CamelRetoolInviteStatus";
 
     @Metadata(label = "producer", javaType = "java.time.Instant",
