@@ -29,7 +29,7 @@ class CatalogMetadataTest extends CamelTestSupport {
         assertThat(catalog.at("/properties/skipExisting/defaultValue").asBoolean()).isTrue();
         assertThat(catalog.at("/componentProperties/apiKey/secret").asBoolean()).isTrue();
         for (String section : new String[] { "componentProperties", "properties", "headers" }) {
-            catalog.get(section).fields().forEachRemaining((Map.Entry<String, JsonNode> option) -> assertThat(
+            catalog.get(section).properties().forEach((Map.Entry<String, JsonNode> option) -> assertThat(
                     option.getValue().path("description").asText()).as(section + "." + option.getKey()).isNotBlank());
         }
         assertThat(catalog.get("headers").has(RetoolConstants.INVITE_STATUS)).isTrue();

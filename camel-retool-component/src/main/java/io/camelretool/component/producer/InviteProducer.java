@@ -216,7 +216,7 @@ public class InviteProducer extends DefaultAsyncProducer {
 
     private static Map<String, Object> metadataOf(PendingInvite invite) {
         Map<String, Object> metadata = new java.util.LinkedHashMap<>();
-        invite.metadata().fields().forEachRemaining(field -> metadata.put(field.getKey(),
+        invite.metadata().properties().forEach(field -> metadata.put(field.getKey(),
                 field.getValue().isTextual() ? field.getValue().asText() : field.getValue()));
         return metadata;
     }

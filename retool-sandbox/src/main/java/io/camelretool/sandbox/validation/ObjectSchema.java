@@ -48,7 +48,7 @@ public final class ObjectSchema implements Schema {
                 throw Schema.violation(path, "must have required property '" + name + "'");
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             Schema schema = properties.get(field.getKey());

@@ -35,14 +35,10 @@ class FolderIntakeRouteTest extends CamelTestSupport {
         component.getConfiguration().setApiKey(retool.apiKey());
         component.getConfiguration().setRateLimitPerMinute(0);
         context.addComponent("retool", component);
-        return context;
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties properties = new Properties();
         properties.setProperty("signups.dir", signups.toString());
-        return properties;
+        context.getPropertiesComponent().setOverrideProperties(properties);
+        return context;
     }
 
     @Override
