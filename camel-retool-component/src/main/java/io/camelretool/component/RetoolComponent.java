@@ -9,7 +9,7 @@ import io.camelretool.component.client.RequestRateLimiter;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code retool} component. It owns what endpoints must share: one {@link HttpClient} (one connection pool)
@@ -17,7 +17,7 @@ import org.apache.camel.support.DefaultComponent;
  * organisation together stay under its limit.
  */
 @Component("retool")
-public class RetoolComponent extends DefaultComponent {
+public class RetoolComponent extends HealthCheckComponent {
 
     @Metadata(description = "Options shared by every retool endpoint of this component; each endpoint can override them.")
     private RetoolConfiguration configuration = new RetoolConfiguration();

@@ -4,12 +4,15 @@ import java.net.URI;
 
 import io.camelretool.component.client.BaseUrls;
 import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.health.RetoolProducerHealthCheck;
 import io.camelretool.component.producer.InviteProducer;
 import io.camelretool.component.producer.NotYetAvailableProducer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
@@ -31,6 +34,8 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
     private RetoolConfiguration configuration;
 
     private RetoolClient client;
+    private WritableHealthCheckRepository healthChecks;
+    private RetoolProducerHealthCheck healthCheck;
 
     public RetoolEndpoint(String uri, RetoolComponent component, RetoolEndpointType type,
                           RetoolConfiguration configuration) {
@@ -64,6 +69,24 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
         client = new RetoolClient(component.httpClient(), baseUri, configuration.getApiKey(),
                 component.rateLimiter(baseUri.toString(), configuration.getApiKey(), configuration.getRateLimitPerMinute()),
                 configuration.getRequestTimeout(), configuration.getMaxRetries());
+        if (component.isHealthCheckProducerEnabled()) {
+            healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
+                    WritableHealthCheckRepository.class);
+            if (healthChecks != null) {
+                // the endpoint URI would carry the API key, so the check is named by kind and instance
+                healthCheck = new RetoolProducerHealthCheck(type + "-" + Integer.toHexString(System.identityHashCode(this)),
+                        client, configuration.getRequestTimeout());
+                healthChecks.addHealthCheck(healthCheck);
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+        }
+        super.doStop();
     }
 
     /** The client for this endpoint's Retool organisation; available once the endpoint has started. */
