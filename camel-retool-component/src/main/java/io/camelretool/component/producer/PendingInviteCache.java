@@ -30,10 +30,12 @@ final class PendingInviteCache {
     /** The unclaimed, unexpired invites for this email (several when Retool holds duplicates). */
     CompletableFuture<List<PendingInvite>> forEmail(String email) {
         String key = EmailAddresses.key(email);
-        return current().thenApply(byEmail -> List.copyOf(byEmail.getOrDefault(key, List.of())));
+        Instant now = Instant.now();
+        return current().thenApply(byEmail -> byEmail.getOrDefault(key, List.of()).stream()
+                .filter(invite -> !invite.isExpired(now)).toList());
     }
 
-    /** Every pending invite, read fresh from Retool (and the cache refreshed with it). */
+    /** Every unclaimed invite, expired ones included (they are what renew is for), read fresh from Retool. */
     CompletableFuture<List<PendingInvite>> refresh() {
         CompletableFuture<Map<String, List<PendingInvite>>> read;
         synchronized (this) {
@@ -82,11 +84,10 @@ final class PendingInviteCache {
     }
 
     private static Map<String, List<PendingInvite>> index(List<com.fasterxml.jackson.databind.JsonNode> invites) {
-        Instant now = Instant.now();
         Map<String, List<PendingInvite>> byEmail = new ConcurrentHashMap<>();
         for (var json : invites) {
             PendingInvite invite = PendingInvite.fromJson(json);
-            if (invite.email() != null && !invite.claimed() && !invite.isExpired(now)) {
+            if (invite.email() != null && !invite.claimed()) {
                 byEmail.computeIfAbsent(EmailAddresses.key(invite.email()),
                         ignored -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(invite);
             }
