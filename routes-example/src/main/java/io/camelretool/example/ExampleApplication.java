@@ -1,7 +1,9 @@
 package io.camelretool.example;
 
 import io.camelretool.example.config.RetoolTarget;
+import io.camelretool.example.config.WebhookSecret;
 import io.camelretool.example.routes.FolderIntakeRoute;
+import io.camelretool.example.routes.WebhookIntakeRoute;
 import org.apache.camel.main.Main;
 
 /**
@@ -19,12 +21,14 @@ public final class ExampleApplication {
             main.addInitialProperty("camel.component.retool.base-url", retool.baseUrl());
             main.addInitialProperty("camel.component.retool.api-key", retool.apiKey());
             main.configure().addRoutesBuilder(new FolderIntakeRoute());
-            System.out.println(banner(retool));
+            WebhookSecret secret = WebhookSecret.fromEnvironment(retool.isSandbox());
+            secret.value().ifPresent(value -> main.configure().addRoutesBuilder(new WebhookIntakeRoute(value)));
+            System.out.println(banner(retool, secret));
             main.run(args);
         }
     }
 
-    private static String banner(RetoolTarget retool) {
+    private static String banner(RetoolTarget retool, WebhookSecret secret) {
         String signups = System.getenv().getOrDefault("SIGNUPS_DIR", "./signups");
         String line = "-".repeat(78);
         StringBuilder text = new StringBuilder(line).append('\n').append("camel-retool example application\n");
@@ -35,7 +39,10 @@ public final class ExampleApplication {
             text.append("  Retool : ").append(retool.baseUrl()).append(" (real organisation)\n");
         }
         text.append("  Inbox  : drop signup CSV files into ").append(signups).append("/inbox")
-                .append("\n           (set SIGNUPS_DIR to use another folder)\n").append(line);
+                .append("\n           (set SIGNUPS_DIR to use another folder)\n");
+        String port = System.getenv().getOrDefault("WEBHOOK_PORT", "8080");
+        text.append("  Webhook: ").append(secret.describe("http://localhost:" + port + "/signups")).append('\n');
+        text.append("  Health : http://localhost:").append(port).append("/observe/health\n").append(line);
         return text.toString();
     }
 }

@@ -1,0 +1,52 @@
+package io.camelretool.example.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The webhook's HMAC secret, from {@code WEBHOOK_SECRET}. Out of the box (local sandbox) a random one is made
+ * and shown once in the banner so the walk-through can sign requests; a deployment pointed at a real Retool
+ * without a secret does not start the webhook at all, because an unsigned door into paid seats is worse than none.
+ */
+public final class WebhookSecret {
+
+    private final byte[] value;
+    private final boolean generated;
+
+    private WebhookSecret(byte[] value, boolean generated) {
+        this.value = value;
+        this.generated = generated;
+    }
+
+    public static WebhookSecret fromEnvironment(boolean outOfTheBox) {
+        String configured = System.getenv("WEBHOOK_SECRET");
+        if (configured != null && !configured.isBlank()) {
+            return new WebhookSecret(configured.trim().getBytes(StandardCharsets.UTF_8), false);
+        }
+        if (!outOfTheBox) {
+            return new WebhookSecret(null, false);
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return new WebhookSecret(HexFormat.of().formatHex(random).getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /** The secret, or empty when the webhook must not start. */
+    public Optional<byte[]> value() {
+        return Optional.ofNullable(value).map(byte[]::clone);
+    }
+
+    /** One banner line; shows the secret only when it was generated for this local run. */
+    public String describe(String url) {
+        if (value == null) {
+            return "NOT STARTED: set WEBHOOK_SECRET to accept signed signups at " + url;
+        }
+        if (generated) {
+            return "POST " + url + ", signed with the generated local secret "
+                   + new String(value, StandardCharsets.UTF_8) + "\n           (set WEBHOOK_SECRET to choose it)";
+        }
+        return "POST " + url + ", signed with WEBHOOK_SECRET";
+    }
+}

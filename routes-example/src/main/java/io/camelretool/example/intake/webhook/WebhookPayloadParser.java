@@ -1,0 +1,158 @@
+package io.camelretool.example.intake.webhook;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelretool.example.signup.Signup;
+import io.camelretool.example.signup.SignupSource;
+
+/**
+ * Reads a webhook body: one signup object or an array of them. Either every item is valid and all are accepted,
+ * or the request is refused with every field error, so a sender can fix and resend the whole request.
+ */
+public final class WebhookPayloadParser {
+
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final int MAX_ITEMS = 1000;
+    private static final Set<String> FIELDS = Set.of("email", "firstName", "lastName", "company", "role", "groups",
+            "attributes");
+    private static final Set<String> TEXT_FIELDS = Set.of("email", "firstName", "lastName", "company", "role");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z0-9_]+$");
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxStringLength(10_000).build())
+            .build());
+
+    /** A problem with one field, addressed like {@code [2].email}. */
+    public record FieldError(String path, String message) {
+    }
+
+    /** What the body held: signups when {@code errors} is empty. */
+    public record Payload(List<Signup> signups, List<FieldError> errors) {
+    }
+
+    private WebhookPayloadParser() {
+    }
+
+    public static Payload parse(byte[] rawBody, String requestId) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(rawBody));
+        } catch (CharacterCodingException e) {
+            return refused("", "the body is not UTF-8");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(rawBody);
+        } catch (JsonProcessingException e) {
+            return refused("", "the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return refused("", "the body could not be read: " + e.getMessage());
+        }
+        if (root == null || !(root.isObject() || root.isArray())) {
+            return refused("", "send a signup object or an array of them");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(items::add);
+            if (items.isEmpty() || items.size() > MAX_ITEMS) {
+                return refused("", "an array needs 1 to " + MAX_ITEMS + " signups");
+            }
+        } else {
+            items.add(root);
+        }
+        List<Signup> signups = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String prefix = root.isArray() ? "[" + i + "]" : "";
+            Signup signup = signup(items.get(i), prefix, requestId + "#" + i, errors);
+            if (signup != null) {
+                signups.add(signup);
+            }
+        }
+        return errors.isEmpty() ? new Payload(signups, List.of()) : new Payload(List.of(), errors);
+    }
+
+    private static Signup signup(JsonNode item, String prefix, String sourceRef, List<FieldError> errors) {
+        String at = prefix.isEmpty() ? "" : prefix + ".";
+        if (!item.isObject()) {
+            errors.add(new FieldError(prefix, "must be an object"));
+            return null;
+        }
+        int before = errors.size();
+        item.fieldNames().forEachRemaining(name -> {
+            if (!FIELDS.contains(name)) {
+                errors.add(new FieldError(at + name, "is not a signup field; use one of " + FIELDS));
+            }
+        });
+        for (String field : TEXT_FIELDS) {
+            JsonNode value = item.get(field);
+            if (value != null && !value.isNull() && !value.isTextual()) {
+                errors.add(new FieldError(at + field, "must be a string"));
+            }
+        }
+        String email = text(item, "email");
+        if (email == null || email.isBlank()) {
+            errors.add(new FieldError(at + "email", "is required"));
+        }
+        List<Integer> groups = new ArrayList<>();
+        JsonNode groupNode = item.get("groups");
+        if (groupNode != null && !groupNode.isNull()) {
+            if (!groupNode.isArray()) {
+                errors.add(new FieldError(at + "groups", "must be an array of integer group ids"));
+            } else {
+                for (int g = 0; g < groupNode.size(); g++) {
+                    JsonNode id = groupNode.get(g);
+                    if (id.canConvertToInt() && id.isIntegralNumber() && id.asInt() > 0) {
+                        groups.add(id.asInt());
+                    } else {
+                        errors.add(new FieldError(at + "groups[" + g + "]", "must be a positive integer group id"));
+                    }
+                }
+            }
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        JsonNode attributeNode = item.get("attributes");
+        if (attributeNode != null && !attributeNode.isNull()) {
+            if (!attributeNode.isObject()) {
+                errors.add(new FieldError(at + "attributes", "must be an object of attribute names to values"));
+            } else {
+                attributeNode.properties().forEach(entry -> {
+                    String path = at + "attributes." + entry.getKey();
+                    if (!ATTRIBUTE_NAME.matcher(entry.getKey()).matches()) {
+                        errors.add(new FieldError(path, "is not a Retool attribute name (a-z, 0-9 and _ only)"));
+                    } else if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+                        errors.add(new FieldError(path, "must be a string, number or boolean"));
+                    } else {
+                        attributes.put(entry.getKey(), entry.getValue().asText());
+                    }
+                });
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Signup(email.trim(), text(item, "firstName"), text(item, "lastName"), text(item, "company"),
+                text(item, "role"), groups, attributes, SignupSource.WEBHOOK, sourceRef);
+    }
+
+    private static String text(JsonNode item, String field) {
+        JsonNode value = item.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static Payload refused(String path, String message) {
+        return new Payload(List.of(), List.of(new FieldError(path, message)));
+    }
+}
