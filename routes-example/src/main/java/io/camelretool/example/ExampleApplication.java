@@ -1,8 +1,10 @@
 package io.camelretool.example;
 
+import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.RetoolTarget;
 import io.camelretool.example.config.WebhookSecret;
 import io.camelretool.example.routes.FolderIntakeRoute;
+import io.camelretool.example.routes.MailIntakeRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import org.apache.camel.main.Main;
 
@@ -16,19 +18,21 @@ public final class ExampleApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        try (RetoolTarget retool = RetoolTarget.fromEnvironment()) {
+        try (RetoolTarget retool = RetoolTarget.fromEnvironment();
+             DemoMailbox mailbox = DemoMailbox.startUnlessConfigured()) {
             Main main = new Main();
             main.addInitialProperty("camel.component.retool.base-url", retool.baseUrl());
             main.addInitialProperty("camel.component.retool.api-key", retool.apiKey());
             main.configure().addRoutesBuilder(new FolderIntakeRoute());
+            main.configure().addRoutesBuilder(new MailIntakeRoute());
             WebhookSecret secret = WebhookSecret.fromEnvironment(retool.isSandbox());
             secret.value().ifPresent(value -> main.configure().addRoutesBuilder(new WebhookIntakeRoute(value)));
-            System.out.println(banner(retool, secret));
+            System.out.println(banner(retool, secret, mailbox != null));
             main.run(args);
         }
     }
 
-    private static String banner(RetoolTarget retool, WebhookSecret secret) {
+    private static String banner(RetoolTarget retool, WebhookSecret secret, boolean demoMailbox) {
         String signups = System.getenv().getOrDefault("SIGNUPS_DIR", "./signups");
         String line = "-".repeat(78);
         StringBuilder text = new StringBuilder(line).append('\n').append("camel-retool example application\n");
@@ -42,6 +46,14 @@ public final class ExampleApplication {
                 .append("\n           (set SIGNUPS_DIR to use another folder)\n");
         String port = System.getenv().getOrDefault("WEBHOOK_PORT", "8080");
         text.append("  Webhook: ").append(secret.describe("http://localhost:" + port + "/signups")).append('\n');
+        if (demoMailbox) {
+            text.append("  Mail   : LOCAL STAND-IN mailbox ").append(DemoMailbox.USER).append(" (password ")
+                    .append(DemoMailbox.PASSWORD).append("): send to it by SMTP on localhost:")
+                    .append(DemoMailbox.SMTP_PORT).append(", read over IMAP on ").append(DemoMailbox.IMAP_PORT)
+                    .append("\n           set MAIL_HOST, MAIL_PORT, MAIL_PROTOCOL, MAIL_USERNAME, MAIL_PASSWORD for a real one\n");
+        } else {
+            text.append("  Mail   : ").append(System.getenv("MAIL_HOST")).append('\n');
+        }
         text.append("  Health : http://localhost:").append(port).append("/observe/health\n").append(line);
         return text.toString();
     }
