@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.example.intake.csv.CsvRowResult;
+import io.camelretool.example.intake.csv.ReadProgress;
 import io.camelretool.example.intake.csv.SignupCsvReader;
 import io.camelretool.example.intake.csv.UnreadableCsvException;
 import io.camelretool.example.signup.Signup;
@@ -30,6 +31,9 @@ public class FolderIntakeRoute extends RouteBuilder {
                                 + "&readLock=changed&readLockMinAge=1000";
 
     private static final String ROW_ERROR = "signupRowError";
+    private static final String PROGRESS = "signupReadProgress";
+    private static final int PROGRESS_EVERY_ROWS = 10_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FolderIntakeRoute.class);
 
     static final String DEAD_LETTER = "file:{{signups.dir}}/dead-letter?fileExist=Append"
                                       + "&fileName=${exchangeProperty.signupFile}.failed.csv";
@@ -67,7 +71,8 @@ public class FolderIntakeRoute extends RouteBuilder {
 
     private static void openReader(Exchange exchange) throws Exception {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class);
+        long size = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
+        ReadProgress in = new ReadProgress(exchange.getMessage().getMandatoryBody(InputStream.class), size);
         SignupCsvReader reader;
         try {
             reader = SignupCsvReader.open(in, fileName);
@@ -86,6 +91,7 @@ public class FolderIntakeRoute extends RouteBuilder {
             }
         });
         exchange.setProperty("signupFile", fileName);
+        exchange.setProperty(PROGRESS, in);
         exchange.getMessage().setBody(reader);
     }
 
@@ -93,6 +99,11 @@ public class FolderIntakeRoute extends RouteBuilder {
     private static void rowToInvite(Exchange exchange) {
         CsvRowResult row = exchange.getMessage().getBody(CsvRowResult.class);
         exchange.setProperty("signupLine", row.lineNumber());
+        int rowIndex = exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class) + 1;
+        if (rowIndex % PROGRESS_EVERY_ROWS == 0) {
+            LOG.info("{}: {}", exchange.getProperty("signupFile"),
+                    exchange.getProperty(PROGRESS, ReadProgress.class).describe(rowIndex));
+        }
         if (row.signup().isEmpty()) {
             exchange.setProperty(ROW_ERROR, row.error().orElse("unreadable"));
             return;
