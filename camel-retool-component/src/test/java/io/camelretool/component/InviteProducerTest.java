@@ -68,6 +68,14 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void sendsAnInternationalisedDomainInTheAsciiFormRetoolAccepts() {
+        InviteResult result = send("retool:invite", " anna@BÜCHER.de ").getMessage().getBody(InviteResult.class);
+
+        assertThat(result.email()).isEqualTo("anna@xn--bcher-kva.de");
+        assertThat(sandbox().invitesFor("anna@xn--bcher-kva.de")).hasSize(1);
+    }
+
+    @Test
     void refusesAMalformedEmailBeforeAnyCall() {
         Exchange exchange = send("retool:invite", "not-an-email");
 

@@ -1,21 +1,18 @@
 package io.camelretool.component.model;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import io.camelretool.component.classify.EmailNormalizer;
 
 /** The practical email check the component applies before any call, and the key emails are compared by. */
 public final class EmailAddresses {
 
-    private static final Pattern PLAUSIBLE = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-            + "@([A-Za-z0-9](-*[A-Za-z0-9])*\\.)+[A-Za-z0-9](-*[A-Za-z0-9])*");
-
     private EmailAddresses() {
     }
 
-    /** True for an address Retool would accept: a dot-atom local part and a dotted host name, 254 chars at most. */
+    /** True for an address the classifier's {@link EmailNormalizer} accepts: the one email check of the component. */
     public static boolean isValid(String email) {
-        return email != null && email.length() <= 254 && email.indexOf('@') <= 64 && PLAUSIBLE.matcher(email).matches();
+        return EmailNormalizer.isValid(email);
     }
 
     /** Two emails are the same person when their keys are equal: trimmed and lower-cased. */

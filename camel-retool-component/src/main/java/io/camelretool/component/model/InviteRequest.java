@@ -74,7 +74,16 @@ public final class InviteRequest {
 
     /** The same person with other group ids (used when endpoint defaults are merged in). */
     public InviteRequest withGroupIds(List<Integer> newGroupIds) {
-        return builder(email).firstName(firstName).lastName(lastName).groupIds(newGroupIds).metadata(metadata)
+        return copy(email, newGroupIds);
+    }
+
+    /** The same person with the email written another way (used once it is normalised). */
+    public InviteRequest withEmail(String newEmail) {
+        return copy(newEmail, groupIds);
+    }
+
+    private InviteRequest copy(String newEmail, List<Integer> newGroupIds) {
+        return builder(newEmail).firstName(firstName).lastName(lastName).groupIds(newGroupIds).metadata(metadata)
                 .attributes(attributes).build();
     }
 
