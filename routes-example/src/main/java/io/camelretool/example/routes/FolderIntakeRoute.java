@@ -12,6 +12,7 @@ import io.camelretool.example.intake.csv.CsvRowResult;
 import io.camelretool.example.intake.csv.ReadProgress;
 import io.camelretool.example.intake.csv.SignupCsvReader;
 import io.camelretool.example.intake.csv.UnreadableCsvException;
+import io.camelretool.example.policy.SignupPolicy;
 import io.camelretool.example.signup.Signup;
 import io.camelretool.example.intake.csv.CsvCells;
 import org.apache.camel.Exchange;
@@ -39,7 +40,11 @@ public class FolderIntakeRoute extends RouteBuilder {
                                       + "&fileName=${exchangeProperty.signupFile}.failed.csv";
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
+        SignupPolicy policy = SignupPolicy.fromSettings(setting("retool.org-domains"), setting("retool.approved-emails"),
+                setting("retool.blocked-domains"), setting("retool.groups.external"),
+                setting("retool.groups.end-user"), setting("retool.groups.standard-user"));
+
         onException(Exception.class)
                 .process(FolderIntakeRoute::writeReason)
                 .log("Signup file ${header.CamelFileName} moved to inbox/.error: ${exception.message}");
@@ -48,7 +53,7 @@ public class FolderIntakeRoute extends RouteBuilder {
                 .log("Reading signups from ${header.CamelFileName}")
                 .process(FolderIntakeRoute::openReader)
                 .split(body()).streaming()
-                    .process(FolderIntakeRoute::rowToInvite)
+                    .process(exchange -> rowToInvite(exchange, policy))
                     .choice()
                         .when(exchangeProperty(ROW_ERROR).isNotNull())
                             .log(LoggingLevel.WARN, "${exchangeProperty.signupFile}:${exchangeProperty.signupLine} skipped: "
@@ -57,7 +62,8 @@ public class FolderIntakeRoute extends RouteBuilder {
                             .doTry()
                                 .to("retool:invite")
                                 .log("${exchangeProperty.signupFile}:${exchangeProperty.signupLine} ${header."
-                                     + RetoolConstants.EMAIL + "}: ${header." + RetoolConstants.INVITE_STATUS + "}")
+                                     + RetoolConstants.EMAIL + "} (${header." + RetoolConstants.USER_CLASS + "}): ${header."
+                                     + RetoolConstants.INVITE_STATUS + "}")
                             .doCatch(Exception.class)
                                 .process(FolderIntakeRoute::deadLetterLine)
                                 .log(LoggingLevel.WARN, "${exchangeProperty.signupFile}:${exchangeProperty.signupLine} "
@@ -96,7 +102,11 @@ public class FolderIntakeRoute extends RouteBuilder {
     }
 
     /** Turns a parsed row into the body retool:invite takes, or marks the exchange with the row's error. */
-    private static void rowToInvite(Exchange exchange) {
+    private String setting(String key) throws Exception {
+        return getCamelContext().resolvePropertyPlaceholders("{{" + key + ":}}");
+    }
+
+    private static void rowToInvite(Exchange exchange, SignupPolicy policy) {
         CsvRowResult row = exchange.getMessage().getBody(CsvRowResult.class);
         exchange.setProperty("signupLine", row.lineNumber());
         int rowIndex = exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class) + 1;
@@ -110,6 +120,12 @@ public class FolderIntakeRoute extends RouteBuilder {
         }
         exchange.removeProperty(ROW_ERROR);
         Signup signup = row.signup().get();
+        SignupPolicy.Decision decision = policy.decide(signup);
+        exchange.getMessage().setHeader(RetoolConstants.USER_CLASS, decision.classification().userClass());
+        if (!decision.invite()) {
+            exchange.setProperty(ROW_ERROR, signup.email() + " rejected: " + decision.classification().reason());
+            return;
+        }
         Map<String, Object> invite = new LinkedHashMap<>();
         invite.put("email", signup.email());
         if (signup.firstName() != null) {
@@ -118,7 +134,7 @@ public class FolderIntakeRoute extends RouteBuilder {
         if (signup.lastName() != null) {
             invite.put("lastName", signup.lastName());
         }
-        invite.put("groupIds", signup.groups());
+        invite.put("groupIds", decision.groupIds());
         invite.put("attributes", signup.attributes());
         exchange.getMessage().setBody(invite);
     }

@@ -37,6 +37,9 @@ class FolderIntakeRouteTest extends CamelTestSupport {
         context.addComponent("retool", component);
         Properties properties = new Properties();
         properties.setProperty("signups.dir", signups.toString());
+        properties.setProperty("retool.org-domains", "acme.com");
+        properties.setProperty("retool.groups.end-user", "4");
+        properties.setProperty("retool.groups.standard-user", "4,5");
         context.getPropertiesComponent().setOverrideProperties(properties);
         return context;
     }
@@ -66,6 +69,22 @@ class FolderIntakeRouteTest extends CamelTestSupport {
         assertThat(retool.sandbox().invites()).hasSize(2);
         String deadLetter = Files.readString(signups.resolve("dead-letter/team.csv.failed.csv"));
         assertThat(deadLetter).startsWith("5,\"refused@example.com\"").contains("group 999");
+    }
+
+    @Test
+    void classifiesEachSignupJoiningItsClassGroupsAndDoesNotInviteRejectedOnes() throws Exception {
+        drop("mixed.csv", "email,role\n"
+                          + "staff@acme.com,\n"
+                          + "builder@eu.acme.com,Editor\n"
+                          + "customer@example.com,\n"
+                          + "throwaway@mailinator.com,\n");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(signups.resolve("inbox/.done/mixed.csv")));
+
+        assertThat(retool.sandbox().invitesFor("staff@acme.com").get(0).groupIds()).containsExactly(4);
+        assertThat(retool.sandbox().invitesFor("builder@eu.acme.com").get(0).groupIds()).containsExactly(4, 5);
+        assertThat(retool.sandbox().invitesFor("customer@example.com").get(0).groupIds()).isEmpty();
+        assertThat(retool.sandbox().invitesFor("throwaway@mailinator.com")).isEmpty();
     }
 
     @Test
