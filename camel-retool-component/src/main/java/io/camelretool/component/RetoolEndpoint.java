@@ -5,6 +5,7 @@ import java.net.URI;
 import io.camelretool.component.client.BaseUrls;
 import io.camelretool.component.client.RetoolClient;
 import io.camelretool.component.health.RetoolProducerHealthCheck;
+import io.camelretool.component.producer.EmbedTokenProducer;
 import io.camelretool.component.producer.InviteProducer;
 import io.camelretool.component.producer.NotYetAvailableProducer;
 import org.apache.camel.Category;
@@ -48,7 +49,8 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
     public Producer createProducer() {
         return switch (type) {
             case invite -> new InviteProducer(this);
-            case attributes, embedToken -> new NotYetAvailableProducer(this, type);
+            case embedToken -> new EmbedTokenProducer(this);
+            case attributes -> new NotYetAvailableProducer(this, type);
         };
     }
 
