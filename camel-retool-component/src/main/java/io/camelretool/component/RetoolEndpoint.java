@@ -5,9 +5,9 @@ import java.net.URI;
 import io.camelretool.component.client.BaseUrls;
 import io.camelretool.component.client.RetoolClient;
 import io.camelretool.component.health.RetoolProducerHealthCheck;
+import io.camelretool.component.producer.AttributesProducer;
 import io.camelretool.component.producer.EmbedTokenProducer;
 import io.camelretool.component.producer.InviteProducer;
-import io.camelretool.component.producer.NotYetAvailableProducer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -50,7 +50,7 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
         return switch (type) {
             case invite -> new InviteProducer(this);
             case embedToken -> new EmbedTokenProducer(this);
-            case attributes -> new NotYetAvailableProducer(this, type);
+            case attributes -> new AttributesProducer(this);
         };
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,6 +34,7 @@ public class RetoolClient {
 
     public static final String INVITES_PATH = "/api/v2/user_invites";
     public static final String USERS_PATH = "/api/v2/users";
+    public static final String ATTRIBUTES_PATH = "/api/v2/user_attributes";
 
     private static final Logger LOG = LoggerFactory.getLogger(RetoolClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,6 +98,32 @@ public class RetoolClient {
     }
 
     /**
+     * Sets ({@code value} non-null) or deletes ({@code value} null) one attribute on a user ({@code user_...}) or an
+     * invite (an integer id); answers the target's attribute metadata after the change.
+     */
+    public CompletableFuture<JsonNode> changeAttribute(String targetPath, String name, String value) {
+        CompletableFuture<JsonNode> answer = value == null
+                ? send("DELETE", targetPath + "/user_attributes/" + encode(name).replace("+", "%20"), null)
+                : send("POST", targetPath + "/user_attributes", Map.of("name", name, "value", value));
+        return answer.thenApply(body -> body == null ? null : body.path("data").path("metadata"));
+    }
+
+    /** {@code GET /api/v2/user_attributes}: the names of the organisation's attribute definitions. */
+    public CompletableFuture<List<String>> attributeDefinitionNames() {
+        return send("GET", ATTRIBUTES_PATH, null).thenApply(page -> {
+            List<String> names = new ArrayList<>();
+            page.path("data").forEach(definition -> names.add(definition.path("name").asText()));
+            return names;
+        });
+    }
+
+    /** {@code POST /api/v2/user_attributes}; a 409 (the name exists) fails with a RetoolConflictException. */
+    public CompletableFuture<Void> createAttributeDefinition(String name, String dataType) {
+        return send("POST", ATTRIBUTES_PATH, Map.of("name", name, "label", name, "dataType", dataType))
+                .thenApply(ignored -> null);
+    }
+
+    /**
      * {@code GET /api/v2/users?email=}: the accounts with this email. Retool only offers this on plans that include
      * user management; elsewhere it fails with a {@code RetoolPermissionException}.
      */
@@ -130,7 +156,7 @@ public class RetoolClient {
                 .thenCompose(ready -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        return CompletableFuture.<JsonNode> failedFuture(connectionFailure(unwrap(failure), method, path));
+                        return CompletableFuture.<JsonNode> failedFuture(connectionFailure(Futures.unwrap(failure), method, path));
                     }
                     int status = response.statusCode();
                     LOG.debug("Retool {} {} answered {} in {} ms", method, path, status,
@@ -192,14 +218,6 @@ public class RetoolClient {
         } catch (IOException notJson) {
             return null;
         }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static RetoolException connectionFailure(Throwable cause, String method, String path) {

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import io.camelretool.component.RetoolConfiguration;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
+import io.camelretool.component.client.Futures;
 import io.camelretool.component.error.InvalidRetoolInputException;
 import io.camelretool.component.error.NotRetoolApiException;
 import org.apache.camel.AsyncCallback;
@@ -54,8 +54,7 @@ public class EmbedTokenProducer extends DefaultAsyncProducer {
         ((RetoolEndpoint) getEndpoint()).getClient().send("POST", PATH, request).whenComplete((answer, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
+                    exchange.setException(Futures.unwrap(failure));
                     return;
                 }
                 String url = answer == null ? null : answer.path("embedUrl").asText(null);

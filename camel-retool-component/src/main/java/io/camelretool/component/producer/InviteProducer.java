@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import io.camelretool.component.RetoolConfiguration;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
+import io.camelretool.component.client.Futures;
 import io.camelretool.component.client.RetoolClient;
 import io.camelretool.component.error.InvalidRetoolInputException;
 import io.camelretool.component.error.RetoolNotFoundException;
@@ -73,7 +74,7 @@ public class InviteProducer extends DefaultAsyncProducer {
         }
         work.whenComplete((ignored, failure) -> {
             if (failure != null) {
-                exchange.setException(unwrap(failure));
+                exchange.setException(Futures.unwrap(failure));
             }
             callback.done(false);
         });
@@ -111,7 +112,7 @@ public class InviteProducer extends DefaultAsyncProducer {
             return CompletableFuture.completedFuture(InviteResult.failed(emailOf(item), invalid.getMessage()));
         }
         return one.handle((result, failure) -> failure == null ? result
-                : InviteResult.failed(emailOf(item), unwrap(failure).getMessage()));
+                : InviteResult.failed(emailOf(item), Futures.unwrap(failure).getMessage()));
     }
 
     private CompletableFuture<InviteResult> createOne(InviteRequest request) {
@@ -140,12 +141,12 @@ public class InviteProducer extends DefaultAsyncProducer {
             if (failure == null) {
                 return users.stream().anyMatch(user -> key.equals(EmailAddresses.key(user.path("email").asText(null))));
             }
-            if (unwrap(failure) instanceof RetoolPermissionException) {
+            if (Futures.unwrap(failure) instanceof RetoolPermissionException) {
                 userLookupRefused = true;
                 LOG.info("This Retool plan or key cannot list users; retool:invite checks pending invites only");
                 return false;
             }
-            throw new CompletionException(unwrap(failure));
+            throw new CompletionException(Futures.unwrap(failure));
         });
     }
 
@@ -280,13 +281,5 @@ public class InviteProducer extends DefaultAsyncProducer {
             return String.valueOf(map.get("email"));
         }
         return item instanceof InviteRequest request ? request.getEmail() : null;
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

@@ -1,0 +1,246 @@
+package io.camelretool.component.producer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.camelretool.component.RetoolConfiguration;
+import io.camelretool.component.RetoolConstants;
+import io.camelretool.component.RetoolEndpoint;
+import io.camelretool.component.client.Futures;
+import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.error.InvalidRetoolInputException;
+import io.camelretool.component.error.RetoolConflictException;
+import io.camelretool.component.error.RetoolException;
+import io.camelretool.component.error.RetoolNotFoundException;
+import io.camelretool.component.error.RetoolPartialUpdateException;
+import io.camelretool.component.error.RetoolPermissionException;
+import io.camelretool.component.model.EmailAddresses;
+import io.camelretool.component.model.PendingInvite;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * {@code retool:attributes}: sets (the default) or deletes user-attribute values on an account or a pending
+ * invite. The target is a user id, else an invite id, else an email resolved to the account (where the plan can
+ * look users up) or the pending invite. Retool takes one attribute a call; the calls go one after the other and
+ * stop at the first failure: a {@link RetoolPartialUpdateException} names the attributes already applied (when
+ * none were, the typed failure itself is thrown).
+ */
+public class AttributesProducer extends DefaultAsyncProducer {
+
+    private final RetoolConfiguration configuration;
+    private RetoolClient client;
+    private volatile boolean userLookupRefused;
+    private final Set<String> knownDefinitions = ConcurrentHashMap.newKeySet();
+    private volatile boolean definitionsRead;
+
+    /** Where the attributes go: {@code kind} is user or invite; {@code path} the API path of the target. */
+    record Target(String kind, String id, String path) {
+    }
+
+    public AttributesProducer(RetoolEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = ((RetoolEndpoint) getEndpoint()).getClient();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Message message = exchange.getMessage();
+        CompletableFuture<Void> work;
+        try {
+            boolean delete = deleting(message);
+            Map<String, Object> changes = changes(message.getBody(), delete);
+            work = resolve(message).thenCompose(target -> ensureDefinitions(changes, delete)
+                    .thenCompose(ready -> apply(target, changes))
+                    .thenAccept(metadata -> answer(message, target, metadata)));
+        } catch (RuntimeException refused) {
+            exchange.setException(refused);
+            callback.done(true);
+            return true;
+        }
+        work.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                exchange.setException(Futures.unwrap(failure));
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private boolean deleting(Message message) {
+        String action = message.getHeader(RetoolConstants.ACTION, configuration.getAction(), String.class);
+        String normalized = action == null ? "set" : action.trim().toLowerCase(Locale.ROOT);
+        if (!normalized.equals("set") && !normalized.equals("delete")) {
+            throw new InvalidRetoolInputException("action", "'" + action + "' is not an attributes action; use set "
+                                                            + "or delete");
+        }
+        return normalized.equals("delete");
+    }
+
+    /** Name to text value (null for delete), in the body's order; names Retool would refuse are refused here. */
+    private static Map<String, Object> changes(Object body, boolean delete) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (delete && body instanceof Collection<?> names) {
+            names.forEach(name -> changes.put(String.valueOf(name), null));
+        } else if (body instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> {
+                String key = String.valueOf(name);
+                if (!delete && value == null) {
+                    throw new InvalidRetoolInputException("body." + key, "has no value; use action=delete to remove it");
+                }
+                changes.put(key, delete ? null : value);
+            });
+        } else {
+            throw new InvalidRetoolInputException("body", delete
+                    ? "send a list of attribute names (or a map) to delete"
+                    : "send a map of attribute names to values");
+        }
+        if (changes.isEmpty()) {
+            throw new InvalidRetoolInputException("body", "names no attribute");
+        }
+        AttributeValues.checkNames(changes, "body");
+        return changes;
+    }
+
+    private CompletableFuture<Target> resolve(Message message) {
+        String userId = message.getHeader(RetoolConstants.USER_ID, configuration.getUserId(), String.class);
+        if (userId != null && !userId.isBlank()) {
+            if (!userId.trim().matches("user_[a-z0-9]+")) {
+                throw new InvalidRetoolInputException("userId", "'" + userId + "' is not a Retool user id (user_...)");
+            }
+            return CompletableFuture.completedFuture(user(userId.trim()));
+        }
+        Integer inviteId = message.getHeader(RetoolConstants.INVITE_ID, configuration.getInviteId(), Integer.class);
+        if (inviteId != null) {
+            return CompletableFuture.completedFuture(invite(inviteId));
+        }
+        String email = message.getHeader(RetoolConstants.EMAIL, configuration.getEmail(), String.class);
+        if (email == null || email.isBlank()) {
+            throw new InvalidRetoolInputException("target", "name a user id, an invite id or an email (option or header)");
+        }
+        String target = configuration.getTarget() == null ? "auto" : configuration.getTarget().toLowerCase(Locale.ROOT);
+        if (!Set.of("auto", "user", "invite").contains(target)) {
+            throw new InvalidRetoolInputException("target", "'" + target + "' is not auto, user or invite");
+        }
+        String key = EmailAddresses.key(email);
+        CompletableFuture<Target> account = target.equals("invite") || (target.equals("auto") && userLookupRefused)
+                ? CompletableFuture.completedFuture(null) : findUser(key, target.equals("user"));
+        return account.thenCompose(found -> {
+            if (found != null || target.equals("user")) {
+                return found != null ? CompletableFuture.completedFuture(found) : notFound(email, "no account");
+            }
+            return client.listInvites().thenCompose(invites -> invites.stream().map(PendingInvite::fromJson)
+                    .filter(invite -> !invite.claimed() && key.equals(EmailAddresses.key(invite.email())))
+                    .reduce((first, later) -> later)
+                    .map(invite -> CompletableFuture.completedFuture(invite(invite.id())))
+                    .orElseGet(() -> notFound(email, "no account and no pending invite")));
+        });
+    }
+
+    private CompletableFuture<Target> findUser(String key, boolean userRequired) {
+        return client.findUsersByEmail(key).handle((users, failure) -> {
+            if (failure == null) {
+                return users.stream().filter(user -> key.equals(EmailAddresses.key(user.path("email").asText(null))))
+                        .findFirst().map(user -> user(user.path("id").asText())).orElse(null);
+            }
+            if (!userRequired && Futures.unwrap(failure) instanceof RetoolPermissionException) {
+                // a plan without user management: look among invites, and do not ask again
+                userLookupRefused = true;
+                return null;
+            }
+            throw new CompletionException(Futures.unwrap(failure));
+        });
+    }
+
+    private static CompletableFuture<Target> notFound(String email, String what) {
+        return CompletableFuture.failedFuture(new RetoolNotFoundException("Retool has " + what + " for " + email, 0,
+                null, "GET", RetoolClient.INVITES_PATH, null));
+    }
+
+    private static Target user(String id) {
+        return new Target("user", id, RetoolClient.USERS_PATH + "/" + id);
+    }
+
+    private static Target invite(int id) {
+        return new Target("invite", String.valueOf(id), RetoolClient.INVITES_PATH + "/" + id);
+    }
+
+    /** With createMissingDefinitions, reads the definitions once and creates the missing ones; a 409 means done. */
+    private CompletableFuture<Void> ensureDefinitions(Map<String, Object> changes, boolean delete) {
+        if (delete || !configuration.isCreateMissingDefinitions()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> read = definitionsRead ? CompletableFuture.completedFuture(null)
+                : client.attributeDefinitionNames().thenAccept(names -> {
+                    knownDefinitions.addAll(names);
+                    definitionsRead = true;
+                });
+        return read.thenCompose(ready -> Sequentially.map(List.copyOf(changes.entrySet()), (change, index) -> {
+            if (knownDefinitions.contains(change.getKey())) {
+                return CompletableFuture.completedFuture((Void) null);
+            }
+            return client.createAttributeDefinition(change.getKey(), dataType(change.getValue()))
+                    .handle((created, failure) -> {
+                        if (failure != null && !(Futures.unwrap(failure) instanceof RetoolConflictException)) {
+                            throw new CompletionException(Futures.unwrap(failure));
+                        }
+                        knownDefinitions.add(change.getKey());
+                        return (Void) null;
+                    });
+        })).thenApply(ignored -> null);
+    }
+
+    private static String dataType(Object value) {
+        if (value instanceof Number) {
+            return "number";
+        }
+        return value instanceof Map || value instanceof Collection ? "json" : "string";
+    }
+
+    private CompletableFuture<Object> apply(Target target, Map<String, Object> changes) {
+        List<String> applied = new ArrayList<>();
+        Object[] last = new Object[1];
+        return Sequentially.map(List.copyOf(changes.entrySet()), (change, index) -> {
+            String value = change.getValue() == null ? null : AttributeValues.asText(change.getValue(),
+                    "body." + change.getKey());
+            return client.changeAttribute(target.path(), change.getKey(), value).handle((metadata, failure) -> {
+                if (failure != null) {
+                    Throwable cause = Futures.unwrap(failure);
+                    // with nothing applied yet, the typed cause says it all; after that, say what is already set
+                    throw new CompletionException(cause instanceof RetoolException retool && !applied.isEmpty()
+                            ? new RetoolPartialUpdateException(change.getKey(), applied, retool) : cause);
+                }
+                applied.add(change.getKey());
+                last[0] = metadata;
+                return metadata;
+            });
+        }).thenApply(all -> last[0]);
+    }
+
+    private static void answer(Message message, Target target, Object metadata) {
+        message.setBody(metadata == null ? Map.of()
+                : new com.fasterxml.jackson.databind.ObjectMapper().convertValue(metadata, Map.class));
+        message.setHeader(RetoolConstants.TARGET_KIND, target.kind());
+        if (target.kind().equals("user")) {
+            message.setHeader(RetoolConstants.USER_ID, target.id());
+        } else {
+            message.setHeader(RetoolConstants.INVITE_ID, Integer.valueOf(target.id()));
+        }
+    }
+}
