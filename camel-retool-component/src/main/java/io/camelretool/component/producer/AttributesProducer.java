@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.camelretool.component.RetoolConfiguration;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.client.Futures;
@@ -24,10 +23,8 @@ import io.camelretool.component.error.RetoolPartialUpdateException;
 import io.camelretool.component.error.RetoolPermissionException;
 import io.camelretool.component.model.EmailAddresses;
 import io.camelretool.component.model.PendingInvite;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * {@code retool:attributes}: sets (the default) or deletes user-attribute values on an account or a pending
@@ -36,10 +33,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * stop at the first failure: a {@link RetoolPartialUpdateException} names the attributes already applied (when
  * none were, the typed failure itself is thrown).
  */
-public class AttributesProducer extends DefaultAsyncProducer {
+public class AttributesProducer extends RetoolAsyncProducer {
 
-    private final RetoolConfiguration configuration;
-    private RetoolClient client;
     private volatile boolean userLookupRefused;
     private final Set<String> knownDefinitions = ConcurrentHashMap.newKeySet();
     private volatile boolean definitionsRead;
@@ -50,37 +45,16 @@ public class AttributesProducer extends DefaultAsyncProducer {
 
     public AttributesProducer(RetoolEndpoint endpoint) {
         super(endpoint);
-        this.configuration = endpoint.getConfiguration();
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        client = ((RetoolEndpoint) getEndpoint()).getClient();
-    }
-
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    protected CompletableFuture<?> start(Exchange exchange) {
         Message message = exchange.getMessage();
-        CompletableFuture<Void> work;
-        try {
-            boolean delete = deleting(message);
-            Map<String, Object> changes = changes(message.getBody(), delete);
-            work = resolve(message).thenCompose(target -> ensureDefinitions(changes, delete)
-                    .thenCompose(ready -> apply(target, changes))
-                    .thenAccept(metadata -> answer(message, target, metadata)));
-        } catch (RuntimeException refused) {
-            exchange.setException(refused);
-            callback.done(true);
-            return true;
-        }
-        work.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                exchange.setException(Futures.unwrap(failure));
-            }
-            callback.done(false);
-        });
-        return false;
+        boolean delete = deleting(message);
+        Map<String, Object> changes = changes(message.getBody(), delete);
+        return resolve(message).thenCompose(target -> ensureDefinitions(changes, delete)
+                .thenCompose(ready -> apply(target, changes))
+                .thenAccept(metadata -> answer(message, target, metadata)));
     }
 
     private boolean deleting(Message message) {

@@ -7,16 +7,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
-import io.camelretool.component.RetoolConfiguration;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
-import io.camelretool.component.client.Futures;
 import io.camelretool.component.error.InvalidRetoolInputException;
 import io.camelretool.component.error.NotRetoolApiException;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * ({@code POST /api/embed-url/external-user}). The URL logs a person in, so it is a credential: it goes into the
  * body and the {@code CamelRetoolEmbedUrl} header and is only ever logged masked.
  */
-public class EmbedTokenProducer extends DefaultAsyncProducer {
+public class EmbedTokenProducer extends RetoolAsyncProducer {
 
     static final String PATH = "/api/embed-url/external-user";
     private static final Logger LOG = LoggerFactory.getLogger(EmbedTokenProducer.class);
@@ -34,44 +30,22 @@ public class EmbedTokenProducer extends DefaultAsyncProducer {
     private static final Set<String> BODY_FIELDS = Set.of("externalIdentifier", "email", "firstName", "lastName",
             "metadata");
 
-    private final RetoolConfiguration configuration;
-
     public EmbedTokenProducer(RetoolEndpoint endpoint) {
         super(endpoint);
-        this.configuration = endpoint.getConfiguration();
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        Map<String, Object> request;
-        try {
-            request = request(exchange.getMessage());
-        } catch (RuntimeException refused) {
-            exchange.setException(refused);
-            callback.done(true);
-            return true;
-        }
-        ((RetoolEndpoint) getEndpoint()).getClient().send("POST", PATH, request).whenComplete((answer, failure) -> {
-            try {
-                if (failure != null) {
-                    exchange.setException(Futures.unwrap(failure));
-                    return;
-                }
-                String url = answer == null ? null : answer.path("embedUrl").asText(null);
-                if (url == null || !url.startsWith("https://")) {
-                    exchange.setException(new NotRetoolApiException("Retool's answer has no https embedUrl", 200,
-                            null, "POST", PATH, null));
-                    return;
-                }
-                exchange.getMessage().setBody(url);
-                exchange.getMessage().setHeader(RetoolConstants.EMBED_URL, url);
-                LOG.info("Minted an Embed URL for external user {}: {}", request.get("externalIdentifier"),
-                        masked(url));
-            } finally {
-                callback.done(false);
+    protected CompletableFuture<?> start(Exchange exchange) {
+        Map<String, Object> request = request(exchange.getMessage());
+        return client.send("POST", PATH, request).thenAccept(answer -> {
+            String url = answer == null ? null : answer.path("embedUrl").asText(null);
+            if (url == null || !url.startsWith("https://")) {
+                throw new NotRetoolApiException("Retool's answer has no https embedUrl", 200, null, "POST", PATH, null);
             }
+            exchange.getMessage().setBody(url);
+            exchange.getMessage().setHeader(RetoolConstants.EMBED_URL, url);
+            LOG.info("Minted an Embed URL for external user {}: {}", request.get("externalIdentifier"), masked(url));
         });
-        return false;
     }
 
     /** Builds the request from options, headers and body, refusing what Retool would refuse. */

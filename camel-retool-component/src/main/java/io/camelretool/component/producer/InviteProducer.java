@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.camelretool.component.RetoolConfiguration;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.client.Futures;
@@ -20,10 +19,8 @@ import io.camelretool.component.model.InviteRequest;
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.component.model.InviteStatus;
 import io.camelretool.component.model.PendingInvite;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code retool:invite}: create (the default), list, revoke and renew user invites. Never invites an email twice
  * when {@code skipExisting} is on: Retool itself does not deduplicate, and every external user is a paid seat.
  */
-public class InviteProducer extends DefaultAsyncProducer {
+public class InviteProducer extends RetoolAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(InviteProducer.class);
 
-    private final RetoolConfiguration configuration;
-    private RetoolClient client;
     private PendingInviteCache pendingInvites;
     private List<Integer> defaultGroupIds;
     /** Set once Retool said this plan or key may not list users, so the check is not asked again. */
@@ -44,41 +39,25 @@ public class InviteProducer extends DefaultAsyncProducer {
 
     public InviteProducer(RetoolEndpoint endpoint) {
         super(endpoint);
-        this.configuration = endpoint.getConfiguration();
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = ((RetoolEndpoint) getEndpoint()).getClient();
         pendingInvites = new PendingInviteCache(client, configuration.getPendingInvitesCacheTtl());
         defaultGroupIds = GroupIds.parse(configuration.getDefaultGroupIds(), "defaultGroupIds");
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<?> work;
-        try {
-            work = switch (action(exchange)) {
-                case "create" -> create(exchange);
-                case "list" -> list(exchange);
-                case "revoke" -> revoke(exchange);
-                case "renew" -> renew(exchange);
-                default -> throw new InvalidRetoolInputException("action",
-                        "'" + action(exchange) + "' is not an invite action; use create, list, revoke or renew");
-            };
-        } catch (RuntimeException refused) {
-            exchange.setException(refused);
-            callback.done(true);
-            return true;
-        }
-        work.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                exchange.setException(Futures.unwrap(failure));
-            }
-            callback.done(false);
-        });
-        return false;
+    protected CompletableFuture<?> start(Exchange exchange) {
+        return switch (action(exchange)) {
+            case "create" -> create(exchange);
+            case "list" -> list(exchange);
+            case "revoke" -> revoke(exchange);
+            case "renew" -> renew(exchange);
+            default -> throw new InvalidRetoolInputException("action",
+                    "'" + action(exchange) + "' is not an invite action; use create, list, revoke or renew");
+        };
     }
 
     private String action(Exchange exchange) {
