@@ -3,9 +3,12 @@ package io.camelretool.component;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelretool.component.client.RequestRateLimiter;
+import io.camelretool.component.client.RetoolCapabilities;
+import io.camelretool.component.client.RetoolClient;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -23,6 +26,7 @@ public class RetoolComponent extends HealthCheckComponent {
     private RetoolConfiguration configuration = new RetoolConfiguration();
 
     private final Map<String, RequestRateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<RetoolCapabilities>> capabilities = new ConcurrentHashMap<>();
     private volatile HttpClient httpClient;
 
     @Override
@@ -69,9 +73,23 @@ public class RetoolComponent extends HealthCheckComponent {
         return rateLimiters.computeIfAbsent(identity, ignored -> RequestRateLimiter.perMinute(requestsPerMinute));
     }
 
+    /** What this base URL and key may do, probed once and shared by every endpoint; a failed probe is retried. */
+    public CompletableFuture<RetoolCapabilities> capabilities(RetoolClient client, String apiKey) {
+        String identity = client.getBaseUri() + "\n" + apiKey;
+        CompletableFuture<RetoolCapabilities> probe = capabilities.computeIfAbsent(identity,
+                ignored -> RetoolCapabilities.probe(client));
+        probe.whenComplete((known, failure) -> {
+            if (failure != null) {
+                capabilities.remove(identity, probe);
+            }
+        });
+        return probe;
+    }
+
     @Override
     protected void doStop() throws Exception {
         rateLimiters.clear();
+        capabilities.clear();
         super.doStop();
     }
 

@@ -58,8 +58,8 @@ public class AttributesProducer extends RetoolAsyncProducer {
     }
 
     private boolean deleting(Message message) {
-        String action = message.getHeader(RetoolConstants.ACTION, configuration.getAction(), String.class);
-        String normalized = action == null ? "set" : action.trim().toLowerCase(Locale.ROOT);
+        String action = requestedAction(message.getExchange());
+        String normalized = action == null ? "set" : action;
         if (!normalized.equals("set") && !normalized.equals("delete")) {
             throw new InvalidRetoolInputException("action", "'" + action + "' is not an attributes action; use set "
                                                             + "or delete");

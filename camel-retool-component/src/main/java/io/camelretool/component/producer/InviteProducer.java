@@ -1,7 +1,6 @@
 package io.camelretool.component.producer;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,8 +60,8 @@ public class InviteProducer extends RetoolAsyncProducer {
     }
 
     private String action(Exchange exchange) {
-        String action = exchange.getMessage().getHeader(RetoolConstants.ACTION, configuration.getAction(), String.class);
-        return action == null ? "create" : action.trim().toLowerCase(Locale.ROOT);
+        String action = requestedAction(exchange);
+        return action == null ? "create" : action;
     }
 
     private CompletableFuture<?> create(Exchange exchange) {

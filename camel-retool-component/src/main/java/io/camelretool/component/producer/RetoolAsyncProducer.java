@@ -1,8 +1,11 @@
 package io.camelretool.component.producer;
 
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
+import io.camelretool.component.RetoolComponent;
 import io.camelretool.component.RetoolConfiguration;
+import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.client.Futures;
 import io.camelretool.component.client.RetoolClient;
@@ -31,6 +34,21 @@ abstract class RetoolAsyncProducer extends DefaultAsyncProducer {
         client = ((RetoolEndpoint) getEndpoint()).getClient();
     }
 
+    /** The action any retool endpoint answers: what the key and plan allow. */
+    static final String CAPABILITIES = "capabilities";
+
+    /** The action of this message: the header, else the option, trimmed and lower-cased; null when neither. */
+    protected String requestedAction(Exchange exchange) {
+        String action = exchange.getMessage().getHeader(RetoolConstants.ACTION, configuration.getAction(), String.class);
+        return action == null ? null : action.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private CompletableFuture<?> capabilities(Exchange exchange) {
+        RetoolComponent component = (RetoolComponent) getEndpoint().getComponent();
+        return component.capabilities(client, configuration.getApiKey())
+                .thenAccept(known -> exchange.getMessage().setBody(known));
+    }
+
     /**
      * Starts the work for one exchange and answers its future, which sets the exchange's body and headers when it
      * succeeds; throws (before any call) for input Retool would refuse.
@@ -41,7 +59,7 @@ abstract class RetoolAsyncProducer extends DefaultAsyncProducer {
     public final boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<?> work;
         try {
-            work = start(exchange);
+            work = CAPABILITIES.equals(requestedAction(exchange)) ? capabilities(exchange) : start(exchange);
         } catch (RuntimeException refused) {
             exchange.setException(refused);
             callback.done(true);
