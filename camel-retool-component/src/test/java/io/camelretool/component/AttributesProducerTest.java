@@ -108,6 +108,21 @@ class AttributesProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void treatsADefinitionCreatedMeanwhileByOthersAsThere() {
+        send("retool:invite", "ada@example.com");
+        send("retool:attributes?email=ada@example.com&createMissingDefinitions=true", Map.of("plan", "gold"));
+        sandbox().defineAttribute("region", "string");
+
+        Exchange exchange = send("retool:attributes?email=ada@example.com&createMissingDefinitions=true",
+                Map.of("region", "eu"));
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(sandbox().requests()).anyMatch(request -> request.path().equals("/api/v2/user_attributes")
+                                                             && request.status() == 409);
+        assertThat(sandbox().invitesFor("ada@example.com").get(0).metadata()).containsEntry("region", "eu");
+    }
+
+    @Test
     void stopsAtTheFirstFailureSayingWhichAttributesWereApplied() {
         send("retool:invite", "ada@example.com");
         java.util.LinkedHashMap<String, Object> body = new java.util.LinkedHashMap<>();

@@ -81,6 +81,6 @@ class EmbedTokenProducerTest extends RetoolTestSupport {
 
         String logs = Files.readString(Path.of("target/test-logs/component.log"));
         assertThat(logs).contains("Minted an Embed URL for external user customer-9").doesNotContain(token)
-                .doesNotContain(url);
+                .doesNotContain(url).doesNotContain(retool.apiKey());
     }
 }
