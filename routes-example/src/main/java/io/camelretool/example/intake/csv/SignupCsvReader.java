@@ -9,7 +9,9 @@ import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,21 +32,28 @@ import org.apache.commons.csv.CSVRecord;
 public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable {
 
     private static final char REPLACEMENT = '\uFFFD';
-    private static final int MAX_HEADER_CHARS = 64 * 1024;
+
+    /** How far a quoted cell may run across lines before it counts as a quote that never closes. */
+    static final int MAX_RECORD_LINES = 100;
+    static final int MAX_RECORD_CHARS = 64 * 1024;
 
     private final String fileName;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final BufferedReader text;
+    private final CSVFormat format;
     private final SignupColumns columns;
-    private long lastLine = 1;
+    private final Deque<Line> reread = new ArrayDeque<>();
+    private long physicalLines = 1;
     private long rowsRead;
-    private boolean broken;
-    private UncheckedIOException unreadableRest;
+    private CsvRowResult next;
 
-    private SignupCsvReader(String fileName, CSVParser parser, SignupColumns columns) {
+    /** One physical line of the file and its number. */
+    private record Line(long number, String text) {
+    }
+
+    private SignupCsvReader(String fileName, BufferedReader text, CSVFormat format, SignupColumns columns) {
         this.fileName = fileName;
-        this.parser = parser;
-        this.records = parser.iterator();
+        this.text = text;
+        this.format = format;
         this.columns = columns;
     }
 
@@ -58,7 +67,6 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
         BufferedReader text = new BufferedReader(new InputStreamReader(withoutByteOrderMark(in),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-        text.mark(MAX_HEADER_CHARS);
         String headerLine = text.readLine();
         if (headerLine == null || headerLine.isBlank()) {
             throw new UnreadableCsvException("the file is empty; a signup CSV starts with a header line");
@@ -67,13 +75,13 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
             throw new UnreadableCsvException("the header is not UTF-8 text; is this a binary or a spreadsheet file?");
         }
         char delimiter = delimiterOf(headerLine);
-        text.reset();
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true).get();
-        CSVParser parser = CSVParser.builder().setReader(text).setFormat(format).get();
-        Iterator<CSVRecord> header = parser.iterator();
-        SignupColumns columns = new SignupColumns(header.next().toList());
-        return new SignupCsvReader(fileName, parser, columns);
+        CSVRecord header = parseOne(headerLine, format);
+        if (header == null) {
+            throw new UnreadableCsvException("the header line is not valid CSV: " + headerLine);
+        }
+        return new SignupCsvReader(fileName, text, format, new SignupColumns(header.toList()));
     }
 
     private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
@@ -117,38 +125,94 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
 
     @Override
     public boolean hasNext() {
-        if (broken) {
-            return false;
+        if (next == null) {
+            next = readRecord();
         }
-        try {
-            return records.hasNext();
-        } catch (UncheckedIOException unreadable) {
-            unreadableRest = unreadable;
-            return true;
-        }
+        return next != null;
     }
 
     @Override
     public CsvRowResult next() {
-        long startLine = lastLine + 1;
-        CSVRecord record;
-        try {
-            if (unreadableRest != null) {
-                throw unreadableRest;
-            }
-            if (!records.hasNext()) {
-                throw new NoSuchElementException();
-            }
-            record = records.next();
-        } catch (UncheckedIOException unreadable) {
-            // commons-csv cannot find the next record after a quote that never closes: say where it stopped
-            broken = true;
-            return CsvRowResult.error(startLine, "unreadable from here on (" + unreadable.getCause().getMessage()
-                                                 + "); the rest of the file was not read");
+        if (!hasNext()) {
+            throw new NoSuchElementException();
         }
-        lastLine = parser.getCurrentLineNumber();
+        CsvRowResult result = next;
+        next = null;
+        return result;
+    }
+
+    /**
+     * Gathers the physical lines of the next record (a quoted cell may hold line breaks) and parses it alone, so a
+     * bad record costs only itself: a quote that has not closed within {@link #MAX_RECORD_LINES} lines or
+     * {@link #MAX_RECORD_CHARS} characters, or a record that does not parse, is reported at its first line, and
+     * reading resumes on the line after it.
+     */
+    private CsvRowResult readRecord() {
+        Line first;
+        do {
+            first = nextLine();
+            if (first == null) {
+                return null;
+            }
+        } while (first.text().isBlank());
+        StringBuilder record = new StringBuilder(first.text());
+        List<Line> continuation = new ArrayList<>();
+        while (quoteOpen(record)) {
+            Line more = record.length() > MAX_RECORD_CHARS || continuation.size() >= MAX_RECORD_LINES ? null : nextLine();
+            if (more == null) {
+                readAgain(continuation);
+                return CsvRowResult.error(first.number(), "has a quote that never closes; read on from line "
+                                                          + (first.number() + 1));
+            }
+            continuation.add(more);
+            record.append('\n').append(more.text());
+        }
         rowsRead++;
-        return toResult(record, startLine);
+        CSVRecord parsed = parseOne(record.toString(), format);
+        if (parsed == null) {
+            // the lines this record borrowed may be good records of their own
+            readAgain(continuation);
+            return CsvRowResult.error(first.number(), "is not valid CSV (text around a quoted cell)");
+        }
+        return toResult(parsed, first.number());
+    }
+
+    private void readAgain(List<Line> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            reread.push(lines.get(i));
+        }
+    }
+
+    private Line nextLine() {
+        if (!reread.isEmpty()) {
+            return reread.pop();
+        }
+        try {
+            String line = text.readLine();
+            return line == null ? null : new Line(++physicalLines, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + fileName + " failed after line " + physicalLines, e);
+        }
+    }
+
+    /** RFC 4180 escapes a quote by doubling it, so an odd count means a quoted cell is still open. */
+    private static boolean quoteOpen(CharSequence record) {
+        int quotes = 0;
+        for (int i = 0; i < record.length(); i++) {
+            if (record.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        return quotes % 2 == 1;
+    }
+
+    private static CSVRecord parseOne(String record, CSVFormat format) {
+        try (CSVParser parser = CSVParser.parse(record, format)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.size() == 1 ? records.get(0) : null;
+        } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
+            return null;
+        }
     }
 
     private CsvRowResult toResult(CSVRecord record, long line) {
@@ -225,6 +289,6 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        text.close();
     }
 }

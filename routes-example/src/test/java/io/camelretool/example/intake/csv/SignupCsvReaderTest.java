@@ -61,11 +61,16 @@ class SignupCsvReaderTest {
     }
 
     @Test
-    void aQuoteThatNeverClosesEndsTheFileWithAnErrorNamingWhereNotSilently() throws Exception {
-        List<CsvRowResult> rows = read("email,name\na@example.com,Ann\n\"b@example.com,Bob\nc@example.com,Cy\n");
+    void aQuoteThatNeverClosesCostsOnlyItsOwnRow() throws Exception {
+        List<CsvRowResult> rows = read("email,name\na@example.com,Ann\n\"b@example.com,Bob\nc@example.com,Cy\n"
+                                       + "\"d@example.com\",\"Dee\nMultiline\"\ne@example.com,\"Ev\"x\"\nf@example.com,Fi\n");
 
-        assertThat(rows.get(0).signup()).isPresent();
-        assertThat(rows.get(rows.size() - 1).error().orElseThrow()).contains("rest of the file was not read");
+        assertThat(rows).extracting(CsvRowResult::lineNumber).containsExactly(2L, 3L, 4L, 5L, 7L, 8L);
+        assertThat(rows.get(1).error().orElseThrow()).contains("not valid CSV");
+        assertThat(rows.get(2).signup().orElseThrow().email()).isEqualTo("c@example.com");
+        assertThat(rows.get(3).signup().orElseThrow().firstName()).isEqualTo("Dee\nMultiline");
+        assertThat(rows.get(4).error().orElseThrow()).contains("quote that never closes");
+        assertThat(rows.get(5).signup().orElseThrow().email()).isEqualTo("f@example.com");
     }
 
     @Test
