@@ -1,16 +1,21 @@
 package io.camelretool.example;
 
+import java.util.Optional;
+
 import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.RetoolTarget;
 import io.camelretool.example.config.WebhookSecret;
 import io.camelretool.example.routes.FolderIntakeRoute;
+import io.camelretool.example.routes.InvitePipelineRoute;
+import io.camelretool.example.routes.LedgerSweeperRoute;
 import io.camelretool.example.routes.MailIntakeRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import org.apache.camel.main.Main;
 
 /**
  * Starts the signup-to-invite application with Camel Main. Without {@code RETOOL_BASE_URL} and
- * {@code RETOOL_API_KEY} it runs against an in-process retool-sandbox, and says so.
+ * {@code RETOOL_API_KEY} it runs against an in-process retool-sandbox, and without {@code MAIL_HOST} against a local
+ * demo mailbox, and says so.
  */
 public final class ExampleApplication {
 
@@ -20,41 +25,26 @@ public final class ExampleApplication {
     public static void main(String[] args) throws Exception {
         try (RetoolTarget retool = RetoolTarget.fromEnvironment();
              DemoMailbox mailbox = DemoMailbox.startUnlessConfigured()) {
-            Main main = new Main();
+            WebhookSecret secret = WebhookSecret.fromEnvironment(retool.isSandbox());
+            Main main = newMain(secret.value());
             main.addInitialProperty("camel.component.retool.base-url", retool.baseUrl());
             main.addInitialProperty("camel.component.retool.api-key", retool.apiKey());
-            main.configure().addRoutesBuilder(new FolderIntakeRoute());
-            main.configure().addRoutesBuilder(new MailIntakeRoute());
-            WebhookSecret secret = WebhookSecret.fromEnvironment(retool.isSandbox());
-            secret.value().ifPresent(value -> main.configure().addRoutesBuilder(new WebhookIntakeRoute(value)));
-            System.out.println(banner(retool, secret, mailbox != null));
+            System.out.println(Banner.text(retool, secret, mailbox != null));
             main.run(args);
         }
     }
 
-    private static String banner(RetoolTarget retool, WebhookSecret secret, boolean demoMailbox) {
-        String signups = System.getenv().getOrDefault("SIGNUPS_DIR", "./signups");
-        String line = "-".repeat(78);
-        StringBuilder text = new StringBuilder(line).append('\n').append("camel-retool example application\n");
-        if (retool.isSandbox()) {
-            text.append("  Retool : LOCAL STAND-IN retool-sandbox (Business plan) at ").append(retool.baseUrl())
-                    .append("\n           set RETOOL_BASE_URL and RETOOL_API_KEY to invite into your real Retool\n");
-        } else {
-            text.append("  Retool : ").append(retool.baseUrl()).append(" (real organisation)\n");
-        }
-        text.append("  Inbox  : drop signup CSV files into ").append(signups).append("/inbox")
-                .append("\n           (set SIGNUPS_DIR to use another folder)\n");
-        String port = System.getenv().getOrDefault("WEBHOOK_PORT", "8080");
-        text.append("  Webhook: ").append(secret.describe("http://localhost:" + port + "/signups")).append('\n');
-        if (demoMailbox) {
-            text.append("  Mail   : LOCAL STAND-IN mailbox ").append(DemoMailbox.USER).append(" (password ")
-                    .append(DemoMailbox.PASSWORD).append("): send to it by SMTP on localhost:")
-                    .append(DemoMailbox.SMTP_PORT).append(", read over IMAP on ").append(DemoMailbox.IMAP_PORT)
-                    .append("\n           set MAIL_HOST, MAIL_PORT, MAIL_PROTOCOL, MAIL_USERNAME, MAIL_PASSWORD for a real one\n");
-        } else {
-            text.append("  Mail   : ").append(System.getenv("MAIL_HOST")).append('\n');
-        }
-        text.append("  Health : http://localhost:").append(port).append("/observe/health\n").append(line);
-        return text.toString();
+    /**
+     * The application's routes on a Camel Main that reads {@code application.properties}; the webhook only with a
+     * secret. Tests start the same Main with their own properties.
+     */
+    public static Main newMain(Optional<byte[]> webhookSecret) {
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new FolderIntakeRoute());
+        main.configure().addRoutesBuilder(new MailIntakeRoute());
+        webhookSecret.ifPresent(secret -> main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret)));
+        main.configure().addRoutesBuilder(new InvitePipelineRoute());
+        main.configure().addRoutesBuilder(new LedgerSweeperRoute());
+        return main;
     }
 }

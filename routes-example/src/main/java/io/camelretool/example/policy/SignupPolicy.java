@@ -1,74 +1,87 @@
 package io.camelretool.example.policy;
 
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
-import io.camelretool.component.classify.Classification;
-import io.camelretool.component.classify.SignupClassifier;
 import io.camelretool.component.classify.UserClass;
+import io.camelretool.component.model.InviteRequest;
+import io.camelretool.example.ledger.LedgerEntry;
+import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.signup.Signup;
 
 /**
- * What the application does with a signup: the component's classifier labels it, a rejected one is not invited,
- * and the others join the Retool groups configured for their class on top of the groups they asked for.
+ * What the application does with a classified signup: a rejected one is not invited; an external one gets Embed
+ * access only when so configured, and waits when today's cap on new external seats is used up; the others are
+ * invited into the groups, and with the attributes, configured for their class on top of their own.
  */
 public final class SignupPolicy {
 
-    /** The class of a signup, why, and the groups its invite joins. */
-    public record Decision(Classification classification, List<Integer> groupIds) {
+    /** The policy's answer for one signup. */
+    public sealed interface Decision permits Invite, Hold {
+    }
 
-        public boolean invite() {
-            return classification.userClass() != UserClass.REJECTED;
+    /** Send this invite. */
+    public record Invite(InviteRequest request) implements Decision {
+    }
+
+    /** Do not invite: the row takes this status, for this reason. */
+    public record Hold(LedgerStatus status, String reason) implements Decision {
+    }
+
+    private final Map<UserClass, ClassSettings> perClass;
+    private final ExternalAccess externalAccess;
+    private final int maxNewExternalSeatsPerDay;
+
+    public SignupPolicy(Map<UserClass, ClassSettings> perClass, ExternalAccess externalAccess,
+                        int maxNewExternalSeatsPerDay) {
+        if (maxNewExternalSeatsPerDay < 0) {
+            throw new IllegalArgumentException("MAX_NEW_EXTERNAL_SEATS_PER_DAY must be 0 or more, not "
+                                               + maxNewExternalSeatsPerDay);
         }
+        this.perClass = new EnumMap<>(UserClass.class);
+        this.perClass.putAll(perClass);
+        this.externalAccess = externalAccess;
+        this.maxNewExternalSeatsPerDay = maxNewExternalSeatsPerDay;
     }
 
-    private final SignupClassifier classifier;
-    private final Map<UserClass, List<Integer>> groupsByClass;
-
-    public SignupPolicy(SignupClassifier classifier, Map<UserClass, List<Integer>> groupsByClass) {
-        this.classifier = classifier;
-        this.groupsByClass = new EnumMap<>(UserClass.class);
-        this.groupsByClass.putAll(groupsByClass);
-    }
-
-    /** From the comma-separated settings the application reads from its properties. */
-    public static SignupPolicy fromSettings(String orgDomains, String approvedEmails, String blockedDomains,
-                                            String externalGroups, String endUserGroups, String standardUserGroups) {
-        SignupClassifier classifier = SignupClassifier.builder()
-                .organizationDomains(list(orgDomains))
-                .approvedEmails(list(approvedEmails))
-                .blockedDomains(list(blockedDomains))
-                .build();
-        Map<UserClass, List<Integer>> groups = new EnumMap<>(UserClass.class);
-        groups.put(UserClass.EXTERNAL, ids(externalGroups, "RETOOL_GROUPS_EXTERNAL"));
-        groups.put(UserClass.END_USER, ids(endUserGroups, "RETOOL_GROUPS_END_USER"));
-        groups.put(UserClass.STANDARD_USER, ids(standardUserGroups, "RETOOL_GROUPS_STANDARD_USER"));
-        return new SignupPolicy(classifier, groups);
-    }
-
-    public Decision decide(Signup signup) {
-        Classification classification = classifier.classify(signup.email(), signup.role());
-        Set<Integer> groups = new LinkedHashSet<>(signup.groups());
-        groups.addAll(groupsByClass.getOrDefault(classification.userClass(), List.of()));
-        return new Decision(classification, List.copyOf(groups));
-    }
-
-    private static List<String> list(String commaSeparated) {
-        return commaSeparated == null ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
-    }
-
-    private static List<Integer> ids(String commaSeparated, String setting) {
-        return list(commaSeparated).stream().map(id -> {
-            try {
-                return Integer.valueOf(id);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(setting + ": '" + id + "' is not a Retool group id (an integer)");
+    /**
+     * @param externalSeatsToday new external seats already taken today; asked only for an external signup that
+     *                           would be invited
+     */
+    public Decision decide(LedgerEntry entry, IntSupplier externalSeatsToday) {
+        UserClass userClass = entry.userClass();
+        if (userClass == UserClass.REJECTED) {
+            return new Hold(LedgerStatus.REJECTED, entry.lastError());
+        }
+        if (userClass == UserClass.EXTERNAL) {
+            if (externalAccess == ExternalAccess.EMBED) {
+                return new Hold(LedgerStatus.EMBED_ONLY, "external users get Embed access only (EXTERNAL_ACCESS=embed)");
             }
-        }).toList();
+            if (externalSeatsToday.getAsInt() >= maxNewExternalSeatsPerDay) {
+                return new Hold(LedgerStatus.OVER_CAP, "today's " + maxNewExternalSeatsPerDay
+                        + " new external seats are taken (MAX_NEW_EXTERNAL_SEATS_PER_DAY); waits for tomorrow");
+            }
+        }
+        return new Invite(request(entry.emailKey(), entry.signup(), perClass.getOrDefault(userClass,
+                ClassSettings.NONE)));
+    }
+
+    private static InviteRequest request(String email, Signup signup, ClassSettings settings) {
+        Set<Integer> groups = new LinkedHashSet<>(signup.groups());
+        groups.addAll(settings.groupIds());
+        Map<String, Object> attributes = new LinkedHashMap<>(signup.attributes());
+        attributes.putAll(settings.attributes());
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (signup.company() != null) {
+            metadata.put("company", signup.company());
+        }
+        metadata.put("source", signup.source().name());
+        return InviteRequest.builder(email).firstName(signup.firstName()).lastName(signup.lastName())
+                .groupIds(List.copyOf(groups)).attributes(attributes).metadata(metadata).build();
     }
 }

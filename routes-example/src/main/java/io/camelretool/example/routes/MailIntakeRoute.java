@@ -3,60 +3,87 @@ package io.camelretool.example.routes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import io.camelretool.example.SignupServices;
 import io.camelretool.example.intake.mail.AllowedSenders;
 import io.camelretool.example.intake.mail.MailExtraction;
 import io.camelretool.example.intake.mail.SignupMailExtractor;
-import io.camelretool.example.intake.webhook.SignupInboxWriter;
+import io.camelretool.example.ledger.Arrival;
+import io.camelretool.example.ledger.ItemOutcome;
+import io.camelretool.example.pipeline.SignupIntake;
+import io.camelretool.example.signup.SignupSource;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
 
 /**
- * Polls the signup mailbox over IMAP(S). A trusted mail's signups are written durably into the inbox folder as a
- * signup CSV before the mail is marked seen (camel-mail does that only when the exchange succeeds, so a crash in
- * between re-reads the mail, and the folder intake's duplicate check keeps it to one invite). A mail that yields
- * nothing is copied to the review folder, with the reason in {@code <signups.dir>/mail-review/}.
+ * Polls the signup mailbox over IMAP(S). A trusted mail's signups are accepted into the ledger, as one batch, before
+ * the mail is marked seen (camel-mail does that only when the exchange succeeds, so a crash in between reads the mail
+ * again, and the ledger recognises it by its Message-ID). A mail that yields nothing is copied to the review folder,
+ * with the reason in {@code <signups.dir>/mail-review/}. With {@code MAIL_ENABLED=false} there is no mailbox route.
  */
 public class MailIntakeRoute extends RouteBuilder {
 
-    static final String MAILBOX = "{{mail.protocol}}://{{mail.host}}:{{mail.port}}?username={{mail.username}}"
-                                  + "&password=RAW({{mail.password}})&unseen=true&peek=true&delete=false"
-                                  + "&delay={{mail.poll-delay}}&mapMailMessage=false";
-
     @Override
     public void configure() throws Exception {
-        Path signups = Path.of(getCamelContext().resolvePropertyPlaceholders("{{signups.dir}}"));
-        SignupInboxWriter inbox = new SignupInboxWriter(signups.resolve("inbox"));
+        if (!Boolean.parseBoolean(getCamelContext().resolvePropertyPlaceholders("{{mail.enabled:true}}").strip())) {
+            return;
+        }
+        SignupServices services = SignupServices.of(getCamelContext());
+        SignupIntake intake = services.intake();
+        Path reasons = services.settings().signupsDir().resolve("mail-review");
         SignupMailExtractor extractor = new SignupMailExtractor(
                 AllowedSenders.parse(getCamelContext().resolvePropertyPlaceholders("{{mail.allowed-senders}}")));
         String reviewFolder = getCamelContext().resolvePropertyPlaceholders("{{mail.review-folder}}");
 
-        from(MAILBOX).routeId("mail-intake")
-                .process(exchange -> handle(exchange, extractor, inbox, signups.resolve("mail-review"), reviewFolder));
+        from(IntakeEndpoints.MAILBOX).routeId("mail-intake")
+                .process(exchange -> handle(exchange, extractor, intake, reasons, reviewFolder));
     }
 
-    private void handle(Exchange exchange, SignupMailExtractor extractor, SignupInboxWriter inbox, Path reasons,
+    private void handle(Exchange exchange, SignupMailExtractor extractor, SignupIntake intake, Path reasons,
                         String reviewFolder) throws Exception {
         Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
-        MailExtraction extraction = extractor.extract(mail);
-        String batch = "mail-" + exchange.getExchangeId();
-        extraction.rowErrors().forEach(error -> log.warn("Mail {} attached CSV {}", batch, error));
-        if (!extraction.signups().isEmpty()) {
-            inbox.write(batch, extraction.signups());
-            log.info("Mail {}: {} signup(s) from {} handed to the inbox", batch, extraction.signups().size(),
-                    extraction.method());
+        String name = mailName(mail, exchange);
+        if (intake.alreadyAccepted(SignupSource.MAIL, name)) {
+            log.info("Mail {} was accepted before the last stop; marking it seen", name);
             return;
         }
-        String reason = extraction.rejection().orElse("no signup found");
-        copyToReview(mail, reviewFolder);
-        Files.createDirectories(reasons);
-        Files.writeString(reasons.resolve(batch + ".txt"), "subject: " + mail.getSubject() + "\nreason: " + reason
-                                                          + "\n", StandardCharsets.UTF_8);
-        log.warn("Mail {} ({}) moved to review: {}", batch, mail.getSubject(), reason);
+        MailExtraction extraction = extractor.extract(mail);
+        if (extraction.signups().isEmpty()) {
+            String reason = extraction.rejection().orElse("no signup found");
+            copyToReview(mail, reviewFolder);
+            Files.createDirectories(reasons);
+            Files.writeString(reasons.resolve(safeFileName(name) + ".txt"), "subject: " + mail.getSubject()
+                                                                            + "\nreason: " + reason + "\n",
+                    StandardCharsets.UTF_8);
+            log.warn("Mail {} ({}) moved to review: {}", name, mail.getSubject(), reason);
+            return;
+        }
+        List<Arrival> arrivals = new ArrayList<>();
+        extraction.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
+        extraction.rowErrors().forEach(error -> arrivals.add(Arrival.unreadable(arrivals.size() + 1,
+                name + " attachment", error)));
+        SignupIntake.Accepted accepted = intake.acceptBatch(SignupSource.MAIL, name, arrivals);
+        log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid", name,
+                mail.getSubject(), extraction.signups().size(), extraction.method(), accepted.batch().id(),
+                accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),
+                accepted.count(ItemOutcome.INVALID));
+    }
+
+    /** The mail's Message-ID, which a mail read twice keeps; the exchange id for the rare mail without one. */
+    private static String mailName(Message mail, Exchange exchange) throws MessagingException {
+        String messageId = mail instanceof MimeMessage mime ? mime.getMessageID() : null;
+        return messageId == null || messageId.isBlank() ? "mail-" + exchange.getExchangeId() : messageId.strip();
+    }
+
+    private static String safeFileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._@-]", "_");
     }
 
     private static void copyToReview(Message mail, String reviewFolder) throws MessagingException {

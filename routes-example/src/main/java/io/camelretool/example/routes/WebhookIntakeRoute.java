@@ -1,9 +1,9 @@
 package io.camelretool.example.routes;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,21 +11,31 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelretool.example.intake.webhook.SignupInboxWriter;
+import io.camelretool.example.SignupServices;
 import io.camelretool.example.intake.webhook.WebhookPayloadParser;
 import io.camelretool.example.intake.webhook.WebhookSignature;
+import io.camelretool.example.ledger.Arrival;
+import io.camelretool.example.ledger.ItemOutcome;
+import io.camelretool.example.ledger.LedgerException;
+import io.camelretool.example.pipeline.SignupIntake;
+import io.camelretool.example.signup.Signup;
+import io.camelretool.example.signup.SignupSource;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /signups}: a signed JSON signup or array of signups. Accepted signups are written durably into the
- * inbox folder as a signup CSV (the folder intake invites them) before the answer 202 with one id per signup;
- * 400 lists every field error, 401 a missing or bad signature, 413 a body over 1 MiB, 415 a non-JSON body.
+ * {@code POST /signups}: a signed JSON signup or array of signups. Accepted signups are written to the ledger, as one
+ * batch, before the answer 202 with one id per signup; 400 lists every field error, 401 a missing or bad signature,
+ * 413 a body over 1 MiB, 415 a non-JSON body, 503 a ledger that cannot be reached (nothing was accepted: send again).
  */
 public class WebhookIntakeRoute extends RouteBuilder {
 
     public static final Duration TOLERANCE = Duration.ofSeconds(300);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookIntakeRoute.class);
 
     private final byte[] secret;
 
@@ -36,14 +46,18 @@ public class WebhookIntakeRoute extends RouteBuilder {
     @Override
     public void configure() throws Exception {
         WebhookSignature signature = new WebhookSignature(secret, TOLERANCE, Clock.systemUTC());
-        SignupInboxWriter inbox = new SignupInboxWriter(
-                Path.of(getCamelContext().resolvePropertyPlaceholders("{{signups.dir}}"), "inbox"));
+        SignupIntake intake = SignupServices.of(getCamelContext()).intake();
 
-        from("platform-http:/signups?httpMethodRestrict=POST").routeId("webhook-intake")
-                .process(exchange -> answer(exchange, signature, inbox));
+        from(IntakeEndpoints.WEBHOOK).routeId("webhook-intake")
+                .onException(LedgerException.class).handled(true)
+                    .log(LoggingLevel.ERROR, "Webhook request refused with 503: ${exception.message}")
+                    .process(exchange -> respond(exchange, 503,
+                            Map.of("error", "signups cannot be stored right now; nothing was accepted, send again")))
+                .end()
+                .process(exchange -> answer(exchange, signature, intake));
     }
 
-    private static void answer(Exchange exchange, WebhookSignature signature, SignupInboxWriter inbox)
+    private static void answer(Exchange exchange, WebhookSignature signature, SignupIntake intake)
             throws Exception {
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class)
                 .toLowerCase(Locale.ROOT);
@@ -64,12 +78,12 @@ public class WebhookIntakeRoute extends RouteBuilder {
             if (!check.valid()) {
                 respond(exchange, 401, Map.of("error", check.reason()));
             } else {
-                accept(exchange, body, inbox);
+                accept(exchange, body, intake);
             }
         }
     }
 
-    private static void accept(Exchange exchange, byte[] body, SignupInboxWriter inbox) throws Exception {
+    private static void accept(Exchange exchange, byte[] body, SignupIntake intake) throws Exception {
         String requestId = "webhook-" + UUID.randomUUID();
         WebhookPayloadParser.Payload payload = WebhookPayloadParser.parse(body, requestId);
         if (!payload.errors().isEmpty()) {
@@ -79,9 +93,17 @@ public class WebhookIntakeRoute extends RouteBuilder {
             respond(exchange, 400, Map.of("errors", errors));
             return;
         }
-        inbox.write(requestId, payload.signups());
-        List<String> ids = payload.signups().stream().map(signup -> signup.sourceRef()).toList();
-        respond(exchange, 202, Map.of("accepted", ids.size(), "ids", ids));
+        List<Arrival> arrivals = new ArrayList<>();
+        payload.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
+        SignupIntake.Accepted accepted = intake.acceptBatch(SignupSource.WEBHOOK, requestId, arrivals);
+        List<String> ids = payload.signups().stream().map(Signup::sourceRef).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("batch", accepted.batch().id());
+        answer.put("accepted", ids.size());
+        answer.put("ids", ids);
+        respond(exchange, 202, answer);
+        LOG.info("Webhook {}: {} signup(s) accepted as batch {}: {} new, {} duplicate", requestId, ids.size(),
+                accepted.batch().id(), accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE));
     }
 
     private static void respond(Exchange exchange, int status, Object json) throws Exception {

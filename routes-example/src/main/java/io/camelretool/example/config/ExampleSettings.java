@@ -1,0 +1,96 @@
+package io.camelretool.example.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import io.camelretool.component.classify.SeatPriceTable;
+import io.camelretool.component.classify.SignupClassifier;
+import io.camelretool.component.classify.UserClass;
+import io.camelretool.example.ledger.LedgerDataSource;
+import io.camelretool.example.policy.ClassSettings;
+import io.camelretool.example.policy.ExternalAccess;
+import io.camelretool.example.policy.SignupPolicy;
+import org.apache.camel.CamelContext;
+
+import static io.camelretool.example.config.SettingValues.attributes;
+import static io.camelretool.example.config.SettingValues.bool;
+import static io.camelretool.example.config.SettingValues.groupIds;
+import static io.camelretool.example.config.SettingValues.list;
+import static io.camelretool.example.config.SettingValues.nonNegative;
+import static io.camelretool.example.config.SettingValues.price;
+
+/**
+ * The application's settings, read once from {@code application.properties} (where each key takes its value from an
+ * environment variable) and checked: a wrong value stops the start with a message naming the variable.
+ *
+ * @param signupsDir     the data folder: inbox, reports, dead letter, the embedded ledger
+ * @param ledgerUrl      JDBC URL of the ledger
+ * @param reconcileAfter how long a row may stay SENDING before it counts as left behind by a crash
+ */
+public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUsername, String ledgerPassword,
+                              SignupClassifier classifier, SignupPolicy policy, SeatPriceTable prices, boolean dryRun,
+                              Duration reconcileAfter) {
+
+    /** Reads the settings through the context's property placeholders. */
+    public static ExampleSettings from(CamelContext context) {
+        return from(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"));
+    }
+
+    /** @param property the value of an {@code application.properties} key, empty when unset */
+    public static ExampleSettings from(UnaryOperator<String> property) {
+        Path signupsDir = Path.of(property.apply("signups.dir").isBlank() ? "./signups" : property.apply("signups.dir"));
+        String ledgerUrl = property.apply("ledger.jdbc-url");
+        SignupClassifier classifier = SignupClassifier.builder()
+                .organizationDomains(list(property.apply("retool.org-domains")))
+                .approvedEmails(list(property.apply("retool.approved-emails")))
+                .blockedDomains(list(property.apply("retool.blocked-domains")))
+                .build();
+        Map<UserClass, ClassSettings> perClass = new EnumMap<>(UserClass.class);
+        perClass.put(UserClass.EXTERNAL, classSettings(property, "external", "EXTERNAL"));
+        perClass.put(UserClass.END_USER, classSettings(property, "end-user", "END_USER"));
+        perClass.put(UserClass.STANDARD_USER, classSettings(property, "standard-user", "STANDARD_USER"));
+        SignupPolicy policy = new SignupPolicy(perClass,
+                ExternalAccess.parse(property.apply("retool.external-access")),
+                nonNegative(property.apply("retool.max-new-external-seats-per-day"), "MAX_NEW_EXTERNAL_SEATS_PER_DAY"));
+        SeatPriceTable prices = SeatPriceTable.businessPlanDefaults()
+                .withPrice(UserClass.EXTERNAL, price(property.apply("report.seat-price.external"),
+                        "SEAT_PRICE_EXTERNAL"))
+                .withPrice(UserClass.END_USER, price(property.apply("report.seat-price.end-user"),
+                        "SEAT_PRICE_END_USER"))
+                .withPrice(UserClass.STANDARD_USER, price(property.apply("report.seat-price.standard-user"),
+                        "SEAT_PRICE_STANDARD_USER"));
+        return new ExampleSettings(signupsDir,
+                ledgerUrl.isBlank() ? LedgerDataSource.embeddedUrl(signupsDir) : ledgerUrl.strip(),
+                property.apply("ledger.username"), property.apply("ledger.password"), classifier, policy, prices,
+                bool(property.apply("dry-run"), "DRY_RUN"),
+                Duration.ofSeconds(nonNegative(property.apply("ledger.reconcile-after-seconds"),
+                        "LEDGER_RECONCILE_AFTER_SECONDS")));
+    }
+
+    private static ClassSettings classSettings(UnaryOperator<String> property, String key, String variableSuffix) {
+        return new ClassSettings(
+                groupIds(property.apply("retool.groups." + key), "RETOOL_GROUPS_" + variableSuffix),
+                attributes(property.apply("retool.attributes." + key), "RETOOL_ATTRIBUTES_" + variableSuffix));
+    }
+
+    public Path inbox() {
+        return signupsDir.resolve("inbox");
+    }
+
+    public Path reports() {
+        return signupsDir.resolve("reports");
+    }
+
+    public Path deadLetter() {
+        return signupsDir.resolve("dead-letter");
+    }
+
+    /** The password stays out of logs, exceptions and string forms of this record. */
+    @Override
+    public String toString() {
+        return "ExampleSettings[signupsDir=" + signupsDir + ", dryRun=" + dryRun + "]";
+    }
+}

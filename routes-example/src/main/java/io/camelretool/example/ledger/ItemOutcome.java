@@ -1,0 +1,25 @@
+package io.camelretool.example.ledger;
+
+/**
+ * What became of one signup of a batch, as its report line says. A line is {@link #PENDING} until the ledger row it
+ * owns is settled; every other outcome is final.
+ */
+public enum ItemOutcome {
+    PENDING,
+    INVITED,
+    ALREADY_INVITED,
+    ALREADY_USER,
+    WOULD_INVITE,
+    EMBED_ONLY,
+    OVER_CAP,
+    REJECTED,
+    FAILED,
+    /** The email was already known to the ledger (another batch, source or line owns it). */
+    DUPLICATE,
+    /** The intake could not read a signup from this line or item. */
+    INVALID;
+
+    static ItemOutcome of(LedgerStatus status) {
+        return status.isSettled() ? valueOf(status.name()) : PENDING;
+    }
+}

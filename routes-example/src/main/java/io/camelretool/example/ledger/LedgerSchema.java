@@ -1,0 +1,71 @@
+package io.camelretool.example.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The ledger's tables, created at start when missing. Plain SQL types only, so the same statements run on the
+ * embedded H2 database and on PostgreSQL.
+ */
+final class LedgerSchema {
+
+    static final int EMAIL_LENGTH = 320;
+    static final int TEXT_LENGTH = 2000;
+    static final int REF_LENGTH = 500;
+
+    private static final List<String> STATEMENTS = List.of("""
+            CREATE TABLE IF NOT EXISTS signup_ledger (
+                email_key VARCHAR(320) NOT NULL PRIMARY KEY,
+                user_class VARCHAR(20) NOT NULL,
+                status VARCHAR(20) NOT NULL,
+                invite_id BIGINT,
+                invite_expires_at TIMESTAMP WITH TIME ZONE,
+                attempts INTEGER NOT NULL,
+                last_error VARCHAR(2000),
+                source VARCHAR(20) NOT NULL,
+                source_ref VARCHAR(500),
+                signup_json VARCHAR(200000) NOT NULL,
+                created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                claimed_at TIMESTAMP WITH TIME ZONE)""",
+            "CREATE INDEX IF NOT EXISTS signup_ledger_by_status ON signup_ledger (status, updated_at)",
+            """
+            CREATE TABLE IF NOT EXISTS signup_batch (
+                batch_id VARCHAR(100) NOT NULL PRIMARY KEY,
+                source VARCHAR(20) NOT NULL,
+                source_name VARCHAR(500) NOT NULL,
+                created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                closed_at TIMESTAMP WITH TIME ZONE,
+                reported_at TIMESTAMP WITH TIME ZONE)""",
+            "CREATE INDEX IF NOT EXISTS signup_batch_by_name ON signup_batch (source, source_name)",
+            """
+            CREATE TABLE IF NOT EXISTS signup_batch_item (
+                batch_id VARCHAR(100) NOT NULL,
+                item_no BIGINT NOT NULL,
+                source_ref VARCHAR(500),
+                email VARCHAR(320),
+                email_key VARCHAR(320),
+                user_class VARCHAR(20),
+                outcome VARCHAR(20) NOT NULL,
+                reason VARCHAR(2000),
+                PRIMARY KEY (batch_id, item_no))""",
+            "CREATE INDEX IF NOT EXISTS signup_batch_item_by_email ON signup_batch_item (email_key, outcome)");
+
+    private LedgerSchema() {
+    }
+
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : STATEMENTS) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** Cuts free text to a column's size: a long reason is still worth keeping in part. */
+    static String fit(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+}

@@ -1,0 +1,35 @@
+package io.camelretool.example.ledger;
+
+import java.util.Set;
+
+/** Where one normalised email stands in the ledger. */
+public enum LedgerStatus {
+    /** Durably accepted; waiting for the pipeline. */
+    RECEIVED,
+    /** Claimed by the pipeline; the invite call may be in flight (reconciled against Retool after a crash). */
+    SENDING,
+    /** Retool created an invite (or one was found pending when an uncertain call was reconciled). */
+    INVITED,
+    /** Retool already had a pending invite for the email; nothing was created. */
+    ALREADY_INVITED,
+    /** The email already belongs to a Retool account; nothing was created. */
+    ALREADY_USER,
+    /** Dry run: an invite would have been created. */
+    WOULD_INVITE,
+    /** An external user given Embed access only: no invite, no seat taken by one. */
+    EMBED_ONLY,
+    /** Waiting: today's cap on new external seats is used up; tried again on a later day. */
+    OVER_CAP,
+    /** Not invited: malformed, blocked or disposable address. */
+    REJECTED,
+    /** Retool refused or could not be reached after the component's retries; parked with the reason. */
+    FAILED;
+
+    /** Statuses a new signup for the same email starts over from: a failure to replay, a dry run to make real. */
+    static final Set<LedgerStatus> RESTARTABLE = Set.of(FAILED, WOULD_INVITE);
+
+    /** True once nothing more will happen to the row unless a new signup arrives for it. */
+    public boolean isSettled() {
+        return this != RECEIVED && this != SENDING;
+    }
+}

@@ -1,0 +1,101 @@
+package io.camelretool.example.pipeline;
+
+import java.util.Optional;
+
+import io.camelretool.component.model.InviteResult;
+import io.camelretool.example.ledger.Ledger;
+import io.camelretool.example.ledger.LedgerEntry;
+import io.camelretool.example.ledger.LedgerStatus;
+import io.camelretool.example.policy.SignupPolicy;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps around the invite call for one ledger row: look it up, apply the policy, claim it ({@code SENDING} is
+ * written before the call), and record the outcome after it. The route between {@link #prepare} and
+ * {@link #recordInvite} is a plain {@code retool:invite}.
+ */
+public final class InvitePipeline {
+
+    /** Exchange property: the email key the exchange works on. */
+    public static final String EMAIL_KEY = "signupEmailKey";
+    /** Exchange property: true when {@link #prepare} left an invite request in the body for this node to send. */
+    public static final String SEND = "signupSendInvite";
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvitePipeline.class);
+
+    private final Ledger ledger;
+    private final SignupPolicy policy;
+
+    public InvitePipeline(Ledger ledger, SignupPolicy policy) {
+        this.ledger = ledger;
+        this.policy = policy;
+    }
+
+    /** Body: an email key from the ledger's waiting list. Leaves the invite request in the body, or nothing to send. */
+    public void prepare(Exchange exchange) throws InvalidPayloadException {
+        String key = exchange.getMessage().getMandatoryBody(String.class);
+        exchange.setProperty(EMAIL_KEY, key);
+        exchange.setProperty(SEND, false);
+        Optional<LedgerEntry> found = ledger.find(key).filter(entry -> entry.status() == LedgerStatus.RECEIVED
+                                                                        || entry.status() == LedgerStatus.OVER_CAP);
+        if (found.isEmpty()) {
+            return;
+        }
+        LedgerEntry entry = found.get();
+        SignupPolicy.Decision decision = policy.decide(entry, ledger::externalSeatsClaimedToday);
+        if (decision instanceof SignupPolicy.Hold hold) {
+            if (ledger.settle(key, entry.status(), hold.status(), null, null, hold.reason())) {
+                logOutcome(entry, hold.status(), hold.reason());
+            }
+            return;
+        }
+        // the conditional claim decides between nodes (or a sweep and a fresh poll) reaching the row at once
+        if (ledger.claim(key, entry.status())) {
+            exchange.getMessage().setBody(((SignupPolicy.Invite) decision).request());
+            exchange.setProperty(SEND, true);
+        }
+    }
+
+    /** Body: the {@link InviteResult} of {@code retool:invite}. */
+    public void recordInvite(Exchange exchange) throws InvalidPayloadException {
+        String key = exchange.getProperty(EMAIL_KEY, String.class);
+        InviteResult result = exchange.getMessage().getMandatoryBody(InviteResult.class);
+        LedgerStatus status = switch (result.status()) {
+            case INVITED -> LedgerStatus.INVITED;
+            case ALREADY_INVITED -> LedgerStatus.ALREADY_INVITED;
+            case ALREADY_USER -> LedgerStatus.ALREADY_USER;
+            case WOULD_INVITE -> LedgerStatus.WOULD_INVITE;
+            case FAILED, REVOKED -> LedgerStatus.FAILED;
+        };
+        Long inviteId = result.inviteId() == null ? null : result.inviteId().longValue();
+        if (ledger.settle(key, LedgerStatus.SENDING, status, inviteId, result.expiresAt(), result.error())) {
+            ledger.find(key).ifPresent(entry -> logOutcome(entry, status,
+                    inviteId == null ? null : "invite " + inviteId));
+        }
+    }
+
+    /** The invite call failed after the component's retries: the row is parked as FAILED with the reason. */
+    public void recordFailure(Exchange exchange) {
+        String key = exchange.getProperty(EMAIL_KEY, String.class);
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = failure == null ? "the invite call failed without a reason" : failure.getMessage();
+        if (ledger.settle(key, LedgerStatus.SENDING, LedgerStatus.FAILED, null, null, reason)) {
+            ledger.find(key).ifPresent(entry -> logOutcome(entry, LedgerStatus.FAILED, reason));
+        }
+    }
+
+    /** One line per outcome; the invite link stays out of the log. */
+    private static void logOutcome(LedgerEntry entry, LedgerStatus status, String detail) {
+        String line = "{} {} ({} {}): {}" + (detail == null ? "" : " - {}");
+        Object[] values = { entry.emailKey(), entry.userClass(), entry.signup().source(), entry.signup().sourceRef(),
+            status, detail };
+        if (status == LedgerStatus.FAILED) {
+            LOG.warn(line, values);
+        } else {
+            LOG.info(line, values);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.camelretool.example.pipeline;
+
+import java.util.List;
+
+import io.camelretool.component.classify.SignupClassifier;
+import io.camelretool.example.ledger.Arrival;
+import io.camelretool.example.ledger.Batch;
+import io.camelretool.example.ledger.ItemOutcome;
+import io.camelretool.example.ledger.Ledger;
+import io.camelretool.example.signup.Signup;
+import io.camelretool.example.signup.SignupSource;
+
+/**
+ * The pipeline's front door, shared by every intake: each signup is validated, its email normalised and classified,
+ * and the batch is written to the ledger. Once a method here returns, the signups are durably accepted and the
+ * intake may acknowledge them.
+ */
+public final class SignupIntake {
+
+    /** A batch handed over whole, and what became of each of its items, in order. */
+    public record Accepted(Batch batch, List<ItemOutcome> outcomes) {
+
+        public long count(ItemOutcome outcome) {
+            return outcomes.stream().filter(outcome::equals).count();
+        }
+    }
+
+    private final Ledger ledger;
+    private final SignupClassifier classifier;
+
+    public SignupIntake(Ledger ledger, SignupClassifier classifier) {
+        this.ledger = ledger;
+        this.classifier = classifier;
+    }
+
+    public Arrival arrival(long itemNo, Signup signup) {
+        return Arrival.classified(itemNo, signup, classifier.classify(signup.email(), signup.role()));
+    }
+
+    /** Accepts a whole batch (a mail, a webhook request) in one transaction and closes it. */
+    public Accepted acceptBatch(SignupSource source, String name, List<Arrival> arrivals) {
+        Batch batch = ledger.startBatch(source, name);
+        List<ItemOutcome> outcomes = ledger.accept(batch.id(), arrivals);
+        ledger.closeBatch(batch.id());
+        return new Accepted(batch, outcomes);
+    }
+
+    /** For an intake that hands a large batch over in parts: start (or resume) it, add parts, close it. */
+    public Batch startBatch(SignupSource source, String name) {
+        return ledger.startBatch(source, name);
+    }
+
+    public List<ItemOutcome> acceptPart(Batch batch, List<Arrival> arrivals) {
+        return ledger.accept(batch.id(), arrivals);
+    }
+
+    public void closeBatch(Batch batch) {
+        ledger.closeBatch(batch.id());
+    }
+
+    /** Whether a batch of that name was already accepted whole (a mail read again after a crash). */
+    public boolean alreadyAccepted(SignupSource source, String name) {
+        return ledger.latestBatch(source, name).map(Batch::isClosed).orElse(false);
+    }
+}

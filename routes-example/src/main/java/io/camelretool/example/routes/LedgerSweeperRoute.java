@@ -1,0 +1,56 @@
+package io.camelretool.example.routes;
+
+import java.io.IOException;
+
+import io.camelretool.example.SignupServices;
+import io.camelretool.example.ledger.Batch;
+import io.camelretool.example.ledger.Ledger;
+import io.camelretool.example.pipeline.InviteReconciler;
+import io.camelretool.example.report.BatchReportWriter;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Two timers that keep the ledger honest: one settles rows a crash left in SENDING against Retool's pending
+ * invites (first thing after a start, then regularly), the other writes the report of every batch whose signups are
+ * all settled.
+ */
+public class LedgerSweeperRoute extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        SignupServices services = SignupServices.of(getCamelContext());
+        Ledger ledger = services.ledger();
+        InviteReconciler reconciler = services.reconciler();
+        BatchReportWriter reports = services.reportWriter();
+
+        from("timer:ledger-reconcile?delay=0&period={{ledger.reconcile-period}}").routeId("ledger-reconcile")
+                .filter(reconciler::findUncertain)
+                    .to("retool:invite?action=list")
+                    .process(reconciler::reconcile)
+                .end();
+
+        from("timer:batch-reports?delay=1000&period={{pipeline.poll-delay}}").routeId("batch-reports")
+                .process(exchange -> {
+                    for (String batchId : ledger.reportableBatches()) {
+                        writeReport(ledger, reports, batchId);
+                    }
+                });
+    }
+
+    private void writeReport(Ledger ledger, BatchReportWriter reports, String batchId) throws IOException {
+        if (!ledger.claimReport(batchId)) {
+            return;
+        }
+        Batch batch = ledger.batch(batchId).orElseThrow();
+        try {
+            BatchReportWriter.Written written = reports.write(batch, ledger);
+            log.info("Report of batch {} ({} {}): {} signup(s) {}; new seats cost {} {} a month; {}{}", batchId,
+                    batch.source(), batch.name(), written.lines(), written.byOutcome(),
+                    written.newSeatCost().monthlyTotal(), written.newSeatCost().currency(), written.json(),
+                    written.deadLetter() == null ? "" : "; failed signups in " + written.deadLetter());
+        } catch (IOException | RuntimeException failure) {
+            ledger.releaseReport(batchId);
+            throw failure;
+        }
+    }
+}
