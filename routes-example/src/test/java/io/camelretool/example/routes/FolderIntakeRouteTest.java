@@ -1,16 +1,14 @@
 package io.camelretool.example.routes;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 
-import io.camelretool.component.RetoolComponent;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.example.RunningApplication;
+import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,104 +16,124 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The real folder route against a real retool-sandbox and a real folder. */
-class FolderIntakeRouteTest extends CamelTestSupport {
+/** The CSV drop folder of the running application, against a real sandbox, folder and embedded ledger. */
+class FolderIntakeRouteTest {
 
     @RegisterExtension
     static RetoolSandboxExtension retool = RetoolSandboxExtension.business();
 
     @TempDir
-    static Path signups;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        RetoolComponent component = new RetoolComponent();
-        component.getConfiguration().setBaseUrl(retool.baseUrl());
-        component.getConfiguration().setApiKey(retool.apiKey());
-        component.getConfiguration().setRateLimitPerMinute(0);
-        context.addComponent("retool", component);
-        Properties properties = new Properties();
-        properties.setProperty("signups.dir", signups.toString());
-        properties.setProperty("retool.org-domains", "acme.com");
-        properties.setProperty("retool.groups.end-user", "4");
-        properties.setProperty("retool.groups.standard-user", "4,5");
-        context.getPropertiesComponent().setOverrideProperties(properties);
-        return context;
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new FolderIntakeRoute();
-    }
+    Path signups;
 
     @Test
     void invitesEveryGoodRowReportsBadRowsByLineAndMovesTheFileToDone() throws Exception {
         retool.sandbox().defineAttribute("plan", "string");
-        drop("team.csv", "\uFEFFE-mail Address;First Name;last name;groups;attr.plan\n"
-                         + "ada@example.com;Ada;Lovelace;1;gold\n"
-                         + "only-one-cell\n"
-                         + "grace@example.com;Grace;Hopper;2|3;\n"
-                         + "refused@example.com;Re;Fused;999;\n");
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            app.drop("team.csv", "\uFEFFE-mail Address;First Name;last name;groups;attr.plan\n"
+                                 + "Ada@Example.com ;Ada;Lovelace;1;gold\n"
+                                 + "only-one-cell\n"
+                                 + "grace@example.com;Grace;Hopper;2|3;\n"
+                                 + "refused@example.com;Re;Fused;999;\n");
 
-        Path done = signups.resolve("inbox/.done/team.csv");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(done));
+            JsonNode report = app.awaitReport("team.csv");
 
-        assertThat(retool.sandbox().invitesFor("ada@example.com")).singleElement()
-                .satisfies(invite -> assertThat(invite.metadata()).containsEntry("plan", "gold")
-                        .containsEntry("firstName", "Ada"));
-        assertThat(retool.sandbox().invitesFor("grace@example.com")).singleElement()
-                .satisfies(invite -> assertThat(invite.groupIds()).containsExactly(2, 3));
-        assertThat(retool.sandbox().invites()).hasSize(2);
-        String deadLetter = Files.readString(signups.resolve("dead-letter/team.csv.failed.csv"));
-        assertThat(deadLetter).startsWith("5,\"refused@example.com\"").contains("group 999");
+            assertThat(signups.resolve("inbox/.done/team.csv")).exists();
+            assertThat(retool.sandbox().invitesFor("ada@example.com")).singleElement()
+                    .satisfies(invite -> assertThat(invite.metadata()).containsEntry("plan", "gold")
+                            .containsEntry("firstName", "Ada"));
+            assertThat(retool.sandbox().invitesFor("grace@example.com")).singleElement()
+                    .satisfies(invite -> assertThat(invite.groupIds()).containsExactly(2, 3));
+            assertThat(retool.sandbox().invites()).hasSize(2);
+            assertThat(report.path("byStatus").path("INVITED").asInt()).isEqualTo(2);
+            assertThat(report.path("byStatus").path("INVALID").asInt()).isEqualTo(1);
+            assertThat(report.path("byStatus").path("FAILED").asInt()).isEqualTo(1);
+            assertThat(report.path("newSeats").path("projectedMonthlyCost").asText()).isEqualTo("20.00");
+            JsonNode badRow = report.path("lines").get(1);
+            assertThat(badRow.path("line").asInt()).isEqualTo(3);
+            assertThat(badRow.path("status").asText()).isEqualTo("INVALID");
+            assertThat(badRow.path("reason").asText()).contains("cells");
+            assertThat(app.entry("ada@example.com").status()).isEqualTo(LedgerStatus.INVITED);
+            assertThat(app.entry("refused@example.com").status()).isEqualTo(LedgerStatus.FAILED);
+            String reportCsv = Files.readString(signups.resolve("reports")
+                    .resolve(report.path("batch").asText() + ".csv"));
+            assertThat(reportCsv).startsWith("line,source_ref,email,class,status,reason,invite_id,invite_expires_at")
+                    .contains("2,\"team.csv:2\",\"Ada@Example.com\",\"EXTERNAL\",\"INVITED\"");
+        }
     }
 
     @Test
-    void classifiesEachSignupJoiningItsClassGroupsAndDoesNotInviteRejectedOnes() throws Exception {
-        drop("mixed.csv", "email,role\n"
-                          + "staff@acme.com,\n"
-                          + "builder@eu.acme.com,Editor\n"
-                          + "customer@example.com,\n"
-                          + "throwaway@mailinator.com,\n");
+    void aFailedSignupIsParkedInTheDeadLetterFileWhichReplaysFromTheInbox() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            app.drop("partners.csv", "email,first_name,groups\nrefused@example.com,Rita,999\n");
+            JsonNode report = app.awaitReport("partners.csv");
+            Path deadLetter = Path.of(report.path("deadLetter").asText());
+            assertThat(Files.readString(deadLetter)).startsWith("email,first_name,last_name,company,role,groups,"
+                                                                + "failure_reason")
+                    .contains("\"refused@example.com\",\"Rita\"").contains("999");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(signups.resolve("inbox/.done/mixed.csv")));
+            retool.sandbox().addGroup(999, "Partners");
+            Files.move(deadLetter, signups.resolve("inbox").resolve(deadLetter.getFileName()));
 
-        assertThat(retool.sandbox().invitesFor("staff@acme.com").get(0).groupIds()).containsExactly(4);
-        assertThat(retool.sandbox().invitesFor("builder@eu.acme.com").get(0).groupIds()).containsExactly(4, 5);
-        assertThat(retool.sandbox().invitesFor("customer@example.com").get(0).groupIds()).isEmpty();
-        assertThat(retool.sandbox().invitesFor("throwaway@mailinator.com")).isEmpty();
+            JsonNode replay = app.awaitReport(deadLetter.getFileName().toString());
+            assertThat(replay.path("byStatus").path("INVITED").asInt()).isEqualTo(1);
+            assertThat(retool.sandbox().invitesFor("refused@example.com")).singleElement()
+                    .satisfies(invite -> assertThat(invite.groupIds()).containsExactly(999));
+            assertThat(app.entry("refused@example.com").attempts()).isEqualTo(2);
+        }
     }
 
     @Test
-    void droppingTheSameFileAgainInvitesNobodyTwice() throws Exception {
-        String csv = "email,first_name\nrepeat@example.com,Rita\n";
-        drop("first.csv", csv);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(signups.resolve("inbox/.done/first.csv")));
-        drop("second.csv", csv);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(signups.resolve("inbox/.done/second.csv")));
+    void classifiesEachSignupIntoItsGroupsAndAttributesAndDoesNotInviteRejectedOnes() throws Exception {
+        retool.sandbox().defineAttribute("tier", "string");
+        Map<String, String> policy = Map.of("retool.org-domains", "acme.com", "retool.groups.end-user", "4",
+                "retool.groups.standard-user", "4,5", "retool.attributes.external", "tier=customer");
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), policy)) {
+            app.drop("mixed.csv", "email,role\n"
+                                  + "staff@acme.com,\n"
+                                  + "builder@eu.acme.com,Editor\n"
+                                  + "customer@example.com,\n"
+                                  + "throwaway@mailinator.com,\n");
 
-        assertThat(retool.sandbox().invitesFor("repeat@example.com")).hasSize(1);
+            JsonNode report = app.awaitReport("mixed.csv");
+
+            assertThat(retool.sandbox().invitesFor("staff@acme.com").get(0).groupIds()).containsExactly(4);
+            assertThat(retool.sandbox().invitesFor("builder@eu.acme.com").get(0).groupIds()).containsExactly(4, 5);
+            assertThat(retool.sandbox().invitesFor("customer@example.com").get(0).metadata())
+                    .containsEntry("tier", "customer");
+            assertThat(retool.sandbox().invitesFor("throwaway@mailinator.com")).isEmpty();
+            assertThat(report.path("byClass").path("END_USER").asInt()).isEqualTo(1);
+            assertThat(report.path("byClass").path("STANDARD_USER").asInt()).isEqualTo(1);
+            assertThat(report.path("byClass").path("REJECTED").asInt()).isEqualTo(1);
+            assertThat(report.path("lines").get(3).path("reason").asText()).contains("disposable");
+            assertThat(report.path("newSeats").path("projectedMonthlyCost").asText()).isEqualTo("75.00");
+        }
     }
 
     @Test
     void movesABinaryFileToErrorWithItsReason() throws Exception {
-        Files.createDirectories(signups.resolve("inbox"));
-        Files.write(signups.resolve("inbox/export.csv"), new byte[] { 0, 1, 2, (byte) 0xFF, 'x', '\n' });
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            Files.createDirectories(signups.resolve("inbox"));
+            Files.write(signups.resolve("inbox/export.csv"), new byte[] { 0, 1, 2, (byte) 0xFF, 'x', '\n' });
 
-        Path reason = signups.resolve("inbox/.error/export.csv.reason.txt");
-        Path moved = signups.resolve("inbox/.error/export.csv");
-        // the reason is written while the file is still being handled; the move to .error follows
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(reason) && Files.exists(moved));
+            Path reason = signups.resolve("inbox/.error/export.csv.reason.txt");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(reason));
 
-        assertThat(Files.readString(reason)).contains("not UTF-8 text");
-        assertThat(retool.sandbox().requests()).isEmpty();
+            assertThat(Files.readString(reason)).contains("not UTF-8 text");
+            assertThat(signups.resolve("inbox/.error/export.csv")).exists();
+            assertThat(retool.sandbox().requests()).isEmpty();
+        }
     }
 
-    private static void drop(String name, String content) throws Exception {
-        Path inbox = Files.createDirectories(signups.resolve("inbox"));
-        Path staging = Files.createTempFile(signups, "staging", ".tmp");
-        Files.writeString(staging, content, StandardCharsets.UTF_8);
-        Files.move(staging, inbox.resolve(name));
+    @Test
+    void movesAFileWithAnUnknownDelimiterToErrorWithItsReason() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            app.drop("piped.csv", "email|first_name\nada@example.com|Ada\n");
+
+            Path reason = signups.resolve("inbox/.error/piped.csv.reason.txt");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(reason));
+
+            assertThat(Files.readString(reason)).containsIgnoringCase("email");
+            assertThat(retool.sandbox().invites()).isEmpty();
+        }
     }
 }

@@ -1,27 +1,16 @@
 package io.camelretool.example.routes;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 
-import io.camelretool.component.RetoolComponent;
-import io.camelretool.example.intake.webhook.WebhookSignature;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.example.RunningApplication;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
-import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
-import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,111 +18,122 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The real webhook route on a real HTTP server, handing signups to the real folder route and the sandbox. */
-class WebhookIntakeRouteTest extends CamelTestSupport {
-
-    private static final byte[] SECRET = "test-webhook-secret".getBytes(StandardCharsets.UTF_8);
+/** The signed webhook of the running application, on a real HTTP port, with the sandbox and the embedded ledger. */
+class WebhookIntakeRouteTest {
 
     @RegisterExtension
     static RetoolSandboxExtension retool = RetoolSandboxExtension.business();
 
     @TempDir
-    static Path signups;
+    Path signups;
 
-    private final WebhookSignature signer = new WebhookSignature(SECRET, Duration.ofSeconds(300), Clock.systemUTC());
-    private final HttpClient http = HttpClient.newHttpClient();
-    private int port;
+    private RunningApplication app;
 
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        RetoolComponent component = new RetoolComponent();
-        component.getConfiguration().setBaseUrl(retool.baseUrl());
-        component.getConfiguration().setApiKey(retool.apiKey());
-        component.getConfiguration().setRateLimitPerMinute(0);
-        context.addComponent("retool", component);
-        Properties properties = new Properties();
-        properties.setProperty("signups.dir", signups.toString());
-        context.getPropertiesComponent().setOverrideProperties(properties);
-        port = freePort();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindPort(port);
-        server.setMaxBodySize(2L * 1024 * 1024);
-        context.addService(new VertxPlatformHttpServer(server));
-        return context;
+    @BeforeEach
+    void start() throws Exception {
+        app = RunningApplication.start(signups, retool.sandbox(), Map.of());
     }
 
-    @Override
-    protected RoutesBuilder[] createRouteBuilders() {
-        return new RouteBuilder[] { new WebhookIntakeRoute(SECRET), new FolderIntakeRoute() };
+    @AfterEach
+    void stop() {
+        app.close();
     }
 
     @Test
-    void aSignedRequestIsAcceptedDurablyAndItsSignupsInvited() throws Exception {
+    void aSignedRequestIsAcceptedDurablyWithOneIdPerSignupAndItsSignupsInvited() throws Exception {
         String body = "[{\"email\":\"hook1@example.com\",\"firstName\":\"Hook\",\"groups\":[2]},"
                       + "{\"email\":\"hook2@example.com\"}]";
 
-        HttpResponse<String> response = post(body, signed(body), "application/json");
+        HttpResponse<String> response = app.postSigned(body);
 
         assertThat(response.statusCode()).isEqualTo(202);
-        assertThat(response.body()).contains("\"accepted\":2").contains("#0").contains("#1");
-        await().atMost(Duration.ofSeconds(20)).until(() -> retool.sandbox().invites().size() == 2);
+        JsonNode answer = RunningApplication.json(response.body());
+        assertThat(answer.path("accepted").asInt()).isEqualTo(2);
+        assertThat(answer.path("ids")).hasSize(2);
+        String requestId = answer.path("ids").get(0).asText().replaceAll("#.*", "");
+        // durably accepted means: in the ledger before the answer, whatever happens next
+        assertThat(app.ledger().find("hook1@example.com")).isPresent();
+        JsonNode report = app.awaitReport(requestId);
+        assertThat(report.path("source").asText()).isEqualTo("WEBHOOK");
+        assertThat(report.path("byStatus").path("INVITED").asInt()).isEqualTo(2);
         assertThat(retool.sandbox().invitesFor("hook1@example.com")).singleElement()
                 .satisfies(invite -> assertThat(invite.groupIds()).containsExactly(2));
     }
 
     @Test
-    void refusesBadSignaturesReplaysWrongContentTypesAndOversizedBodies() throws Exception {
+    void refusesAMissingOrForgedSignatureWith401() throws Exception {
         String body = "{\"email\":\"nobody@example.com\"}";
-        long old = System.currentTimeMillis() / 1000 - 600;
+        long now = System.currentTimeMillis() / 1000;
 
-        assertThat(post(body, null, "application/json").statusCode()).isEqualTo(401);
-        assertThat(post(body, new String[] { String.valueOf(old), signer.sign(old, bytes(body)) }, "application/json")
-                .body()).contains("too old");
-        String[] forged = signed("{\"email\":\"other@example.com\"}");
-        assertThat(post(body, forged, "application/json").statusCode()).isEqualTo(401);
-        assertThat(post(body, signed(body), "text/plain").statusCode()).isEqualTo(415);
-        String huge = "{\"email\":\"big@example.com\",\"company\":\"" + "x".repeat(1024 * 1024) + "\"}";
-        assertThat(post(huge, signed(huge), "application/json").statusCode()).isEqualTo(413);
-        assertThat(Files.exists(signups.resolve("inbox"))
-                   && Files.list(signups.resolve("inbox")).anyMatch(path -> path.toString().endsWith(".csv")))
-                .isFalse();
+        HttpResponse<String> unsigned = app.post(body, "application/json", null, null);
+        HttpResponse<String> forged = app.post(body, "application/json", String.valueOf(now),
+                app.sign(now, "{\"email\":\"other@example.com\"}"));
+
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).doesNotContain("test-webhook-secret");
+        assertNothingAccepted();
     }
 
     @Test
-    void answers400WithEveryFieldErrorForMalformedSignups() throws Exception {
+    void refusesAReplayedRequestWhoseTimestampIsTooOld() throws Exception {
+        String body = "{\"email\":\"replayed@example.com\"}";
+        long tenMinutesAgo = System.currentTimeMillis() / 1000 - 600;
+
+        HttpResponse<String> replayed = app.post(body, "application/json", String.valueOf(tenMinutesAgo),
+                app.sign(tenMinutesAgo, body));
+
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(replayed.body()).contains("too old");
+        assertNothingAccepted();
+    }
+
+    @Test
+    void refusesABodyOverOneMebibyteWith413() throws Exception {
+        String huge = "{\"email\":\"big@example.com\",\"company\":\"" + "x".repeat(1024 * 1024) + "\"}";
+
+        assertThat(app.postSigned(huge).statusCode()).isEqualTo(413);
+        assertNothingAccepted();
+    }
+
+    @Test
+    void refusesAnotherContentTypeWith415() throws Exception {
+        String body = "{\"email\":\"text@example.com\"}";
+        long now = System.currentTimeMillis() / 1000;
+
+        HttpResponse<String> response = app.post(body, "text/plain", String.valueOf(now), app.sign(now, body));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertNothingAccepted();
+    }
+
+    @Test
+    void answers400WithEveryFieldErrorAndAcceptsNothingOfTheRequest() throws Exception {
         String body = "[{\"email\":\"ok@example.com\"},{\"groups\":[\"x\"]}]";
 
-        HttpResponse<String> response = post(body, signed(body), "application/json");
+        HttpResponse<String> response = app.postSigned(body);
+        HttpResponse<String> malformed = app.postSigned("{oops");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("[1].email").contains("[1].groups[0]");
-        assertThat(post("{oops", signed("{oops"), "application/json").body()).contains("not valid JSON");
+        JsonNode errors = RunningApplication.json(response.body()).path("errors");
+        assertThat(errors.has("[1].email")).isTrue();
+        assertThat(errors.has("[1].groups[0]")).isTrue();
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("not valid JSON");
+        assertNothingAccepted();
     }
 
-    private String[] signed(String body) {
-        long now = System.currentTimeMillis() / 1000;
-        return new String[] { String.valueOf(now), signer.sign(now, bytes(body)) };
+    @Test
+    void servesHealthAndReadinessOnTheSamePort() throws Exception {
+        // DOWN until every consumer has polled once: that is what ready means
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.get("/observe/health/ready").statusCode() == 200);
+        assertThat(app.get("/observe/health").body()).contains("\"status\":\"UP\"");
+        assertThat(app.get("/observe/health/live").statusCode()).isEqualTo(200);
     }
 
-    private HttpResponse<String> post(String body, String[] signature, String contentType) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/signups"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            request.header(WebhookSignature.TIMESTAMP_HEADER, signature[0])
-                    .header(WebhookSignature.SIGNATURE_HEADER, signature[1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private void assertNothingAccepted() throws Exception {
+        assertThat(app.ledger().waiting(10)).isEmpty();
+        assertThat(Files.exists(signups.resolve("reports"))).isFalse();
+        assertThat(retool.sandbox().requests()).isEmpty();
     }
 }
