@@ -1,0 +1,206 @@
+package io.camelretool.example.ledger;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+
+import io.camelretool.component.classify.SignupClassifier;
+import io.camelretool.component.classify.UserClass;
+import io.camelretool.example.signup.Signup;
+import io.camelretool.example.signup.SignupSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ledger's SQL on the embedded H2 database; {@link PostgresLedgerTest} runs the same cases on PostgreSQL. */
+class LedgerTest {
+
+    private static final SignupClassifier CLASSIFIER = SignupClassifier.builder().organizationDomains("acme.com")
+            .build();
+
+    @TempDir
+    Path folder;
+
+    private DataSource dataSource;
+    Ledger ledger;
+
+    /** The database the cases run on. */
+    DataSource dataSource() throws Exception {
+        return LedgerDataSource.forUrl(LedgerDataSource.embeddedUrl(folder), "", "");
+    }
+
+    @BeforeEach
+    void openLedger() throws Exception {
+        dataSource = dataSource();
+        ledger = new Ledger(dataSource, Clock.systemUTC());
+        ledger.createSchema();
+    }
+
+    @AfterEach
+    void closeLedger() {
+        LedgerDataSource.close(dataSource);
+    }
+
+    @Test
+    void acceptsANewEmailAsPendingAndTheSameEmailAgainInAnyCaseAsDuplicate() {
+        Batch csv = ledger.startBatch(SignupSource.CSV, "team.csv");
+        Batch hook = ledger.startBatch(SignupSource.WEBHOOK, "webhook-1");
+
+        List<ItemOutcome> first = ledger.accept(csv.id(), List.of(arrival(2, "ada@example.com"),
+                arrival(3, "ADA@example.com ")));
+        List<ItemOutcome> second = ledger.accept(hook.id(), List.of(arrival(1, "Ada@Example.com")));
+
+        assertThat(first).containsExactly(ItemOutcome.PENDING, ItemOutcome.DUPLICATE);
+        assertThat(second).containsExactly(ItemOutcome.DUPLICATE);
+        LedgerEntry ada = ledger.find("ada@example.com").orElseThrow();
+        assertThat(ada.status()).isEqualTo(LedgerStatus.RECEIVED);
+        assertThat(ada.userClass()).isEqualTo(UserClass.EXTERNAL);
+        assertThat(ada.signup().sourceRef()).isEqualTo("src:2");
+        assertThat(lines(hook)).singleElement().satisfies(line -> assertThat(line.reason())
+                .isEqualTo("already RECEIVED from CSV src:2"));
+    }
+
+    @Test
+    void recordsUnreadableAndRejectedItemsWithTheirReasonWithoutWaitingForThePipeline() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "bad.csv");
+
+        List<ItemOutcome> outcomes = ledger.accept(batch.id(), List.of(
+                Arrival.unreadable(2, "bad.csv:2", "has 1 cells but the header has 3"),
+                arrival(3, "not-an-email"),
+                arrival(4, "someone@mailinator.com")));
+        ledger.closeBatch(batch.id());
+
+        assertThat(outcomes).containsExactly(ItemOutcome.INVALID, ItemOutcome.REJECTED, ItemOutcome.REJECTED);
+        assertThat(ledger.find("someone@mailinator.com").orElseThrow().status()).isEqualTo(LedgerStatus.REJECTED);
+        assertThat(ledger.waiting(10)).isEmpty();
+        assertThat(ledger.reportableBatches()).containsExactly(batch.id());
+        assertThat(lines(batch).get(1).reason()).startsWith("malformed email");
+    }
+
+    @Test
+    void aBatchReadAgainAfterACrashKeepsTheFirstOutcomeOfEachItem() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "big.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "one@example.com")));
+
+        Batch resumed = ledger.startBatch(SignupSource.CSV, "big.csv");
+        List<ItemOutcome> again = ledger.accept(resumed.id(), List.of(arrival(2, "one@example.com"),
+                arrival(3, "two@example.com")));
+
+        assertThat(resumed.id()).isEqualTo(batch.id());
+        assertThat(again).containsExactly(ItemOutcome.PENDING, ItemOutcome.PENDING);
+        assertThat(lines(batch)).hasSize(2);
+        ledger.closeBatch(batch.id());
+        assertThat(ledger.startBatch(SignupSource.CSV, "big.csv").id()).isNotEqualTo(batch.id());
+    }
+
+    @Test
+    void onlyOneOfTwoSimultaneousClaimsWins() throws Exception {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "race.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "race@example.com")));
+        Callable<Boolean> claim = () -> ledger.claim("race@example.com", LedgerStatus.RECEIVED);
+
+        ExecutorService twoNodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> results = twoNodes.invokeAll(List.of(claim, claim));
+            List<Boolean> won = new ArrayList<>();
+            for (Future<Boolean> result : results) {
+                won.add(result.get());
+            }
+            assertThat(won).containsExactlyInAnyOrder(true, false);
+        } finally {
+            twoNodes.shutdown();
+        }
+        LedgerEntry entry = ledger.find("race@example.com").orElseThrow();
+        assertThat(entry.status()).isEqualTo(LedgerStatus.SENDING);
+        assertThat(entry.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void settlingARowSettlesItsBatchLineAndMakesTheBatchReportable() {
+        Batch batch = ledger.startBatch(SignupSource.WEBHOOK, "webhook-2");
+        ledger.accept(batch.id(), List.of(arrival(1, "ok@example.com")));
+        ledger.closeBatch(batch.id());
+        assertThat(ledger.reportableBatches()).isEmpty();
+
+        ledger.claim("ok@example.com", LedgerStatus.RECEIVED);
+        boolean settled = ledger.settle("ok@example.com", LedgerStatus.SENDING, LedgerStatus.INVITED, 42L,
+                Instant.parse("2030-01-08T00:00:00Z"), null);
+
+        assertThat(settled).isTrue();
+        assertThat(ledger.settle("ok@example.com", LedgerStatus.SENDING, LedgerStatus.FAILED, null, null, "late"))
+                .isFalse();
+        assertThat(ledger.reportableBatches()).containsExactly(batch.id());
+        assertThat(lines(batch)).singleElement().satisfies(line -> {
+            assertThat(line.outcome()).isEqualTo(ItemOutcome.INVITED);
+            assertThat(line.inviteId()).isEqualTo(42L);
+        });
+        assertThat(ledger.claimReport(batch.id())).isTrue();
+        assertThat(ledger.claimReport(batch.id())).isFalse();
+        assertThat(ledger.reportableBatches()).isEmpty();
+    }
+
+    @Test
+    void aFailedEmailStartsOverWhenItArrivesAgainAndItsLineCarriesTheSignupToReplay() {
+        Batch first = ledger.startBatch(SignupSource.CSV, "first.csv");
+        ledger.accept(first.id(), List.of(arrival(2, "retry@example.com")));
+        ledger.claim("retry@example.com", LedgerStatus.RECEIVED);
+        ledger.settle("retry@example.com", LedgerStatus.SENDING, LedgerStatus.FAILED, null, null, "group 999 unknown");
+        assertThat(lines(first)).singleElement().satisfies(line -> {
+            assertThat(line.outcome()).isEqualTo(ItemOutcome.FAILED);
+            assertThat(line.reason()).isEqualTo("group 999 unknown");
+            assertThat(line.signup().email()).isEqualTo("retry@example.com");
+        });
+
+        Batch replay = ledger.startBatch(SignupSource.CSV, "replay.csv");
+        List<ItemOutcome> again = ledger.accept(replay.id(), List.of(arrival(2, "retry@example.com")));
+
+        assertThat(again).containsExactly(ItemOutcome.PENDING);
+        assertThat(ledger.waiting(10)).containsExactly("retry@example.com");
+    }
+
+    @Test
+    void countsTheExternalSeatsClaimedTodayAndFindsRowsLeftSending() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "seats.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "a@example.com"), arrival(3, "b@example.com"),
+                arrival(4, "staff@acme.com")));
+        ledger.claim("a@example.com", LedgerStatus.RECEIVED);
+        ledger.claim("staff@acme.com", LedgerStatus.RECEIVED);
+
+        assertThat(ledger.externalSeatsClaimedToday()).isEqualTo(1);
+        assertThat(ledger.uncertain(Instant.now().plusSeconds(1))).extracting(LedgerEntry::emailKey)
+                .containsExactlyInAnyOrder("a@example.com", "staff@acme.com");
+        assertThat(ledger.uncertain(Instant.now().minusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void keepsAVeryLongReasonInPartInsteadOfFailing() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "long.csv");
+
+        ledger.accept(batch.id(), List.of(Arrival.unreadable(2, "long.csv:2", "x".repeat(10_000))));
+
+        assertThat(lines(batch).get(0).reason()).hasSize(2000).endsWith("…");
+    }
+
+    private List<BatchLine> lines(Batch batch) {
+        List<BatchLine> lines = new ArrayList<>();
+        ledger.forEachLine(batch.id(), lines::add);
+        return lines;
+    }
+
+    private static Arrival arrival(long itemNo, String email) {
+        Signup signup = new Signup(email, "First", null, null, null, List.of(1), Map.of("plan", "gold"),
+                SignupSource.CSV, "src:" + itemNo);
+        return Arrival.classified(itemNo, signup, CLASSIFIER.classify(email, null));
+    }
+}
