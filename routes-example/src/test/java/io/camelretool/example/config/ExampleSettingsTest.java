@@ -1,0 +1,68 @@
+package io.camelretool.example.config;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.camelretool.component.classify.UserClass;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExampleSettingsTest {
+
+    private final Map<String, String> properties = new HashMap<>(Map.of(
+            "signups.dir", "/data/signups",
+            "retool.max-new-external-seats-per-day", "100",
+            "report.seat-price.external", "10.00",
+            "report.seat-price.end-user", "15.00",
+            "report.seat-price.standard-user", "50.00",
+            "ledger.reconcile-after-seconds", "300"));
+
+    @Test
+    void defaultsToAnEmbeddedLedgerInsideTheDataFolder() {
+        ExampleSettings settings = read();
+
+        assertThat(settings.ledgerUrl()).startsWith("jdbc:h2:file:/data/signups/ledger/ledger");
+        assertThat(settings.inbox()).isEqualTo(Path.of("/data/signups/inbox"));
+        assertThat(settings.dryRun()).isFalse();
+        assertThat(settings.prices().monthlyPrice(UserClass.EXTERNAL)).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void takesAPostgresqlUrlAsGivenAndKeepsThePasswordOutOfItsStringForm() {
+        properties.put("ledger.jdbc-url", " jdbc:postgresql://db:5432/signups ");
+        properties.put("ledger.password", "s3cret");
+
+        ExampleSettings settings = read();
+
+        assertThat(settings.ledgerUrl()).isEqualTo("jdbc:postgresql://db:5432/signups");
+        assertThat(settings.toString()).doesNotContain("s3cret").doesNotContain("jdbc");
+    }
+
+    @Test
+    void namesTheVariableOfEveryValueItRefuses() {
+        assertRefused("retool.groups.external", "1, two", "RETOOL_GROUPS_EXTERNAL: 'two' is not a Retool group id");
+        assertRefused("retool.attributes.end-user", "Plan=gold", "RETOOL_ATTRIBUTES_END_USER: 'Plan=gold'");
+        assertRefused("retool.attributes.standard-user", "novalue", "RETOOL_ATTRIBUTES_STANDARD_USER");
+        assertRefused("retool.max-new-external-seats-per-day", "-1", "MAX_NEW_EXTERNAL_SEATS_PER_DAY");
+        assertRefused("retool.max-new-external-seats-per-day", "lots", "MAX_NEW_EXTERNAL_SEATS_PER_DAY");
+        assertRefused("retool.external-access", "portal", "EXTERNAL_ACCESS: 'portal' is neither invite nor embed");
+        assertRefused("dry-run", "yes", "DRY_RUN: 'yes' is neither true nor false");
+        assertRefused("report.seat-price.external", "ten", "SEAT_PRICE_EXTERNAL");
+        assertRefused("ledger.reconcile-after-seconds", "", "LEDGER_RECONCILE_AFTER_SECONDS");
+    }
+
+    private void assertRefused(String key, String value, String message) {
+        Map<String, String> original = new HashMap<>(properties);
+        properties.put(key, value);
+        assertThatThrownBy(this::read).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        properties.clear();
+        properties.putAll(original);
+    }
+
+    private ExampleSettings read() {
+        return ExampleSettings.from(key -> properties.getOrDefault(key, ""));
+    }
+}
