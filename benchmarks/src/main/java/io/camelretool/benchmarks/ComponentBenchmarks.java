@@ -78,10 +78,13 @@ public final class ComponentBenchmarks {
     }
 
     private static double overhead(RetoolSandbox sandbox, int invites, String prefix) throws Exception {
-        try (CamelContext camel = context(sandbox.baseUrl(), sandbox.apiKey(), 0)) {
+        CamelContext camel = context(sandbox.baseUrl(), sandbox.apiKey(), 0);
+        try {
             ProducerTemplate template = camel.createProducerTemplate();
             String uri = "retool:invite?skipExisting=false";
             return timed(invites, i -> template.asyncRequestBody(uri, prefix + i + "@example.com"));
+        } finally {
+            camel.stop();
         }
     }
 
@@ -99,8 +102,8 @@ public final class ComponentBenchmarks {
     }
 
     private static String hug(int sandboxLimit, int componentLimit, double minutes) throws Exception {
-        try (RetoolSandbox sandbox = RetoolSandbox.builder().rateLimitPerMinute(sandboxLimit).start();
-             CamelContext camel = context(sandbox.baseUrl(), sandbox.apiKey(), componentLimit)) {
+        try (RetoolSandbox sandbox = RetoolSandbox.builder().rateLimitPerMinute(sandboxLimit).start()) {
+            CamelContext camel = context(sandbox.baseUrl(), sandbox.apiKey(), componentLimit);
             ProducerTemplate template = camel.createProducerTemplate();
             int invites = (int) Math.round(sandboxLimit * minutes);
             AtomicInteger failed = new AtomicInteger();
@@ -116,6 +119,7 @@ public final class ComponentBenchmarks {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
             double elapsedMinutes = (System.nanoTime() - started) / 6e10;
             long answered429 = sandbox.requests().stream().filter(request -> request.status() == 429).count();
+            camel.stop();
             double perMinute = sandbox.invites().size() / elapsedMinutes;
             return String.format(Locale.ROOT, "%-48s %10.0f/min %10d/min %8.3f   429s: %d, failed: %d, invited: %d",
                     "rate limit " + componentLimit + "/min vs sandbox " + sandboxLimit + "/min, " + invites + " invites",
