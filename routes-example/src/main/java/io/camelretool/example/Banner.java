@@ -37,6 +37,8 @@ final class Banner {
                     .append(DemoMailbox.SMTP_PORT).append(", read over IMAP on ").append(DemoMailbox.IMAP_PORT)
                     .append("\n           set MAIL_HOST, MAIL_PORT, MAIL_PROTOCOL, MAIL_USERNAME, MAIL_PASSWORD for a "
                             + "real one\n");
+        } else if ("false".equalsIgnoreCase(environment("MAIL_ENABLED", "true").strip())) {
+            text.append("  Mail   : off (MAIL_ENABLED=false)\n");
         } else {
             text.append("  Mail   : ").append(System.getenv("MAIL_HOST")).append('\n');
         }

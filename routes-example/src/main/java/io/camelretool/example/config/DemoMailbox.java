@@ -21,10 +21,11 @@ public final class DemoMailbox implements AutoCloseable {
         this.greenMail = greenMail;
     }
 
-    /** Starts the demo mailbox unless {@code MAIL_HOST} points at a real one; null then. */
+    /** Starts the demo mailbox unless {@code MAIL_HOST} points at a real one or the mailbox is off; null then. */
     public static DemoMailbox startUnlessConfigured() {
         String host = System.getenv("MAIL_HOST");
-        if (host != null && !host.isBlank()) {
+        if (host != null && !host.isBlank() || "false".equalsIgnoreCase(String.valueOf(System.getenv("MAIL_ENABLED"))
+                .strip())) {
             return null;
         }
         GreenMail greenMail = new GreenMail(new ServerSetup[] {

@@ -262,27 +262,39 @@ public final class Ledger {
     }
 
     /**
-     * Emails the pipeline should take up, oldest first: those received, and those over the cap on an earlier day
+     * Emails the pipeline should take up, oldest first: those received, then those over the cap on an earlier day
      * (a new day brings new room).
      */
     public List<String> waiting(int limit) {
         return transactions.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT email_key FROM signup_ledger WHERE status = ? OR (status = ? AND updated_at < ?) "
-                    + "ORDER BY created_at")) {
-                select.setString(1, LedgerStatus.RECEIVED.name());
-                select.setString(2, LedgerStatus.OVER_CAP.name());
-                select.setObject(3, time(startOfToday()));
-                select.setMaxRows(limit);
-                List<String> keys = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        keys.add(rows.getString(1));
-                    }
-                }
-                return keys;
+            List<String> keys = new ArrayList<>();
+            // two indexed queries rather than one with OR: the queue may hold a million rows
+            try (PreparedStatement received = connection.prepareStatement(
+                    "SELECT email_key FROM signup_ledger WHERE status = ? ORDER BY status, created_at, email_key")) {
+                received.setString(1, LedgerStatus.RECEIVED.name());
+                received.setMaxRows(limit);
+                addKeys(received, keys);
             }
+            if (keys.size() < limit) {
+                try (PreparedStatement overCap = connection.prepareStatement(
+                        "SELECT email_key FROM signup_ledger WHERE status = ? AND updated_at < ? "
+                        + "ORDER BY status, updated_at")) {
+                    overCap.setString(1, LedgerStatus.OVER_CAP.name());
+                    overCap.setObject(2, time(startOfToday()));
+                    overCap.setMaxRows(limit - keys.size());
+                    addKeys(overCap, keys);
+                }
+            }
+            return keys;
         });
+    }
+
+    private static void addKeys(PreparedStatement select, List<String> keys) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                keys.add(rows.getString(1));
+            }
+        }
     }
 
     /**
@@ -362,13 +374,13 @@ public final class Ledger {
     public int externalSeatsClaimedToday() {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM signup_ledger WHERE user_class = ? AND status IN (?, ?, ?) "
-                    + "AND claimed_at >= ?")) {
-                count.setString(1, UserClass.EXTERNAL.name());
-                count.setString(2, LedgerStatus.SENDING.name());
-                count.setString(3, LedgerStatus.INVITED.name());
-                count.setString(4, LedgerStatus.WOULD_INVITE.name());
-                count.setObject(5, time(startOfToday()));
+                    "SELECT COUNT(*) FROM signup_ledger WHERE claimed_at >= ? AND user_class = ? "
+                    + "AND status IN (?, ?, ?)")) {
+                count.setObject(1, time(startOfToday()));
+                count.setString(2, UserClass.EXTERNAL.name());
+                count.setString(3, LedgerStatus.SENDING.name());
+                count.setString(4, LedgerStatus.INVITED.name());
+                count.setString(5, LedgerStatus.WOULD_INVITE.name());
                 return first(count, row -> row.getInt(1)).orElse(0);
             }
         });

@@ -30,7 +30,10 @@ final class LedgerSchema {
                 created_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 claimed_at TIMESTAMP WITH TIME ZONE)""",
+            // the pipeline's queue, oldest first; the rows of one status by age; today's claimed seats
+            "CREATE INDEX IF NOT EXISTS signup_ledger_queue ON signup_ledger (status, created_at, email_key)",
             "CREATE INDEX IF NOT EXISTS signup_ledger_by_status ON signup_ledger (status, updated_at)",
+            "CREATE INDEX IF NOT EXISTS signup_ledger_by_claim ON signup_ledger (claimed_at)",
             """
             CREATE TABLE IF NOT EXISTS signup_batch (
                 batch_id VARCHAR(100) NOT NULL PRIMARY KEY,
@@ -51,7 +54,8 @@ final class LedgerSchema {
                 outcome VARCHAR(20) NOT NULL,
                 reason VARCHAR(2000),
                 PRIMARY KEY (batch_id, item_no))""",
-            "CREATE INDEX IF NOT EXISTS signup_batch_item_by_email ON signup_batch_item (email_key, outcome)");
+            "CREATE INDEX IF NOT EXISTS signup_batch_item_by_email ON signup_batch_item (email_key, outcome)",
+            "CREATE INDEX IF NOT EXISTS signup_batch_item_by_outcome ON signup_batch_item (batch_id, outcome)");
 
     private LedgerSchema() {
     }

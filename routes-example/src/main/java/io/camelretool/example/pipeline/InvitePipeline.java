@@ -39,8 +39,7 @@ public final class InvitePipeline {
         String key = exchange.getMessage().getMandatoryBody(String.class);
         exchange.setProperty(EMAIL_KEY, key);
         exchange.setProperty(SEND, false);
-        Optional<LedgerEntry> found = ledger.find(key).filter(entry -> entry.status() == LedgerStatus.RECEIVED
-                                                                        || entry.status() == LedgerStatus.OVER_CAP);
+        Optional<LedgerEntry> found = ledger.find(key).filter(this::isWaiting);
         if (found.isEmpty()) {
             return;
         }
@@ -57,6 +56,12 @@ public final class InvitePipeline {
             exchange.getMessage().setBody(((SignupPolicy.Invite) decision).request());
             exchange.setProperty(SEND, true);
         }
+    }
+
+    /** Still waiting when this exchange reaches it: received, or over the cap on an earlier day. */
+    private boolean isWaiting(LedgerEntry entry) {
+        return entry.status() == LedgerStatus.RECEIVED || entry.status() == LedgerStatus.OVER_CAP
+                                                          && entry.updatedAt().isBefore(ledger.startOfToday());
     }
 
     /** Body: the {@link InviteResult} of {@code retool:invite}. */

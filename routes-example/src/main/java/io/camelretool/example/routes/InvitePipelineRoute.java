@@ -1,5 +1,7 @@
 package io.camelretool.example.routes;
 
+import java.util.List;
+
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.pipeline.InvitePipeline;
@@ -12,8 +14,9 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class InvitePipelineRoute extends RouteBuilder {
 
-    /** Rows taken per poll; the next poll follows as soon as these are done. */
-    static final int ROWS_PER_POLL = 100;
+    /** Rows taken at a time; while a page comes back full, the next follows at once instead of at the next poll. */
+    static final int ROWS_PER_PAGE = 100;
+    private static final String FULL_PAGE = "signupPageWasFull";
 
     @Override
     public void configure() {
@@ -21,16 +24,24 @@ public class InvitePipelineRoute extends RouteBuilder {
         Ledger ledger = services.ledger();
         InvitePipeline pipeline = services.pipeline();
 
-        from("timer:invite-pipeline?delay=500&period={{pipeline.poll-delay}}").routeId("invite-pipeline")
-                .process(exchange -> exchange.getMessage().setBody(ledger.waiting(ROWS_PER_POLL)))
-                .split(body())
-                    .process(pipeline::prepare)
-                    .filter(exchangeProperty(InvitePipeline.SEND).isEqualTo(true))
-                        .doTry()
-                            .to("retool:invite")
-                            .process(pipeline::recordInvite)
-                        .doCatch(Exception.class)
-                            .process(pipeline::recordFailure)
+        // synchronous: a tick waits until the previous one is done, so one node never races itself over a row
+        from("timer:invite-pipeline?synchronous=true&delay=500&period={{pipeline.poll-delay}}")
+                .routeId("invite-pipeline")
+                .loopDoWhile(exchangeProperty(FULL_PAGE).isNotEqualTo(false))
+                    .process(exchange -> {
+                        List<String> page = ledger.waiting(ROWS_PER_PAGE);
+                        exchange.getMessage().setBody(page);
+                        exchange.setProperty(FULL_PAGE, page.size() == ROWS_PER_PAGE);
+                    })
+                    .split(body())
+                        .process(pipeline::prepare)
+                        .filter(exchangeProperty(InvitePipeline.SEND).isEqualTo(true))
+                            .doTry()
+                                .to("retool:invite")
+                                .process(pipeline::recordInvite)
+                            .doCatch(Exception.class)
+                                .process(pipeline::recordFailure)
+                            .end()
                         .end()
                     .end()
                 .end();

@@ -23,13 +23,16 @@ public class LedgerSweeperRoute extends RouteBuilder {
         InviteReconciler reconciler = services.reconciler();
         BatchReportWriter reports = services.reportWriter();
 
-        from("timer:ledger-reconcile?delay=0&period={{ledger.reconcile-period}}").routeId("ledger-reconcile")
+        // synchronous: a tick waits until the previous one is done
+        from("timer:ledger-reconcile?synchronous=true&delay=0&period={{ledger.reconcile-period}}")
+                .routeId("ledger-reconcile")
                 .filter(reconciler::findUncertain)
                     .to("retool:invite?action=list")
                     .process(reconciler::reconcile)
                 .end();
 
-        from("timer:batch-reports?delay=1000&period={{pipeline.poll-delay}}").routeId("batch-reports")
+        from("timer:batch-reports?synchronous=true&delay=1000&period={{pipeline.poll-delay}}")
+                .routeId("batch-reports")
                 .process(exchange -> {
                     for (String batchId : ledger.reportableBatches()) {
                         writeReport(ledger, reports, batchId);
