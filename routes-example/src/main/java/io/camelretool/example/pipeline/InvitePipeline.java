@@ -76,7 +76,13 @@ public final class InvitePipeline {
             case FAILED, REVOKED -> LedgerStatus.FAILED;
         };
         Long inviteId = result.inviteId() == null ? null : result.inviteId().longValue();
-        if (ledger.settle(key, LedgerStatus.SENDING, status, inviteId, result.expiresAt(), result.error())) {
+        // a call that outlived the reconcile grace finds its row put back to RECEIVED; its answer still counts
+        boolean recorded = ledger.settle(key, LedgerStatus.SENDING, status, inviteId, result.expiresAt(),
+                result.error());
+        if (!recorded) {
+            recorded = ledger.settle(key, LedgerStatus.RECEIVED, status, inviteId, result.expiresAt(), result.error());
+        }
+        if (recorded) {
             ledger.find(key).ifPresent(entry -> logOutcome(entry, status,
                     inviteId == null ? null : "invite " + inviteId));
         }
@@ -94,9 +100,9 @@ public final class InvitePipeline {
 
     /** One line per outcome; the invite link stays out of the log. */
     private static void logOutcome(LedgerEntry entry, LedgerStatus status, String detail) {
-        String line = "{} {} ({} {}): {}" + (detail == null ? "" : " - {}");
+        String line = "{} {} ({} {}): {}{}";
         Object[] values = { entry.emailKey(), entry.userClass(), entry.signup().source(), entry.signup().sourceRef(),
-            status, detail };
+            status, detail == null ? "" : " - " + detail };
         if (status == LedgerStatus.FAILED) {
             LOG.warn(line, values);
         } else {

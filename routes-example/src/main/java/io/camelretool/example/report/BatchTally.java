@@ -61,7 +61,7 @@ final class BatchTally {
         Map<UserClass, BigDecimal> costs = new EnumMap<>(UserClass.class);
         newSeats.forEach((userClass, count) -> costs.put(userClass,
                 prices.monthlyPrice(userClass).multiply(BigDecimal.valueOf(count))));
-        BigDecimal total = costs.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total = costs.values().stream().reduce(new BigDecimal("0.00"), BigDecimal::add);
         return new SeatPriceTable.CostProjection(newSeats, costs, total, prices.currency());
     }
 }

@@ -23,8 +23,8 @@ public class LedgerSweeperRoute extends RouteBuilder {
         InviteReconciler reconciler = services.reconciler();
         BatchReportWriter reports = services.reportWriter();
 
-        // synchronous: a tick waits until the previous one is done
-        from("timer:ledger-reconcile?synchronous=true&delay=0&period={{ledger.reconcile-period}}")
+        // synchronous: a tick waits until the previous one is done; the first comes a second after the start
+        from("timer:ledger-reconcile?synchronous=true&period={{ledger.reconcile-period}}")
                 .routeId("ledger-reconcile")
                 .filter(reconciler::findUncertain)
                     .to("retool:invite?action=list")

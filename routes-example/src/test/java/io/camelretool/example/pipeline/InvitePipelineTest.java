@@ -131,7 +131,8 @@ class InvitePipelineTest {
     void aRowLeftSendingWhoseInviteReachedRetoolIsRecordedAsInvitedWithoutASecondInvite() throws Exception {
         seedLedgerWithClaimedRow("lost@example.com");
         int inviteId = createInviteInSandbox("lost@example.com");
-        Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0");
+        Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0",
+                "ledger.reconcile-period", "60000");
 
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), reconcileAtOnce)) {
             await().until(() -> app.entry("lost@example.com").status() == LedgerStatus.INVITED);
@@ -146,7 +147,8 @@ class InvitePipelineTest {
     @Test
     void aRowLeftSendingWhoseInviteNeverReachedRetoolIsInvitedOnce() throws Exception {
         seedLedgerWithClaimedRow("unsent@example.com");
-        Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0");
+        Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0",
+                "ledger.reconcile-period", "60000");
 
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), reconcileAtOnce)) {
             await().until(() -> app.entry("unsent@example.com").status() == LedgerStatus.INVITED);
