@@ -3,6 +3,7 @@ package io.camelretool.example.routes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import io.camelretool.sandbox.junit.RetoolSandboxExtension;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +127,31 @@ class MailIntakeRouteTest {
     }
 
     @Test
+    void aMailReadAgainWithTheSameMessageIdIsNotAcceptedTwice() throws Exception {
+        String eml = """
+                From: forms@acme.com
+                To: signups@localhost
+                Message-ID: <signup-42@acme.com>
+                Subject: New signup
+                Content-Type: text/plain; charset=UTF-8
+
+                Email: once@example.com
+                """;
+        deliver(eml);
+        await().atMost(PATIENCE).until(() -> app.reports().size() == 1);
+
+        deliver(eml);
+        await().atMost(PATIENCE).until(() -> inbox().length == 2
+                && Arrays.stream(inbox()).allMatch(this::isSeen));
+
+        // a second batch would be reported within a poll or two; none comes
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> app.reports().size() == 1);
+        assertThat(app.reports()).singleElement()
+                .satisfies(report -> assertThat(report.path("name").asText()).isEqualTo("<signup-42@acme.com>"));
+        assertThat(retool.sandbox().invitesFor("once@example.com")).hasSize(1);
+    }
+
+    @Test
     void movesMailFromAnUntrustedSenderToReviewWithTheReasonAndInvitesNobody() throws Exception {
         GreenMailUtil.sendTextEmail(USER, "evil@attacker.org", "New signup", "Email: spoof@example.com\r\n",
                 mail.getSmtp().getServerSetup());
@@ -143,6 +170,14 @@ class MailIntakeRouteTest {
     private void deliver(String eml) throws Exception {
         MimeMessage message = GreenMailUtil.newMimeMessage(eml.replace("\n", "\r\n"));
         mail.getUserManager().getUserByEmail(USER).deliver(message);
+    }
+
+    private boolean isSeen(Message message) {
+        try {
+            return message.isSet(Flags.Flag.SEEN);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode onlyReport() throws Exception {
