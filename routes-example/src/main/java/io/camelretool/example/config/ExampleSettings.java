@@ -29,10 +29,11 @@ import static io.camelretool.example.config.SettingValues.price;
  * @param signupsDir     the data folder: inbox, reports, dead letter, the embedded ledger
  * @param ledgerUrl      JDBC URL of the ledger
  * @param reconcileAfter how long a row may stay SENDING before it counts as left behind by a crash
+ * @param mailEnabled    whether the mailbox is read at all
  */
 public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUsername, String ledgerPassword,
                               SignupClassifier classifier, SignupPolicy policy, SeatPriceTable prices, boolean dryRun,
-                              Duration reconcileAfter) {
+                              Duration reconcileAfter, boolean mailEnabled) {
 
     /** Reads the settings through the context's property placeholders. */
     public static ExampleSettings from(CamelContext context) {
@@ -65,19 +66,16 @@ public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUs
         return new ExampleSettings(signupsDir,
                 ledgerUrl.isBlank() ? LedgerDataSource.embeddedUrl(signupsDir) : ledgerUrl.strip(),
                 property.apply("ledger.username"), property.apply("ledger.password"), classifier, policy, prices,
-                bool(property.apply("dry-run"), "DRY_RUN"),
+                bool(property.apply("dry-run"), "DRY_RUN", false),
                 Duration.ofSeconds(nonNegative(property.apply("ledger.reconcile-after-seconds"),
-                        "LEDGER_RECONCILE_AFTER_SECONDS")));
+                        "LEDGER_RECONCILE_AFTER_SECONDS")),
+                bool(property.apply("mail.enabled"), "MAIL_ENABLED", true));
     }
 
     private static ClassSettings classSettings(UnaryOperator<String> property, String key, String variableSuffix) {
         return new ClassSettings(
                 groupIds(property.apply("retool.groups." + key), "RETOOL_GROUPS_" + variableSuffix),
                 attributes(property.apply("retool.attributes." + key), "RETOOL_ATTRIBUTES_" + variableSuffix));
-    }
-
-    public Path inbox() {
-        return signupsDir.resolve("inbox");
     }
 
     public Path reports() {

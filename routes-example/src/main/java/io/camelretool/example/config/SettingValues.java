@@ -61,10 +61,12 @@ final class SettingValues {
         throw new IllegalArgumentException(variable + ": '" + text + "' is not a whole number of 0 or more");
     }
 
-    static boolean bool(String text, String variable) {
+    /** @param unset the value when the setting is empty */
+    static boolean bool(String text, String variable, boolean unset) {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         return switch (value) {
-            case "", "false" -> false;
+            case "" -> unset;
+            case "false" -> false;
             case "true" -> true;
             default -> throw new IllegalArgumentException(variable + ": '" + text + "' is neither true nor false");
         };

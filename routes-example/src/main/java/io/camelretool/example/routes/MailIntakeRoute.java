@@ -32,10 +32,10 @@ public class MailIntakeRoute extends RouteBuilder {
 
     @Override
     public void configure() throws Exception {
-        if (!Boolean.parseBoolean(getCamelContext().resolvePropertyPlaceholders("{{mail.enabled:true}}").strip())) {
+        SignupServices services = SignupServices.of(getCamelContext());
+        if (!services.settings().mailEnabled()) {
             return;
         }
-        SignupServices services = SignupServices.of(getCamelContext());
         SignupIntake intake = services.intake();
         Path reasons = services.settings().signupsDir().resolve("mail-review");
         SignupMailExtractor extractor = new SignupMailExtractor(

@@ -25,8 +25,9 @@ class ExampleSettingsTest {
         ExampleSettings settings = read();
 
         assertThat(settings.ledgerUrl()).startsWith("jdbc:h2:file:/data/signups/ledger/ledger");
-        assertThat(settings.inbox()).isEqualTo(Path.of("/data/signups/inbox"));
+        assertThat(settings.reports()).isEqualTo(Path.of("/data/signups/reports"));
         assertThat(settings.dryRun()).isFalse();
+        assertThat(settings.mailEnabled()).isTrue();
         assertThat(settings.prices().monthlyPrice(UserClass.EXTERNAL)).isEqualByComparingTo("10");
     }
 
@@ -50,6 +51,7 @@ class ExampleSettingsTest {
         assertRefused("retool.max-new-external-seats-per-day", "lots", "MAX_NEW_EXTERNAL_SEATS_PER_DAY");
         assertRefused("retool.external-access", "portal", "EXTERNAL_ACCESS: 'portal' is neither invite nor embed");
         assertRefused("dry-run", "yes", "DRY_RUN: 'yes' is neither true nor false");
+        assertRefused("mail.enabled", "off", "MAIL_ENABLED: 'off' is neither true nor false");
         assertRefused("report.seat-price.external", "ten", "SEAT_PRICE_EXTERNAL");
         assertRefused("ledger.reconcile-after-seconds", "", "LEDGER_RECONCILE_AFTER_SECONDS");
     }

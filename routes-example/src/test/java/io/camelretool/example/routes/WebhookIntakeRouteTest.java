@@ -1,13 +1,17 @@
 package io.camelretool.example.routes;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelretool.example.RunningApplication;
+import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +125,22 @@ class WebhookIntakeRouteTest {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("not valid JSON");
         assertNothingAccepted();
+    }
+
+    @Test
+    void answers503AndAcceptsNothingWhenTheLedgerRefusesTheBatch() throws Exception {
+        DataSource sameDatabase = LedgerDataSource.forUrl(LedgerDataSource.embeddedUrl(signups), "", "");
+        try (Connection connection = sameDatabase.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE signup_batch_item");
+        } finally {
+            LedgerDataSource.close(sameDatabase);
+        }
+
+        HttpResponse<String> response = app.postSigned("{\"email\":\"later@example.com\"}");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("nothing was accepted, send again");
+        assertThat(app.ledger().find("later@example.com")).isEmpty();
     }
 
     @Test
