@@ -1,6 +1,7 @@
 package io.camelretool.example.pipeline;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.example.ledger.Ledger;
@@ -23,6 +24,8 @@ public final class InvitePipeline {
     public static final String EMAIL_KEY = "signupEmailKey";
     /** Exchange property: true when {@link #prepare} left an invite request in the body for this node to send. */
     public static final String SEND = "signupSendInvite";
+    /** Exchange property: an {@code AtomicBoolean} set when a row of the page had to be left for a later poll. */
+    public static final String ROW_LEFT = "signupRowLeft";
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitePipeline.class);
 
@@ -95,6 +98,20 @@ public final class InvitePipeline {
         String reason = failure == null ? "the invite call failed without a reason" : failure.getMessage();
         if (ledger.settle(key, LedgerStatus.SENDING, LedgerStatus.FAILED, null, null, reason)) {
             ledger.find(key).ifPresent(entry -> logOutcome(entry, LedgerStatus.FAILED, reason));
+        }
+    }
+
+    /**
+     * A step failed in a way that says nothing about the signup (the ledger unreachable, say): the row stays as it
+     * is, the other rows go on, and a later poll takes it up again.
+     */
+    public void leaveForLater(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("{} left for a later poll: {}", exchange.getMessage().getBody(),
+                failure == null ? "unknown failure" : failure.getMessage());
+        AtomicBoolean rowLeft = exchange.getProperty(ROW_LEFT, AtomicBoolean.class);
+        if (rowLeft != null) {
+            rowLeft.set(true);
         }
     }
 

@@ -11,7 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Two timers that keep the ledger honest: one settles rows a crash left in SENDING against Retool's pending
- * invites (first thing after a start, then regularly), the other writes the report of every batch whose signups are
+ * invites (a second after a start, then regularly), the other writes the report of every batch whose signups are
  * all settled.
  */
 public class LedgerSweeperRoute extends RouteBuilder {
