@@ -1,8 +1,9 @@
 package io.camelretool.example;
 
+import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.DemoMailbox;
-import io.camelretool.example.config.RetoolTarget;
-import io.camelretool.example.config.WebhookSecret;
+import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.MailboxSettings;
 
 /** The start-up banner: what the application talks to, which of it is a local stand-in, and how to change that. */
 final class Banner {
@@ -10,45 +11,50 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(RetoolTarget retool, WebhookSecret secret, boolean demoMailbox) {
-        String signups = environment("SIGNUPS_DIR", "./signups");
-        String port = environment("WEBHOOK_PORT", "8080");
+    static String text(ExampleSettings settings, Connections connections) {
+        String signups = settings.signupsDir().toString();
         String line = "-".repeat(78);
         StringBuilder text = new StringBuilder(line).append('\n').append("camel-retool example application\n");
-        if (retool.isSandbox()) {
-            text.append("  Retool : LOCAL STAND-IN retool-sandbox (Business plan) at ").append(retool.baseUrl())
+        if (connections.retool().isSandbox()) {
+            text.append("  Retool : LOCAL STAND-IN retool-sandbox (Business plan) at ")
+                    .append(connections.retool().baseUrl())
                     .append("\n           set RETOOL_BASE_URL and RETOOL_API_KEY to invite into your real Retool\n");
         } else {
-            text.append("  Retool : ").append(retool.baseUrl()).append(" (real organisation)\n");
+            text.append("  Retool : ").append(connections.retool().baseUrl()).append(" (real organisation)\n");
         }
-        if ("true".equalsIgnoreCase(environment("DRY_RUN", "false").strip())) {
+        if (settings.dryRun()) {
             text.append("  DRY RUN: no invite is sent; reports say what would be (DRY_RUN=false to send)\n");
         }
         text.append("  Inbox  : drop signup CSV files into ").append(signups).append("/inbox")
                 .append("\n           reports in ").append(signups).append("/reports, failures in ").append(signups)
                 .append("/dead-letter (set SIGNUPS_DIR to move them)\n");
-        text.append("  Ledger : ").append(System.getenv("LEDGER_JDBC_URL") == null
+        text.append("  Ledger : ").append(settings.embeddedLedger()
                 ? "embedded database in " + signups + "/ledger (set LEDGER_JDBC_URL for PostgreSQL)"
-                : "LEDGER_JDBC_URL").append('\n');
-        text.append("  Webhook: ").append(secret.describe("http://localhost:" + port + "/signups")).append('\n');
-        if (demoMailbox) {
-            text.append("  Mail   : LOCAL STAND-IN mailbox ").append(DemoMailbox.USER).append(" (password ")
-                    .append(DemoMailbox.PASSWORD).append("): send to it by SMTP on localhost:")
-                    .append(DemoMailbox.SMTP_PORT).append(", read over IMAP on ").append(DemoMailbox.IMAP_PORT)
-                    .append("\n           set MAIL_HOST, MAIL_PORT, MAIL_PROTOCOL, MAIL_USERNAME, MAIL_PASSWORD for a "
-                            + "real one\n");
-        } else if ("false".equalsIgnoreCase(environment("MAIL_ENABLED", "true").strip())) {
-            text.append("  Mail   : off (MAIL_ENABLED=false)\n");
-        } else {
-            text.append("  Mail   : ").append(System.getenv("MAIL_HOST")).append('\n');
-        }
-        text.append("  Health : http://localhost:").append(port).append("/observe/health (readiness: ")
-                .append("/observe/health/ready)\n").append(line);
+                : "the database of LEDGER_JDBC_URL").append('\n');
+        text.append("  Webhook: ").append(connections.webhookSecret().describe("http://localhost:"
+                                                                               + settings.webhookPort() + "/signups"))
+                .append('\n');
+        text.append("  Mail   : ").append(mailbox(connections)).append('\n');
+        text.append("  Health : http://localhost:").append(settings.webhookPort()).append("/observe/health ")
+                .append("(readiness: /observe/health/ready)\n").append(line);
         return text.toString();
     }
 
-    private static String environment(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private static String mailbox(Connections connections) {
+        MailboxSettings mailbox = connections.mailbox();
+        if (!mailbox.enabled()) {
+            return "off (MAIL_ENABLED=false)";
+        }
+        String trust = mailbox.allowedSenders().isEmpty()
+                ? "\n           TRUSTS NOBODY: set MAIL_ALLOWED_SENDERS to the addresses that forward signups"
+                : "\n           trusts mail from " + mailbox.allowedSenders();
+        if (connections.isDemoMailbox()) {
+            return "LOCAL STAND-IN mailbox " + DemoMailbox.USER + " (password " + DemoMailbox.PASSWORD
+                   + "): send to it by SMTP on localhost:" + DemoMailbox.SMTP_PORT + ", read over IMAP on "
+                   + DemoMailbox.IMAP_PORT + trust
+                   + "\n           set MAIL_HOST, MAIL_PORT, MAIL_PROTOCOL, MAIL_USERNAME, MAIL_PASSWORD for a real one";
+        }
+        return mailbox.protocol() + " " + mailbox.username() + " at " + mailbox.host()
+               + (mailbox.port() == 0 ? "" : ":" + mailbox.port()) + trust;
     }
 }

@@ -3,6 +3,7 @@ package io.camelretool.example;
 import java.time.Clock;
 import javax.sql.DataSource;
 
+import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
@@ -14,20 +15,23 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * What the routes share, made once per Camel context from its settings: the ledger and the steps of the pipeline.
- * The ledger's tables are created when it is made, before any route starts; its database is closed with the context.
+ * What the routes share, made once per Camel context before its routes are configured: the settings, what the
+ * application talks to, the ledger and the steps of the pipeline. The ledger's tables are created when it is made;
+ * its database is closed with the context.
  */
 public final class SignupServices extends ServiceSupport {
 
     private static final String REGISTRY_NAME = "signupServices";
 
     private final ExampleSettings settings;
+    private final Connections connections;
     private final DataSource dataSource;
     private final Ledger ledger;
     private final Clock clock;
 
-    private SignupServices(ExampleSettings settings, Clock clock) {
+    private SignupServices(ExampleSettings settings, Connections connections, Clock clock) {
         this.settings = settings;
+        this.connections = connections;
         this.clock = clock;
         this.dataSource = LedgerDataSource.forUrl(settings.ledgerUrl(), settings.ledgerUsername(),
                 settings.ledgerPassword());
@@ -35,24 +39,31 @@ public final class SignupServices extends ServiceSupport {
         ledger.createSchema();
     }
 
-    /** The context's services, made on first use by the first route that needs them. */
-    public static synchronized SignupServices of(CamelContext context) {
-        SignupServices existing = context.getRegistry().lookupByNameAndType(REGISTRY_NAME, SignupServices.class);
-        if (existing != null) {
-            return existing;
+    /** Makes the context's services and registers them, so they stop with it. */
+    static SignupServices register(CamelContext context, ExampleSettings settings, Connections connections)
+            throws Exception {
+        SignupServices services = new SignupServices(settings, connections, Clock.systemUTC());
+        context.getRegistry().bind(REGISTRY_NAME, services);
+        context.addService(services, true, false);
+        return services;
+    }
+
+    /** The context's services, registered when the application was set up. */
+    public static SignupServices of(CamelContext context) {
+        SignupServices services = context.getRegistry().lookupByNameAndType(REGISTRY_NAME, SignupServices.class);
+        if (services == null) {
+            throw new IllegalStateException("the signup services are made by ExampleApplication.newMain(); "
+                                            + "start the application through it");
         }
-        SignupServices created = new SignupServices(ExampleSettings.from(context), Clock.systemUTC());
-        context.getRegistry().bind(REGISTRY_NAME, created);
-        try {
-            context.addService(created, true);
-        } catch (Exception e) {
-            throw new IllegalStateException("the ledger could not be registered with Camel: " + e.getMessage(), e);
-        }
-        return created;
+        return services;
     }
 
     public ExampleSettings settings() {
         return settings;
+    }
+
+    public Connections connections() {
+        return connections;
     }
 
     public Ledger ledger() {

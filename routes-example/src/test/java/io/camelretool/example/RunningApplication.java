@@ -57,8 +57,9 @@ public final class RunningApplication implements AutoCloseable {
         int port = freePort();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("signups.dir", signups.toString());
-        properties.put("camel.component.retool.base-url", retool.baseUrl());
-        properties.put("camel.component.retool.api-key", retool.apiKey());
+        properties.put("retool.base-url", retool.baseUrl());
+        properties.put("retool.api-key", retool.apiKey());
+        properties.put("webhook.secret", new String(WEBHOOK_SECRET, StandardCharsets.UTF_8));
         properties.put("camel.component.retool.rate-limit-per-minute", "0");
         properties.put("camel.server.port", String.valueOf(port));
         properties.put("camel.management.port", String.valueOf(port));
@@ -66,7 +67,7 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("pipeline.poll-delay", "100");
         properties.put("ledger.reconcile-period", "200");
         properties.putAll(overrides);
-        Main main = ExampleApplication.newMain(Optional.of(WEBHOOK_SECRET));
+        Main main = ExampleApplication.newMain();
         properties.forEach(main::addOverrideProperty);
         main.start();
         return new RunningApplication(main, signups, port);

@@ -20,6 +20,8 @@ import static io.camelretool.example.config.SettingValues.bool;
 import static io.camelretool.example.config.SettingValues.groupIds;
 import static io.camelretool.example.config.SettingValues.list;
 import static io.camelretool.example.config.SettingValues.nonNegative;
+import static io.camelretool.example.config.SettingValues.orDefault;
+import static io.camelretool.example.config.SettingValues.port;
 import static io.camelretool.example.config.SettingValues.price;
 
 /**
@@ -29,11 +31,14 @@ import static io.camelretool.example.config.SettingValues.price;
  * @param signupsDir     the data folder: inbox, reports, dead letter, the embedded ledger
  * @param ledgerUrl      JDBC URL of the ledger
  * @param reconcileAfter how long a row may stay SENDING before it counts as left behind by a crash
- * @param mailEnabled    whether the mailbox is read at all
+ * @param retoolBaseUrl  the Retool to invite into; empty (with the key) for the local sandbox
+ * @param webhookSecret  the webhook's HMAC secret; empty for a generated one (sandbox) or no webhook
+ * @param webhookPort    the port of the webhook and of the health endpoints
  */
 public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUsername, String ledgerPassword,
                               SignupClassifier classifier, SignupPolicy policy, SeatPriceTable prices, boolean dryRun,
-                              Duration reconcileAfter, boolean mailEnabled) {
+                              Duration reconcileAfter, String retoolBaseUrl, String retoolApiKey,
+                              String webhookSecret, int webhookPort, MailboxSettings mailbox) {
 
     /** Reads the settings through the context's property placeholders. */
     public static ExampleSettings from(CamelContext context) {
@@ -42,7 +47,7 @@ public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUs
 
     /** @param property the value of an {@code application.properties} key, empty when unset */
     public static ExampleSettings from(UnaryOperator<String> property) {
-        Path signupsDir = Path.of(property.apply("signups.dir").isBlank() ? "./signups" : property.apply("signups.dir"));
+        Path signupsDir = Path.of(orDefault(property.apply("signups.dir"), "./signups"));
         String ledgerUrl = property.apply("ledger.jdbc-url");
         SignupClassifier classifier = SignupClassifier.builder()
                 .organizationDomains(list(property.apply("retool.org-domains")))
@@ -69,7 +74,10 @@ public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUs
                 bool(property.apply("dry-run"), "DRY_RUN", false),
                 Duration.ofSeconds(nonNegative(property.apply("ledger.reconcile-after-seconds"),
                         "LEDGER_RECONCILE_AFTER_SECONDS")),
-                bool(property.apply("mail.enabled"), "MAIL_ENABLED", true));
+                property.apply("retool.base-url").strip(), property.apply("retool.api-key").strip(),
+                property.apply("webhook.secret"), port(orDefault(property.apply("camel.server.port"), "8080"),
+                        "WEBHOOK_PORT"),
+                MailboxSettings.read(property));
     }
 
     private static ClassSettings classSettings(UnaryOperator<String> property, String key, String variableSuffix) {
@@ -86,7 +94,12 @@ public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUs
         return signupsDir.resolve("dead-letter");
     }
 
-    /** The password stays out of logs, exceptions and string forms of this record. */
+    /** Whether the ledger is the embedded database under the data folder (not one shared with other nodes). */
+    public boolean embeddedLedger() {
+        return ledgerUrl.startsWith("jdbc:h2:");
+    }
+
+    /** Passwords, keys and secrets stay out of logs, exceptions and string forms of this record. */
     @Override
     public String toString() {
         return "ExampleSettings[signupsDir=" + signupsDir + ", dryRun=" + dryRun + "]";

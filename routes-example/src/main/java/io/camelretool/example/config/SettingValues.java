@@ -19,6 +19,11 @@ final class SettingValues {
     private SettingValues() {
     }
 
+    /** The value without surrounding blanks, or the fallback when it is empty. */
+    static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
     static List<String> list(String commaSeparated) {
         return commaSeparated == null ? List.of()
                 : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
@@ -59,6 +64,18 @@ final class SettingValues {
             // refused below with the same message as a negative number
         }
         throw new IllegalArgumentException(variable + ": '" + text + "' is not a whole number of 0 or more");
+    }
+
+    static int port(String text, String variable) {
+        try {
+            int port = Integer.parseInt(text.strip());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the same message as a port out of range
+        }
+        throw new IllegalArgumentException(variable + ": '" + text + "' is not a port number (1 to 65535)");
     }
 
     /** @param unset the value when the setting is empty */

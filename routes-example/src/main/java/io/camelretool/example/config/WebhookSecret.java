@@ -20,10 +20,10 @@ public final class WebhookSecret {
         this.generated = generated;
     }
 
-    public static WebhookSecret fromEnvironment(boolean outOfTheBox) {
-        String configured = System.getenv("WEBHOOK_SECRET");
-        if (configured != null && !configured.isBlank()) {
-            return new WebhookSecret(configured.trim().getBytes(StandardCharsets.UTF_8), false);
+    /** @param outOfTheBox whether the application runs against its local sandbox */
+    public static WebhookSecret resolve(String configured, boolean outOfTheBox) {
+        if (!configured.isBlank()) {
+            return new WebhookSecret(configured.strip().getBytes(StandardCharsets.UTF_8), false);
         }
         if (!outOfTheBox) {
             return new WebhookSecret(null, false);
@@ -48,5 +48,10 @@ public final class WebhookSecret {
                    + new String(value, StandardCharsets.UTF_8) + "\n           (set WEBHOOK_SECRET to choose it)";
         }
         return "POST " + url + ", signed with WEBHOOK_SECRET";
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookSecret[" + (value == null ? "none" : generated ? "generated" : "configured") + "]";
     }
 }

@@ -11,11 +11,6 @@ public final class IntakeEndpoints {
     public static final String FOLDER = "file:{{signups.dir}}/inbox?include=.*\\.(csv|CSV)&move=.done"
                                         + "&moveFailed=.error&readLock=changed&readLockMinAge=1000";
 
-    /** Unseen mail; camel-mail marks a mail seen only when its exchange succeeded. */
-    public static final String MAILBOX = "{{mail.protocol}}://{{mail.host}}:{{mail.port}}?username={{mail.username}}"
-                                         + "&password=RAW({{mail.password}})&unseen=true&peek=true&delete=false"
-                                         + "&delay={{mail.poll-delay}}&mapMailMessage=false";
-
     /** Signed JSON signups; Camel's HTTP server (shared with the health endpoints) on {@code WEBHOOK_PORT}. */
     public static final String WEBHOOK = "platform-http:/signups?httpMethodRestrict=POST";
 

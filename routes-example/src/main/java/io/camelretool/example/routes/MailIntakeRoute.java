@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.mail.AllowedSenders;
 import io.camelretool.example.intake.mail.MailExtraction;
 import io.camelretool.example.intake.mail.SignupMailExtractor;
@@ -17,7 +18,6 @@ import io.camelretool.example.signup.SignupSource;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
@@ -33,23 +33,23 @@ public class MailIntakeRoute extends RouteBuilder {
     @Override
     public void configure() throws Exception {
         SignupServices services = SignupServices.of(getCamelContext());
-        if (!services.settings().mailEnabled()) {
+        MailboxSettings mailbox = services.connections().mailbox();
+        if (!mailbox.enabled()) {
             return;
         }
         SignupIntake intake = services.intake();
         Path reasons = services.settings().signupsDir().resolve("mail-review");
-        SignupMailExtractor extractor = new SignupMailExtractor(
-                AllowedSenders.parse(getCamelContext().resolvePropertyPlaceholders("{{mail.allowed-senders}}")));
-        String reviewFolder = getCamelContext().resolvePropertyPlaceholders("{{mail.review-folder}}");
+        SignupMailExtractor extractor = new SignupMailExtractor(AllowedSenders.parse(mailbox.allowedSenders()));
+        String reviewFolder = mailbox.reviewFolder();
 
-        from(IntakeEndpoints.MAILBOX).routeId("mail-intake")
+        from(mailbox.endpointUri()).routeId("mail-intake")
                 .process(exchange -> handle(exchange, extractor, intake, reasons, reviewFolder));
     }
 
     private void handle(Exchange exchange, SignupMailExtractor extractor, SignupIntake intake, Path reasons,
                         String reviewFolder) throws Exception {
         Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
-        String name = mailName(mail, exchange);
+        String name = SignupMailExtractor.reference(mail);
         if (intake.alreadyAccepted(SignupSource.MAIL, name)) {
             log.info("Mail {} was accepted before the last stop; marking it seen", name);
             return;
@@ -74,12 +74,6 @@ public class MailIntakeRoute extends RouteBuilder {
                 mail.getSubject(), extraction.signups().size(), extraction.method(), accepted.batch().id(),
                 accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),
                 accepted.count(ItemOutcome.INVALID));
-    }
-
-    /** The mail's Message-ID, which a mail read twice keeps; the exchange id for the rare mail without one. */
-    private static String mailName(Message mail, Exchange exchange) throws MessagingException {
-        String messageId = mail instanceof MimeMessage mime ? mime.getMessageID() : null;
-        return messageId == null || messageId.isBlank() ? "mail-" + exchange.getExchangeId() : messageId.strip();
     }
 
     private static String safeFileName(String name) {

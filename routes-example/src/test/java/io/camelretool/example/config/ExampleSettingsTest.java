@@ -27,7 +27,9 @@ class ExampleSettingsTest {
         assertThat(settings.ledgerUrl()).startsWith("jdbc:h2:file:/data/signups/ledger/ledger");
         assertThat(settings.reports()).isEqualTo(Path.of("/data/signups/reports"));
         assertThat(settings.dryRun()).isFalse();
-        assertThat(settings.mailEnabled()).isTrue();
+        assertThat(settings.mailbox().enabled()).isTrue();
+        assertThat(settings.mailbox().isConfigured()).isFalse();
+        assertThat(settings.webhookPort()).isEqualTo(8080);
         assertThat(settings.prices().monthlyPrice(UserClass.EXTERNAL)).isEqualByComparingTo("10");
     }
 
@@ -52,8 +54,51 @@ class ExampleSettingsTest {
         assertRefused("retool.external-access", "portal", "EXTERNAL_ACCESS: 'portal' is neither invite nor embed");
         assertRefused("dry-run", "yes", "DRY_RUN: 'yes' is neither true nor false");
         assertRefused("mail.enabled", "off", "MAIL_ENABLED: 'off' is neither true nor false");
+        assertRefused("mail.protocol", "pop3", "MAIL_PROTOCOL: 'pop3' is neither imap nor imaps");
+        assertRefused("mail.port", "99999", "MAIL_PORT: '99999' is not a port number");
+        assertRefused("mail.poll-delay", "soon", "MAIL_POLL_DELAY_MS");
+        assertRefused("camel.server.port", "http", "WEBHOOK_PORT: 'http' is not a port number");
         assertRefused("report.seat-price.external", "ten", "SEAT_PRICE_EXTERNAL");
         assertRefused("ledger.reconcile-after-seconds", "", "LEDGER_RECONCILE_AFTER_SECONDS");
+    }
+
+    @Test
+    void aRealMailboxWithoutAPortUsesItsProtocolsStandardPortAndKeepsThePasswordRaw() {
+        properties.putAll(Map.of("mail.protocol", "IMAPS", "mail.host", "imap.acme.com", "mail.username",
+                "signups@acme.com", "mail.password", "p&ss=(word)", "mail.poll-delay", "60000"));
+
+        MailboxSettings mailbox = read().mailbox();
+
+        assertThat(mailbox.isConfigured()).isTrue();
+        assertThat(mailbox.endpointUri()).startsWith("imaps://imap.acme.com?username=RAW(signups@acme.com)")
+                .contains("&password=RAW{p&ss=(word)}&").contains("&delay=60000");
+        assertThat(mailbox.toString()).doesNotContain("p&ss");
+    }
+
+    @Test
+    void theDemoMailboxTrustsLocalSendersUnlessTheSettingsNameOthers() {
+        assertThat(DemoMailbox.settingsFor(read().mailbox()).allowedSenders()).isEqualTo("@localhost");
+
+        properties.put("mail.allowed-senders", "forms@acme.com");
+
+        assertThat(DemoMailbox.settingsFor(read().mailbox()).allowedSenders()).isEqualTo("forms@acme.com");
+    }
+
+    @Test
+    void aRetoolBaseUrlWithoutAKeyIsRefusedRatherThanFallingBackToTheSandbox() {
+        assertThatThrownBy(() -> RetoolTarget.resolve("https://acme.retool.com", " "))
+                .hasMessageContaining("RETOOL_API_KEY is not set");
+        assertThatThrownBy(() -> RetoolTarget.resolve("", "retool_secret_key"))
+                .hasMessageContaining("RETOOL_BASE_URL is not set").hasMessageNotContaining("retool_secret_key");
+    }
+
+    @Test
+    void aConfiguredRetoolIsUsedAsGivenAndItsKeyStaysOutOfItsStringForm() {
+        try (RetoolTarget retool = RetoolTarget.resolve(" https://acme.retool.com ", "retool_secret_key")) {
+            assertThat(retool.isSandbox()).isFalse();
+            assertThat(retool.baseUrl()).isEqualTo("https://acme.retool.com");
+            assertThat(retool.toString()).doesNotContain("retool_secret_key");
+        }
     }
 
     private void assertRefused(String key, String value, String message) {

@@ -152,6 +152,28 @@ class MailIntakeRouteTest {
     }
 
     @Test
+    void twoMailsWithoutMessageIdOrDateWithTheSameSubjectAreBothAccepted() throws Exception {
+        // what Python's smtplib sends when the script sets only From, To and Subject
+        String template = """
+                From: forms@acme.com
+                To: signups@localhost
+                Subject: New signup
+                Content-Type: text/plain; charset=UTF-8
+
+                Email: %s
+                """;
+        deliver(template.formatted("first@example.com"));
+        deliver(template.formatted("second@example.com"));
+
+        await().atMost(PATIENCE).until(() -> app.reports().size() == 2);
+
+        assertThat(retool.sandbox().invitesFor("first@example.com")).hasSize(1);
+        assertThat(retool.sandbox().invitesFor("second@example.com")).hasSize(1);
+        assertThat(app.reports()).extracting(report -> report.path("name").asText()).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).matches("mail-[0-9a-f]{16}"));
+    }
+
+    @Test
     void movesMailFromAnUntrustedSenderToReviewWithTheReasonAndInvitesNobody() throws Exception {
         GreenMailUtil.sendTextEmail(USER, "evil@attacker.org", "New signup", "Email: spoof@example.com\r\n",
                 mail.getSmtp().getServerSetup());

@@ -2,7 +2,10 @@ package io.camelretool.example.intake.mail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -154,18 +157,22 @@ public final class SignupMailExtractor {
         return address.getAddress() == null ? null : address.getAddress().toLowerCase(Locale.ROOT);
     }
 
-    /** The Message-ID, or a stable digest of sender, date and subject for a mail without one. */
-    private static String reference(Message message) throws MessagingException {
+    /**
+     * What a mail is known by, the same each time it is read: its Message-ID, or for a mail without one a digest of
+     * the whole message as stored (headers and body), so two different mails never share a name.
+     */
+    public static String reference(Message message) throws MessagingException, IOException {
         String[] ids = message.getHeader("Message-ID");
         if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
-            return ids[0].trim();
+            return ids[0].strip();
         }
-        String basis = String.valueOf(sender(message)) + message.getSentDate() + message.getSubject();
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(basis.getBytes(StandardCharsets.UTF_8));
-            return "mail-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            try (DigestOutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+                message.writeTo(digest);
+            }
+            return "mail-" + HexFormat.of().formatHex(sha256.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }

@@ -1,0 +1,43 @@
+package io.camelretool.example;
+
+import io.camelretool.example.config.Connections;
+import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.routes.WebhookIntakeRoute;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Reads and checks the settings once {@code application.properties} is loaded, starts the local stand-ins for what
+ * is not configured, points the retool component at the Retool in use, and, once everything runs, prints the
+ * banner. It runs before Camel Main configures the component and the routes, so both see the final values.
+ */
+final class ApplicationSetup extends MainListenerSupport {
+
+    private SignupServices services;
+
+    @Override
+    public void beforeConfigure(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        ExampleSettings settings = ExampleSettings.from(context);
+        Connections connections = Connections.open(settings);
+        try {
+            context.addService(connections, true, false);
+            services = SignupServices.register(context, settings, connections);
+        } catch (Exception failed) {
+            connections.stop();
+            throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
+        }
+        PropertiesComponent properties = context.getPropertiesComponent();
+        properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
+        properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
+        connections.webhookSecret().value()
+                .ifPresent(secret -> main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret)));
+    }
+
+    @Override
+    public void afterStart(BaseMainSupport main) {
+        System.out.println(Banner.text(services.settings(), services.connections()));
+    }
+}
