@@ -443,21 +443,13 @@ public final class Ledger {
         });
     }
 
-    /** Takes the batch's report for this node; false when it is already written (or being written) elsewhere. */
-    public boolean claimReport(String batchId) {
-        return setReportedAt(batchId, clock.instant(), "reported_at IS NULL");
-    }
-
-    /** Gives a claimed report back after writing it failed, so it is tried again. */
-    public void releaseReport(String batchId) {
-        setReportedAt(batchId, null, "reported_at IS NOT NULL");
-    }
-
-    private boolean setReportedAt(String batchId, Instant at, String condition) {
+    /** Records that the batch's report is written; false when it already was (by another node, say). */
+    public boolean markReported(String batchId) {
+        Instant now = clock.instant();
         return transactions.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE signup_batch SET reported_at = ? WHERE batch_id = ? AND " + condition)) {
-                update.setObject(1, at == null ? null : time(at));
+                    "UPDATE signup_batch SET reported_at = ? WHERE batch_id = ? AND reported_at IS NULL")) {
+                update.setObject(1, time(now));
                 update.setString(2, batchId);
                 return update.executeUpdate() == 1;
             }

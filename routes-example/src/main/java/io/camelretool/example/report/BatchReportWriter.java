@@ -54,8 +54,9 @@ public final class BatchReportWriter {
         Files.createDirectories(reports);
         Path csv = reports.resolve(batch.id() + ".csv");
         Path json = reports.resolve(batch.id() + ".json");
-        Path csvPart = reports.resolve(batch.id() + ".csv.part");
-        Path jsonPart = reports.resolve(batch.id() + ".json.part");
+        // names of their own, so that two nodes writing the same report never share a half-written file
+        Path csvPart = Files.createTempFile(reports, batch.id() + ".csv.", ".part");
+        Path jsonPart = Files.createTempFile(reports, batch.id() + ".json.", ".part");
         Path deadLetterFile = tally.count(ItemOutcome.FAILED) > 0
                 ? deadLetter.write(batch.id(), tally.failedAttributeNames(), ledger) : null;
         SeatPriceTable.CostProjection cost = tally.newSeatCost(prices);

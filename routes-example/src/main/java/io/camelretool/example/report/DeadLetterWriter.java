@@ -33,7 +33,7 @@ final class DeadLetterWriter {
     Path write(String batchId, Set<String> attributeNames, Ledger ledger) throws IOException {
         Files.createDirectories(folder);
         Path target = folder.resolve(batchId + ".csv");
-        Path part = folder.resolve(batchId + ".csv.part");
+        Path part = Files.createTempFile(folder, batchId + ".csv.", ".part");
         try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
             List<String> header = new ArrayList<>(List.of("email", "first_name", "last_name", "company", "role",
                     "groups"));

@@ -40,20 +40,19 @@ public class LedgerSweeperRoute extends RouteBuilder {
                 });
     }
 
+    /**
+     * Writes the files first and marks the batch reported after: a crash in between writes them again (whole files,
+     * replaced atomically), while the other order could leave a batch marked reported with no report on disk.
+     */
     private void writeReport(Ledger ledger, BatchReportWriter reports, String batchId) throws IOException {
-        if (!ledger.claimReport(batchId)) {
-            return;
-        }
         Batch batch = ledger.batch(batchId).orElseThrow();
-        try {
-            BatchReportWriter.Written written = reports.write(batch, ledger);
+        BatchReportWriter.Written written = reports.write(batch, ledger);
+        // on several nodes the one that marks it logs it
+        if (ledger.markReported(batchId)) {
             log.info("Report of batch {} ({} {}): {} signup(s) {}; new seats cost {} {} a month; {}{}", batchId,
                     batch.source(), batch.name(), written.lines(), written.byOutcome(),
                     written.newSeatCost().monthlyTotal(), written.newSeatCost().currency(), written.json(),
                     written.deadLetter() == null ? "" : "; failed signups in " + written.deadLetter());
-        } catch (IOException | RuntimeException failure) {
-            ledger.releaseReport(batchId);
-            throw failure;
         }
     }
 }

@@ -145,8 +145,8 @@ class LedgerTest {
             assertThat(line.outcome()).isEqualTo(ItemOutcome.INVITED);
             assertThat(line.inviteId()).isEqualTo(42L);
         });
-        assertThat(ledger.claimReport(batch.id())).isTrue();
-        assertThat(ledger.claimReport(batch.id())).isFalse();
+        assertThat(ledger.markReported(batch.id())).isTrue();
+        assertThat(ledger.markReported(batch.id())).isFalse();
         assertThat(ledger.reportableBatches()).isEmpty();
     }
 
