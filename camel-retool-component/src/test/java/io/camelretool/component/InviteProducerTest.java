@@ -49,6 +49,32 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void anInviteWhoseAnswerWasLostIsFoundInRetoolAndCountedOnceInsteadOfFailing() {
+        send("retool:invite", "first@example.com");
+        sandbox().faults().dropAnswerOfNext("POST", CREATE_PATH);
+
+        Exchange lost = send("retool:invite", "ada@example.com");
+        Exchange again = send("retool:invite", "ada@example.com");
+
+        assertThat(lost.getException()).isNull();
+        InviteResult result = lost.getMessage().getBody(InviteResult.class);
+        assertThat(result.status()).isEqualTo(InviteStatus.INVITED);
+        assertThat(result.inviteId()).isEqualTo(sandbox().invitesFor("ada@example.com").get(0).id());
+        assertThat(again.getMessage().getBody(InviteResult.class).status()).isEqualTo(InviteStatus.ALREADY_INVITED);
+        assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
+    }
+
+    @Test
+    void aCreateRefusedByAServerErrorFailsWithThatErrorAndCreatesNothing() {
+        sandbox().faults().serverErrorRate(1.0);
+
+        Exchange exchange = send("retool:invite?maxRetries=0", "ada@example.com");
+
+        assertThat(exchange.getException()).isInstanceOf(io.camelretool.component.error.RetoolServerException.class);
+        assertThat(sandbox().invitesFor("ada@example.com")).isEmpty();
+    }
+
+    @Test
     void skipsEmailThatAlreadyHasAnAccountWhereThePlanAllowsLookingUsersUp() {
         sandbox().setPlan(SandboxPlan.ENTERPRISE);
         sandbox().addUser("grace@example.com", "Grace", "Hopper");

@@ -256,7 +256,7 @@ public final class RetoolSandbox implements AutoCloseable {
         clock.reset();
         plan.set(configuredPlan);
         rateLimiter.setPerMinute(configuredRateLimit);
-        faults.set(configuredFaults);
+        faults.clear().set(configuredFaults);
     }
 
     /** Stops serving; connections in flight are cut. */

@@ -1,6 +1,9 @@
 package io.camelretool.sandbox;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -10,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SandboxFaults {
 
     private final AtomicReference<FaultSettings> settings;
+    /** Calls whose answer is to be lost once, as {@code METHOD path-prefix}, in the order they were asked for. */
+    private final Queue<String> droppedAnswers = new ConcurrentLinkedQueue<>();
 
     SandboxFaults(FaultSettings initial) {
         this.settings = new AtomicReference<>(initial);
@@ -59,8 +64,31 @@ public final class SandboxFaults {
         return this;
     }
 
-    /** No faults and no latency. */
+    /**
+     * The next call with this method whose path starts with {@code pathPrefix} takes effect and its connection is
+     * then closed with no answer, once: the lost answer a client cannot tell from a timeout, on a call of the test's
+     * choosing rather than at random.
+     */
+    public SandboxFaults dropAnswerOfNext(String method, String pathPrefix) {
+        droppedAnswers.add(method.toUpperCase(Locale.ROOT) + " " + pathPrefix);
+        return this;
+    }
+
+    /** True, once, for the call a {@link #dropAnswerOfNext} is waiting for. */
+    public boolean takeDroppedAnswer(String method, String path) {
+        for (String call : droppedAnswers) {
+            int space = call.indexOf(' ');
+            if (call.substring(0, space).equalsIgnoreCase(method) && path.startsWith(call.substring(space + 1))
+                && droppedAnswers.remove(call)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No faults and no latency, and no dropped answer waiting. */
     public SandboxFaults clear() {
+        droppedAnswers.clear();
         return set(FaultSettings.NONE);
     }
 }

@@ -10,8 +10,11 @@ import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.client.Futures;
 import io.camelretool.component.client.RetoolClient;
 import io.camelretool.component.error.InvalidRetoolInputException;
+import io.camelretool.component.error.NotRetoolApiException;
+import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolNotFoundException;
 import io.camelretool.component.error.RetoolPermissionException;
+import io.camelretool.component.error.RetoolServerException;
 import io.camelretool.component.model.BulkInviteSummary;
 import io.camelretool.component.model.EmailAddresses;
 import io.camelretool.component.model.InviteRequest;
@@ -135,12 +138,46 @@ public class InviteProducer extends RetoolAsyncProducer {
         }
         return client.createInvite(request.getEmail(), request.getGroupIds(), request.metadataToSend())
                 .thenApply(PendingInvite::fromJson)
+                .exceptionallyCompose(failure -> findCreatedDespite(request.getEmail(), Futures.unwrap(failure)))
                 .thenCompose(invite -> {
                     pendingInvites.added(invite);
                     LOG.info("Invited {} (invite {})", request.getEmail(), invite.id());
                     return setAttributes(invite.id(), request.getAttributes())
                             .thenApply(ignored -> invite.toResult(InviteStatus.INVITED));
                 });
+    }
+
+    /**
+     * A create call whose answer was lost (connection cut, timeout, a 5xx or a proxy's page) may have created the
+     * invite all the same. Sending it again would create a second paid invite, so Retool's pending invites are read
+     * afresh first: an invite for the email that was not there before the call is the one it created. Only with
+     * {@code skipExisting}, which guarantees there was none before; otherwise, and when nothing is found, the call
+     * fails as it did (and the fresh read keeps the cache honest for the next attempt).
+     */
+    private CompletableFuture<PendingInvite> findCreatedDespite(String email, Throwable failure) {
+        if (!configuration.isSkipExisting() || !isOutcomeUnknown(failure)) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        String key = EmailAddresses.key(email);
+        return pendingInvites.refresh().handle((invites, readFailure) -> {
+            java.time.Instant now = java.time.Instant.now();
+            PendingInvite created = readFailure == null ? invites.stream()
+                    .filter(invite -> key.equals(EmailAddresses.key(invite.email())) && !invite.isExpired(now))
+                    .findFirst().orElse(null)
+                    : null;
+            if (created == null) {
+                throw new CompletionException(failure);
+            }
+            LOG.warn("The answer to inviting {} was lost ({}), but Retool holds its invite {}: counted as invited",
+                    email, failure.getMessage(), created.id());
+            return created;
+        });
+    }
+
+    /** Failures after which the call may or may not have taken effect; a 4xx answer says it did not. */
+    private static boolean isOutcomeUnknown(Throwable failure) {
+        return failure instanceof RetoolConnectionException || failure instanceof RetoolServerException
+               || failure instanceof NotRetoolApiException;
     }
 
     /** One call per attribute, in order, as Retool's API takes them. */

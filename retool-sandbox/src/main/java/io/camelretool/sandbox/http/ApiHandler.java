@@ -59,7 +59,9 @@ public final class ApiHandler implements HttpHandler {
             String body = HttpExchanges.body(exchange);
             FaultSettings settings = faults.settings();
             pause(FaultInjector.latency(settings));
-            FaultInjector.Fault fault = FaultInjector.draw(settings);
+            FaultInjector.Fault fault = faults.takeDroppedAnswer(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath()) ? FaultInjector.Fault.DROP_CONNECTION
+                    : FaultInjector.draw(settings);
             ApiResponse response = switch (fault) {
                 case SERVER_ERROR -> FaultInjector.serverError();
                 case HTML_PAGE -> ApiResponse.html(FaultInjector.HTML_PAGE);

@@ -53,6 +53,22 @@ class FaultInjectionTest {
     }
 
     @Test
+    void losesTheAnswerOfTheNextMatchingCallOnlyAfterItTookEffect() throws Exception {
+        retool.sandbox().faults().dropAnswerOfNext("post", "/api/v2/user_invites");
+
+        HttpResponse<String> listed = client.get("/api/v2/user_invites");
+        assertThatThrownBy(() -> client.trySend("POST", "/api/v2/user_invites", CREATE))
+                .isInstanceOf(IOException.class);
+        HttpResponse<String> second = client.post("/api/v2/user_invites", "{\"email\":\"grace@example.com\"}");
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(retool.sandbox().invitesFor("ada@example.com")).hasSize(1);
+        assertThat(retool.sandbox().requests()).extracting(RecordedRequest::status)
+                .containsExactly(200, RecordedRequest.NO_ANSWER, 200);
+    }
+
+    @Test
     void answersAnHtmlPageInsteadOfJson() {
         retool.sandbox().faults().htmlRate(1.0);
 
