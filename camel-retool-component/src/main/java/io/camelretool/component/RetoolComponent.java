@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelretool.component.client.RequestRateLimiter;
+import io.camelretool.component.producer.PendingInviteCache;
 import io.camelretool.component.client.RetoolCapabilities;
 import io.camelretool.component.client.RetoolClient;
 import org.apache.camel.Endpoint;
@@ -26,6 +27,7 @@ public class RetoolComponent extends HealthCheckComponent {
     private RetoolConfiguration configuration = new RetoolConfiguration();
 
     private final Map<String, RequestRateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private final Map<String, PendingInviteCache> pendingInvites = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<RetoolCapabilities>> capabilities = new ConcurrentHashMap<>();
     private volatile HttpClient httpClient;
 
@@ -73,6 +75,15 @@ public class RetoolComponent extends HealthCheckComponent {
         return rateLimiters.computeIfAbsent(identity, ignored -> RequestRateLimiter.perMinute(requestsPerMinute));
     }
 
+    /**
+     * Retool's pending invites as every endpoint with this base URL and key sees them: one cache, so that a fresh
+     * read by any of them (a list, a reconciliation) keeps the others from inviting on an old picture.
+     */
+    public PendingInviteCache pendingInvites(RetoolClient client, String apiKey) {
+        return pendingInvites.computeIfAbsent(client.getBaseUri() + "\n" + apiKey,
+                ignored -> new PendingInviteCache(client));
+    }
+
     /** What this base URL and key may do, probed once and shared by every endpoint; a failed probe is retried. */
     public CompletableFuture<RetoolCapabilities> capabilities(RetoolClient client, String apiKey) {
         String identity = client.getBaseUri() + "\n" + apiKey;
@@ -89,6 +100,7 @@ public class RetoolComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         rateLimiters.clear();
+        pendingInvites.clear();
         capabilities.clear();
         super.doStop();
     }

@@ -63,9 +63,16 @@ public class RetoolConfiguration implements Cloneable {
                             + "allows, existing users) and skip it when found. Every external user is a paid seat.")
     private boolean skipExisting = true;
 
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "When skipExisting finds a pending invite for the email, set the request's attributes on "
+                            + "that invite (the value of the request wins), so that a signup sent again, or retried "
+                            + "after an attribute call failed, ends with its attributes in place.")
+    private boolean updatePendingAttributes;
+
     @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
               description = "How long the list of pending invites read for skipExisting is reused, in milliseconds, so a bulk "
-                            + "run does not read it once per row. Invites this endpoint creates are added to it.")
+                            + "run does not read it once per row. The list is shared by every endpoint with the same "
+                            + "base URL and key; invites they create are added to it, and a list action refreshes it.")
     private long pendingInvitesCacheTtl = 30_000;
 
     @UriParam(label = "producer", defaultValue = "false",
@@ -198,6 +205,14 @@ public class RetoolConfiguration implements Cloneable {
 
     public void setSkipExisting(boolean skipExisting) {
         this.skipExisting = skipExisting;
+    }
+
+    public boolean isUpdatePendingAttributes() {
+        return updatePendingAttributes;
+    }
+
+    public void setUpdatePendingAttributes(boolean updatePendingAttributes) {
+        this.updatePendingAttributes = updatePendingAttributes;
     }
 
     public long getPendingInvitesCacheTtl() {

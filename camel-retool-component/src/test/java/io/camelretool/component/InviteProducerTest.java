@@ -65,6 +65,54 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void updatesTheAttributesOfTheInviteAlreadyPendingWhenAskedTo() {
+        sandbox().defineAttribute("plan", "string");
+        send("retool:invite", "ada@example.com");
+
+        Exchange exchange = send("retool:invite?updatePendingAttributes=true",
+                InviteRequest.builder("ada@example.com").attributes(Map.of("plan", "gold")).build());
+
+        assertThat(exchange.getMessage().getBody(InviteResult.class).status()).isEqualTo(InviteStatus.ALREADY_INVITED);
+        assertThat(sandbox().invitesFor("ada@example.com")).singleElement()
+                .satisfies(invite -> assertThat(invite.metadata()).containsEntry("plan", "gold"));
+    }
+
+    @Test
+    void leavesThePendingInvitesAttributesAloneByDefault() {
+        sandbox().defineAttribute("plan", "string");
+        send("retool:invite", "ada@example.com");
+
+        send("retool:invite", InviteRequest.builder("ada@example.com").attributes(Map.of("plan", "gold")).build());
+
+        assertThat(sandbox().invitesFor("ada@example.com").get(0).metadata()).doesNotContainKey("plan");
+    }
+
+    @Test
+    void endpointsOfTheSameRetoolShareOnePictureOfThePendingInvites() throws Exception {
+        String cachingForAMinute = "retool:invite?pendingInvitesCacheTtl=60000";
+        send(cachingForAMinute, "first@example.com");
+        inviteBehindTheComponentsBack("ada@example.com");
+
+        send("retool:invite?action=list", null);
+        Exchange afterList = send(cachingForAMinute, "ada@example.com");
+
+        assertThat(afterList.getMessage().getBody(InviteResult.class).status())
+                .isEqualTo(InviteStatus.ALREADY_INVITED);
+        assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
+    }
+
+    /** Someone invites the email in Retool directly: no cached list of the component knows of it yet. */
+    private void inviteBehindTheComponentsBack(String email) throws Exception {
+        java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox().baseUrl() + CREATE_PATH))
+                        .header("Authorization", "Bearer " + sandbox().apiKey())
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aCreateRefusedByAServerErrorFailsWithThatErrorAndCreatesNothing() {
         sandbox().faults().serverErrorRate(1.0);
 

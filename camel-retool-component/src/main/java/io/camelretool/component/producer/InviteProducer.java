@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.camelretool.component.RetoolComponent;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.client.Futures;
@@ -46,7 +47,8 @@ public class InviteProducer extends RetoolAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        pendingInvites = new PendingInviteCache(client, configuration.getPendingInvitesCacheTtl());
+        pendingInvites = ((RetoolComponent) getEndpoint().getComponent()).pendingInvites(client,
+                configuration.getApiKey());
         defaultGroupIds = GroupIds.parse(configuration.getDefaultGroupIds(), "defaultGroupIds");
     }
 
@@ -100,10 +102,15 @@ public class InviteProducer extends RetoolAsyncProducer {
         if (!configuration.isSkipExisting()) {
             return inviteOrPretend(request);
         }
-        return pendingInvites.forEmail(request.getEmail()).thenCompose(pending -> {
+        return pendingInvites.forEmail(request.getEmail(), configuration.getPendingInvitesCacheTtl())
+                .thenCompose(pending -> {
             if (!pending.isEmpty()) {
-                LOG.debug("Skipping {}: invite {} is already pending", request.getEmail(), pending.get(0).id());
-                return CompletableFuture.completedFuture(pending.get(0).toResult(InviteStatus.ALREADY_INVITED));
+                PendingInvite existing = pending.get(0);
+                LOG.debug("Skipping {}: invite {} is already pending", request.getEmail(), existing.id());
+                CompletableFuture<?> updated = configuration.isUpdatePendingAttributes() && !configuration.isDryRun()
+                        ? setAttributes(existing.id(), request.getAttributes())
+                        : CompletableFuture.completedFuture(null);
+                return updated.thenApply(ignored -> existing.toResult(InviteStatus.ALREADY_INVITED));
             }
             return existingAccount(request.getEmail()).thenCompose(isUser -> isUser
                     ? CompletableFuture.completedFuture(new InviteResult(InviteStatus.ALREADY_USER, request.getEmail(),

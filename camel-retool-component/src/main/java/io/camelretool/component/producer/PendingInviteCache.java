@@ -13,25 +13,30 @@ import io.camelretool.component.model.PendingInvite;
 
 /**
  * Retool's pending invites by email, read once and reused for a short while so that a bulk run does not read the
- * whole list per row. Concurrent callers share one read in flight; invites created meanwhile are added locally.
+ * whole list per row. One is shared by every endpoint with the same base URL and key, so a fresh read by one (a
+ * list, or the check after a lost answer) serves them all. Concurrent callers share one read in flight; invites
+ * created meanwhile are added locally.
  */
-final class PendingInviteCache {
+public final class PendingInviteCache {
 
     private final RetoolClient client;
-    private final long ttlMillis;
     private CompletableFuture<Map<String, List<PendingInvite>>> snapshot;
     private long readAtMillis;
 
-    PendingInviteCache(RetoolClient client, long ttlMillis) {
+    /** @param client any client of the Retool organisation the cache mirrors */
+    public PendingInviteCache(RetoolClient client) {
         this.client = client;
-        this.ttlMillis = ttlMillis;
     }
 
-    /** The unclaimed, unexpired invites for this email (several when Retool holds duplicates). */
-    CompletableFuture<List<PendingInvite>> forEmail(String email) {
+    /**
+     * The unclaimed, unexpired invites for this email (several when Retool holds duplicates).
+     *
+     * @param ttlMillis how old the list read before may be to serve this call
+     */
+    CompletableFuture<List<PendingInvite>> forEmail(String email, long ttlMillis) {
         String key = EmailAddresses.key(email);
         Instant now = Instant.now();
-        return current().thenApply(byEmail -> byEmail.getOrDefault(key, List.of()).stream()
+        return current(ttlMillis).thenApply(byEmail -> byEmail.getOrDefault(key, List.of()).stream()
                 .filter(invite -> !invite.isExpired(now)).toList());
     }
 
@@ -71,7 +76,7 @@ final class PendingInviteCache {
         }
     }
 
-    private synchronized CompletableFuture<Map<String, List<PendingInvite>>> current() {
+    private synchronized CompletableFuture<Map<String, List<PendingInvite>>> current(long ttlMillis) {
         boolean stale = snapshot == null || snapshot.isCompletedExceptionally()
                         || (snapshot.isDone() && System.currentTimeMillis() - readAtMillis > ttlMillis);
         return stale ? load() : snapshot;

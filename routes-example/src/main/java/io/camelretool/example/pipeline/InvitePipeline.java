@@ -78,15 +78,21 @@ public final class InvitePipeline {
             case WOULD_INVITE -> LedgerStatus.WOULD_INVITE;
             case FAILED, REVOKED -> LedgerStatus.FAILED;
         };
+        if (status == LedgerStatus.ALREADY_INVITED && ledger.find(key).map(LedgerEntry::attempts).orElse(0) > 1) {
+            // an earlier attempt at this row may have created it and lost the answer: it counts as this row's invite
+            status = LedgerStatus.INVITED;
+        }
         Long inviteId = result.inviteId() == null ? null : result.inviteId().longValue();
         // a call that outlived the reconcile grace finds its row put back to RECEIVED; its answer still counts
-        boolean recorded = ledger.settle(key, LedgerStatus.SENDING, status, inviteId, result.expiresAt(),
+        LedgerStatus outcome = status;
+        boolean recorded = ledger.settle(key, LedgerStatus.SENDING, outcome, inviteId, result.expiresAt(),
                 result.error());
         if (!recorded) {
-            recorded = ledger.settle(key, LedgerStatus.RECEIVED, status, inviteId, result.expiresAt(), result.error());
+            recorded = ledger.settle(key, LedgerStatus.RECEIVED, outcome, inviteId, result.expiresAt(),
+                    result.error());
         }
         if (recorded) {
-            ledger.find(key).ifPresent(entry -> logOutcome(entry, status,
+            ledger.find(key).ifPresent(entry -> logOutcome(entry, outcome,
                     inviteId == null ? null : "invite " + inviteId));
         }
     }

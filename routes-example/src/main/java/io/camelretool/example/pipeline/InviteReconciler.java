@@ -3,8 +3,7 @@ package io.camelretool.example.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.camelretool.component.model.EmailAddresses;
@@ -18,9 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Settles rows left in {@code SENDING} (the process stopped between claiming a row and recording its outcome)
- * against Retool's own list of pending invites, before anything is sent again: an invite found there is recorded as
- * sent; a row without one goes back to {@code RECEIVED} for the pipeline.
+ * Takes up rows left in {@code SENDING} (the process stopped between claiming a row and recording its outcome, or a
+ * call outlived the grace): Retool's pending invites are read afresh first, then each row goes back to the
+ * pipeline. Its invite call checks that fresh list (shared by every {@code retool:invite} endpoint of the same
+ * Retool) before creating anything, so an invite that did reach Retool is not sent twice; it is counted as the
+ * row's invite and gets the row's attributes, which the stopped call may not have set yet.
  */
 public final class InviteReconciler {
 
@@ -40,7 +41,7 @@ public final class InviteReconciler {
         this.clock = clock;
     }
 
-    /** Finds the uncertain rows; true when there are any, so the route asks Retool for its pending invites. */
+    /** Finds the uncertain rows; true when there are any, so the route reads Retool's pending invites afresh. */
     public boolean findUncertain(Exchange exchange) {
         List<LedgerEntry> uncertain = ledger.uncertain(clock.instant().minus(grace));
         exchange.setProperty(UNCERTAIN, uncertain);
@@ -56,19 +57,13 @@ public final class InviteReconciler {
         @SuppressWarnings("unchecked")
         List<LedgerEntry> uncertain = exchange.getProperty(UNCERTAIN, List.class);
         List<?> pending = exchange.getMessage().getMandatoryBody(List.class);
-        Map<String, PendingInvite> byEmail = pending.stream().map(PendingInvite.class::cast)
-                .collect(Collectors.toMap(invite -> EmailAddresses.key(invite.email()), Function.identity(),
-                        (first, second) -> first));
+        Set<String> invited = pending.stream().map(invite -> EmailAddresses.key(((PendingInvite) invite).email()))
+                .collect(Collectors.toSet());
         for (LedgerEntry entry : uncertain) {
-            PendingInvite invite = byEmail.get(entry.emailKey());
-            if (invite != null) {
-                if (ledger.settle(entry.emailKey(), LedgerStatus.SENDING, LedgerStatus.INVITED, (long) invite.id(),
-                        invite.expiresAt(), null)) {
-                    LOG.info("{} was left SENDING; Retool has its invite {}: INVITED", entry.emailKey(), invite.id());
-                }
-            } else if (ledger.settle(entry.emailKey(), LedgerStatus.SENDING, LedgerStatus.RECEIVED, null, null,
-                    null)) {
-                LOG.info("{} was left SENDING; Retool has no invite for it: back to RECEIVED", entry.emailKey());
+            if (ledger.settle(entry.emailKey(), LedgerStatus.SENDING, LedgerStatus.RECEIVED, null, null, null)) {
+                LOG.info("{} was left SENDING; {}", entry.emailKey(), invited.contains(entry.emailKey())
+                        ? "Retool has its invite: the pipeline records it and completes its attributes"
+                        : "Retool has no invite for it: the pipeline sends it again");
             }
         }
     }

@@ -55,7 +55,9 @@ public class InvitePipelineRoute extends RouteBuilder {
         // the claimed row gets the call's outcome, or FAILED with the reason once the component's retries are spent
         from("direct:send-invite").routeId("send-invite")
                 .doTry()
-                    .to("retool:invite")
+                    // a pending invite found for the email gets the row's attributes: an earlier attempt that
+                    // created it may have stopped before setting them
+                    .to("retool:invite?updatePendingAttributes=true")
                     .process(pipeline::recordInvite)
                 .doCatch(Exception.class)
                     .process(pipeline::recordFailure)

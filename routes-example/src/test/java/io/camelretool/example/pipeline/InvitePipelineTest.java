@@ -145,6 +145,25 @@ class InvitePipelineTest {
     }
 
     @Test
+    void aRowLeftSendingWhoseInviteReachedRetoolWithoutItsAttributesGetsThemAndNoSecondInvite() throws Exception {
+        retool.sandbox().defineAttribute("plan", "string");
+        seedLedgerWithClaimedRow("halfway@example.com", Map.of("plan", "gold"));
+        int inviteId = createInviteInSandbox("halfway@example.com");
+        Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0",
+                "ledger.reconcile-period", "60000");
+
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), reconcileAtOnce)) {
+            await().until(() -> app.entry("halfway@example.com").status() == LedgerStatus.INVITED);
+
+            assertThat(app.entry("halfway@example.com").inviteId()).isEqualTo(inviteId);
+        }
+        assertThat(retool.sandbox().invitesFor("halfway@example.com")).singleElement()
+                .satisfies(invite -> assertThat(invite.metadata()).containsEntry("plan", "gold"));
+        assertThat(retool.sandbox().requests()).filteredOn(request -> request.method().equals("POST")
+                && request.path().equals(INVITES)).hasSize(1);
+    }
+
+    @Test
     void aRowLeftSendingWhoseInviteNeverReachedRetoolIsInvitedOnce() throws Exception {
         seedLedgerWithClaimedRow("unsent@example.com");
         Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0",
@@ -160,6 +179,10 @@ class InvitePipelineTest {
 
     /** The ledger as a process killed during the invite call leaves it: the row claimed, the outcome never written. */
     private void seedLedgerWithClaimedRow(String email) {
+        seedLedgerWithClaimedRow(email, Map.of());
+    }
+
+    private void seedLedgerWithClaimedRow(String email, Map<String, String> attributes) {
         DataSource dataSource = LedgerDataSource.forUrl(LedgerDataSource.embeddedUrl(signups), "", "");
         try {
             Ledger ledger = new Ledger(dataSource, Clock.systemUTC());
@@ -167,7 +190,7 @@ class InvitePipelineTest {
             SignupIntake intake = new SignupIntake(ledger, SignupClassifier.builder().build());
             Batch batch = intake.startBatch(SignupSource.CSV, "crash.csv");
             intake.acceptPart(batch, List.of(intake.arrival(2, new Signup(email, null, null, null, null, List.of(),
-                    Map.of(), SignupSource.CSV, "crash.csv:2"))));
+                    attributes, SignupSource.CSV, "crash.csv:2"))));
             intake.closeBatch(batch);
             assertThat(ledger.claim(email, LedgerStatus.RECEIVED)).isTrue();
         } finally {
