@@ -1,9 +1,13 @@
 package io.camelretool.example;
 
+import java.util.concurrent.TimeUnit;
+
+import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -24,6 +28,9 @@ final class ApplicationSetup extends MainListenerSupport {
         Connections connections = Connections.open(settings);
         try {
             context.addService(connections, true, false);
+            if (settings.cluster().enabled()) {
+                context.addService(clusterService(settings.cluster()));
+            }
             services = SignupServices.register(context, settings, connections);
         } catch (Exception failed) {
             connections.stop();
@@ -34,6 +41,18 @@ final class ApplicationSetup extends MainListenerSupport {
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
         connections.webhookSecret().value()
                 .ifPresent(secret -> main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret)));
+    }
+
+    /** Camel's leader election by file lock: on one machine, or on several sharing the folder (NFSv4, say). */
+    private static FileLockClusterService clusterService(ClusterSettings cluster) {
+        FileLockClusterService service = new FileLockClusterService();
+        service.setRoot(cluster.lockDir());
+        if (!cluster.nodeId().isEmpty()) {
+            service.setId(cluster.nodeId());
+        }
+        service.setAcquireLockInterval(cluster.lockInterval().toMillis(), TimeUnit.MILLISECONDS);
+        service.setAcquireLockDelay(cluster.lockInterval().toMillis(), TimeUnit.MILLISECONDS);
+        return service;
     }
 
     @Override

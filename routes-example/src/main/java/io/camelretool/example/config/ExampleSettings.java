@@ -34,11 +34,13 @@ import static io.camelretool.example.config.SettingValues.price;
  * @param retoolBaseUrl  the Retool to invite into; empty (with the key) for the local sandbox
  * @param webhookSecret  the webhook's HMAC secret; empty for a generated one (sandbox) or no webhook
  * @param webhookPort    the port of the webhook and of the health endpoints
+ * @param cluster        how nodes sharing the ledger divide the intakes
  */
 public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUsername, String ledgerPassword,
                               SignupClassifier classifier, SignupPolicy policy, SeatPriceTable prices, boolean dryRun,
                               Duration reconcileAfter, String retoolBaseUrl, String retoolApiKey,
-                              String webhookSecret, int webhookPort, MailboxSettings mailbox) {
+                              String webhookSecret, int webhookPort, MailboxSettings mailbox,
+                              ClusterSettings cluster) {
 
     /** Reads the settings through the context's property placeholders. */
     public static ExampleSettings from(CamelContext context) {
@@ -68,6 +70,11 @@ public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUs
                         "SEAT_PRICE_END_USER"))
                 .withPrice(UserClass.STANDARD_USER, price(property.apply("report.seat-price.standard-user"),
                         "SEAT_PRICE_STANDARD_USER"));
+        ClusterSettings cluster = ClusterSettings.read(property);
+        if (cluster.enabled() && !ledgerUrl.strip().startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("CLUSTER_LOCK_DIR: nodes working together must share their ledger; "
+                                               + "set LEDGER_JDBC_URL to a jdbc:postgresql: database");
+        }
         return new ExampleSettings(signupsDir,
                 ledgerUrl.isBlank() ? LedgerDataSource.embeddedUrl(signupsDir) : ledgerUrl.strip(),
                 property.apply("ledger.username"), property.apply("ledger.password"), classifier, policy, prices,
@@ -77,7 +84,7 @@ public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUs
                 property.apply("retool.base-url").strip(), property.apply("retool.api-key").strip(),
                 property.apply("webhook.secret"), port(orDefault(property.apply("camel.server.port"), "8080"),
                         "WEBHOOK_PORT"),
-                MailboxSettings.read(property));
+                MailboxSettings.read(property), cluster);
     }
 
     private static ClassSettings classSettings(UnaryOperator<String> property, String key, String variableSuffix) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.ledger.LedgerException;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -20,7 +21,8 @@ public class FolderIntakeRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        CsvFileAcceptor acceptor = new CsvFileAcceptor(SignupServices.of(getCamelContext()).intake());
+        SignupServices services = SignupServices.of(getCamelContext());
+        CsvFileAcceptor acceptor = new CsvFileAcceptor(services.intake());
 
         // a ledger that is briefly unreachable is not the file's fault: try again before giving up on it
         onException(LedgerException.class)
@@ -33,7 +35,8 @@ public class FolderIntakeRoute extends RouteBuilder {
                 .log(LoggingLevel.WARN, "Signup file ${header.CamelFileName} moved to inbox/.error: "
                                         + "${exception.message}");
 
-        from(IntakeEndpoints.FOLDER).routeId("folder-intake")
+        from(services.settings().cluster().intakeUri(ClusterSettings.FOLDER, IntakeEndpoints.FOLDER))
+                .routeId("folder-intake")
                 .log("Reading signups from ${header.CamelFileName}")
                 .process(exchange -> {
                     String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);

@@ -1,9 +1,9 @@
 package io.camelretool.example.routes;
 
 /**
- * The endpoints signups come in through, in one place: the folder and the mailbox must be read by one node only, so
- * a deployment with several nodes sharing a PostgreSQL ledger wraps these two (and only these) in Camel's
- * {@code master:} endpoint. The webhook runs on every node.
+ * The fixed endpoints signups come in through. With several nodes sharing a PostgreSQL ledger, the folder (and the
+ * mailbox, whose endpoint comes from its settings) is wrapped in Camel's {@code master:} endpoint by
+ * {@link io.camelretool.example.config.ClusterSettings#intakeUri}; the webhook runs on every node.
  */
 public final class IntakeEndpoints {
 

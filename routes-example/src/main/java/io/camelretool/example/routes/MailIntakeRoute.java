@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.mail.AllowedSenders;
 import io.camelretool.example.intake.mail.MailExtraction;
@@ -42,7 +43,8 @@ public class MailIntakeRoute extends RouteBuilder {
         SignupMailExtractor extractor = new SignupMailExtractor(AllowedSenders.parse(mailbox.allowedSenders()));
         String reviewFolder = mailbox.reviewFolder();
 
-        from(mailbox.endpointUri()).routeId("mail-intake")
+        from(services.settings().cluster().intakeUri(ClusterSettings.MAIL, mailbox.endpointUri()))
+                .routeId("mail-intake")
                 .process(exchange -> handle(exchange, extractor, intake, reasons, reviewFolder));
     }
 

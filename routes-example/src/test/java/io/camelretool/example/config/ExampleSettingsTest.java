@@ -63,6 +63,32 @@ class ExampleSettingsTest {
     }
 
     @Test
+    void nodesSharingAPostgresqlLedgerReadTheSingletonIntakesThroughMaster() {
+        properties.putAll(Map.of("cluster.lock-dir", "/shared/locks", "cluster.singleton-intakes", "mail",
+                "ledger.jdbc-url", "jdbc:postgresql://db/signups"));
+
+        ClusterSettings cluster = read().cluster();
+
+        assertThat(cluster.intakeUri(ClusterSettings.MAIL, "imaps://host")).isEqualTo("master:signups-mail:imaps://host");
+        assertThat(cluster.intakeUri(ClusterSettings.FOLDER, "file:inbox")).isEqualTo("file:inbox");
+        assertThat(read().cluster().lockInterval()).hasMillis(5000);
+    }
+
+    @Test
+    void aSingleNodeReadsEveryIntakeDirectly() {
+        assertThat(read().cluster().enabled()).isFalse();
+        assertThat(read().cluster().intakeUri(ClusterSettings.FOLDER, "file:inbox")).isEqualTo("file:inbox");
+    }
+
+    @Test
+    void refusesAClusterOfNodesThatWouldEachKeepTheirOwnLedger() {
+        assertRefused("cluster.lock-dir", "/shared/locks", "CLUSTER_LOCK_DIR: nodes working together must share");
+        properties.put("ledger.jdbc-url", "jdbc:postgresql://db/signups");
+        assertRefused("cluster.singleton-intakes", "folder,webhook", "CLUSTER_SINGLETON_INTAKES: 'webhook'");
+        assertRefused("cluster.lock-interval", "0", "CLUSTER_LOCK_INTERVAL_MS");
+    }
+
+    @Test
     void aRealMailboxWithoutAPortUsesItsProtocolsStandardPortAndKeepsThePasswordRaw() {
         properties.putAll(Map.of("mail.protocol", "IMAPS", "mail.host", "imap.acme.com", "mail.username",
                 "signups@acme.com", "mail.password", "p&ss=(word)", "mail.poll-delay", "60000"));
