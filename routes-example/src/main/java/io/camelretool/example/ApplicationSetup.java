@@ -6,6 +6,7 @@ import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.routes.WebhookIntakeRoute;
+import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.BaseMainSupport;
@@ -39,8 +40,11 @@ final class ApplicationSetup extends MainListenerSupport {
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
-        connections.webhookSecret().value()
-                .ifPresent(secret -> main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret)));
+        connections.webhookSecret().value().ifPresent(secret -> {
+            main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret));
+            // Camel Main registers the event notifiers it finds in the registry with the context it starts
+            context.getRegistry().bind("webhookUnavailableAnswer", new WebhookUnavailableAnswer(settings.webhookPort()));
+        });
     }
 
     /** Camel's leader election by file lock: on one machine, or on several sharing the folder (NFSv4, say). */

@@ -65,6 +65,19 @@ class WebhookIntakeRouteTest {
     }
 
     @Test
+    void whileTheWebhookRouteIsNotRunningASenderIsToldToSendAgainNotThatThePathIsUnknown() throws Exception {
+        app.context().getRouteController().stopRoute("webhook-intake");
+
+        HttpResponse<String> answer = app.postSigned("{\"email\":\"early@example.com\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(answer.body()).contains("send again");
+        app.context().getRouteController().startRoute("webhook-intake");
+        assertThat(app.postSigned("{\"email\":\"early@example.com\"}").statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void refusesAMissingOrForgedSignatureWith401() throws Exception {
         String body = "{\"email\":\"nobody@example.com\"}";
         long now = System.currentTimeMillis() / 1000;

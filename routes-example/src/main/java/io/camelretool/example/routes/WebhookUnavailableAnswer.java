@@ -1,0 +1,46 @@
+package io.camelretool.example.routes;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * What {@code POST /signups} answers while the webhook route is not running: while the application starts (its HTTP
+ * server, shared with the health endpoints, is up before its routes) and while it shuts down. Without it the server
+ * answers 404, which a sender may take as final and drop the signups; a 503 with {@code Retry-After} tells it to send
+ * again. The webhook route's own handler, added when the route starts, comes first; this one only answers when that
+ * handler is not there.
+ */
+public final class WebhookUnavailableAnswer extends EventNotifierSupport {
+
+    private final int port;
+    private Route fallback;
+
+    /** @param port the port of Camel's HTTP server, where the webhook listens */
+    public WebhookUnavailableAnswer(int port) {
+        this.port = port;
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.CamelContextStartingEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        // the HTTP server has started by now, the routes have not (the supervising route controller starts them later)
+        CamelContext context = ((CamelEvent.CamelContextEvent) event).getContext();
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(port));
+        if (router != null && fallback == null) {
+            fallback = router.route(HttpMethod.POST, "/signups").order(Integer.MAX_VALUE)
+                    .handler(request -> request.response().setStatusCode(503).putHeader("Retry-After", "5")
+                            .putHeader("Content-Type", "application/json")
+                            .end("{\"error\":\"the webhook is starting or stopping; nothing was accepted, "
+                                 + "send again\"}"));
+        }
+    }
+}
