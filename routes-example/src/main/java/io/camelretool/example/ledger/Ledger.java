@@ -26,6 +26,7 @@ import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
 
 import static io.camelretool.example.ledger.LedgerSchema.EMAIL_LENGTH;
+import static io.camelretool.example.ledger.LedgerSchema.KEY_LENGTH;
 import static io.camelretool.example.ledger.LedgerSchema.REF_LENGTH;
 import static io.camelretool.example.ledger.LedgerSchema.TEXT_LENGTH;
 import static io.camelretool.example.ledger.LedgerSchema.fit;
@@ -60,12 +61,21 @@ public final class Ledger {
         });
     }
 
-    /**
-     * The batch an intake adds its items to: the still open batch of the same name (a file being read again after a
-     * crash goes on where it stopped), else a new one.
-     */
+    /** A new batch, or the open one of the same name: for an intake whose items' names say which batch they are. */
     public Batch startBatch(SignupSource source, String name) {
-        Optional<Batch> latest = latestBatch(source, name);
+        return startBatch(source, name, name);
+    }
+
+    /**
+     * The batch an intake adds its items to: the still open batch with the same resume key (a file being read again
+     * after a crash goes on where it stopped), else a new one.
+     *
+     * @param name      what the report calls it (a file name, a Message-ID)
+     * @param resumeKey what makes it the same batch when it is read again; for a file its name, size and time, so
+     *                  that a different file of the same name never resumes another's batch and skips its rows
+     */
+    public Batch startBatch(SignupSource source, String name, String resumeKey) {
+        Optional<Batch> latest = latestBatch(source, resumeKey);
         if (latest.isPresent() && !latest.get().isClosed()) {
             return latest.get();
         }
@@ -74,25 +84,27 @@ public final class Ledger {
                     + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         return transactions.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO signup_batch (batch_id, source, source_name, created_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO signup_batch (batch_id, source, source_name, source_key, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, source.name());
                 insert.setString(3, fit(name, REF_LENGTH));
-                insert.setObject(4, time(now));
+                insert.setString(4, fit(resumeKey, KEY_LENGTH));
+                insert.setObject(5, time(now));
                 insert.executeUpdate();
             }
             return new Batch(id, source, name, now, null, null);
         });
     }
 
-    /** The most recent batch of that name, closed or not. */
-    public Optional<Batch> latestBatch(SignupSource source, String name) {
+    /** The most recent batch with that resume key, closed or not. */
+    public Optional<Batch> latestBatch(SignupSource source, String resumeKey) {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT batch_id, source, source_name, created_at, closed_at, reported_at FROM signup_batch "
-                    + "WHERE source = ? AND source_name = ? ORDER BY created_at DESC")) {
+                    + "WHERE source = ? AND source_key = ? ORDER BY created_at DESC")) {
                 select.setString(1, source.name());
-                select.setString(2, fit(name, REF_LENGTH));
+                select.setString(2, fit(resumeKey, KEY_LENGTH));
                 select.setMaxRows(1);
                 return first(select, Ledger::batchOf);
             }

@@ -14,6 +14,7 @@ final class LedgerSchema {
     static final int EMAIL_LENGTH = 320;
     static final int TEXT_LENGTH = 2000;
     static final int REF_LENGTH = 500;
+    static final int KEY_LENGTH = 600;
 
     private static final List<String> STATEMENTS = List.of("""
             CREATE TABLE IF NOT EXISTS signup_ledger (
@@ -42,7 +43,9 @@ final class LedgerSchema {
                 created_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 closed_at TIMESTAMP WITH TIME ZONE,
                 reported_at TIMESTAMP WITH TIME ZONE)""",
-            "CREATE INDEX IF NOT EXISTS signup_batch_by_name ON signup_batch (source, source_name)",
+            // ledgers made before batches had a resume key get the column; their batches are simply never resumed
+            "ALTER TABLE signup_batch ADD COLUMN IF NOT EXISTS source_key VARCHAR(600)",
+            "CREATE INDEX IF NOT EXISTS signup_batch_by_key ON signup_batch (source, source_key)",
             """
             CREATE TABLE IF NOT EXISTS signup_batch_item (
                 batch_id VARCHAR(100) NOT NULL,

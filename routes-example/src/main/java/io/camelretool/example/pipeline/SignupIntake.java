@@ -45,9 +45,12 @@ public final class SignupIntake {
         return new Accepted(batch, outcomes);
     }
 
-    /** For an intake that hands a large batch over in parts: start (or resume) it, add parts, close it. */
-    public Batch startBatch(SignupSource source, String name) {
-        return ledger.startBatch(source, name);
+    /**
+     * For an intake that hands a large batch over in parts: start (or resume, by its resume key) it, add parts,
+     * close it.
+     */
+    public Batch startBatch(SignupSource source, String name, String resumeKey) {
+        return ledger.startBatch(source, name, resumeKey);
     }
 
     public List<ItemOutcome> acceptPart(Batch batch, List<Arrival> arrivals) {

@@ -43,10 +43,15 @@ final class CsvFileAcceptor {
      * @throws IOException            when reading stopped part way; what was read before is accepted and reported,
      *                                with the failure as the batch's last line
      */
-    Result accept(InputStream content, long size, String fileName) throws IOException, UnreadableCsvException {
+    /**
+     * @param lastModified with the name and size, what makes a file read again after a crash the same file: a
+     *                     different file of the same name starts a batch of its own instead of resuming one
+     */
+    Result accept(InputStream content, long size, long lastModified, String fileName)
+            throws IOException, UnreadableCsvException {
         ReadProgress progress = new ReadProgress(content, size);
         try (SignupCsvReader reader = SignupCsvReader.open(progress, fileName)) {
-            Batch batch = intake.startBatch(SignupSource.CSV, fileName);
+            Batch batch = intake.startBatch(SignupSource.CSV, fileName, fileName + "|" + size + "|" + lastModified);
             long[] counts = new long[ItemOutcome.values().length];
             List<Arrival> part = new ArrayList<>(ROWS_PER_TRANSACTION);
             long rows = 0;

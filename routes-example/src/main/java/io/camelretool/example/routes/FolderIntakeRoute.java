@@ -41,8 +41,9 @@ public class FolderIntakeRoute extends RouteBuilder {
                 .process(exchange -> {
                     String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
                     long size = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
+                    long lastModified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class);
                     try (InputStream content = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-                        CsvFileAcceptor.Result result = acceptor.accept(content, size, fileName);
+                        CsvFileAcceptor.Result result = acceptor.accept(content, size, lastModified, fileName);
                         log.info("{}: {} rows accepted as batch {}: {} new, {} duplicate, {} rejected, {} invalid",
                                 fileName, result.rows(), result.batch().id(), result.pending(), result.duplicates(),
                                 result.rejected(), result.invalid());

@@ -105,6 +105,21 @@ class LedgerTest {
     }
 
     @Test
+    void aDifferentFileOfTheSameNameStartsABatchOfItsOwnInsteadOfSkippingRowsOfAnOpenOne() {
+        Batch interrupted = ledger.startBatch(SignupSource.CSV, "export.csv", "export.csv|120|1000");
+        ledger.accept(interrupted.id(), List.of(arrival(2, "one@example.com")));
+
+        Batch other = ledger.startBatch(SignupSource.CSV, "export.csv", "export.csv|95|2000");
+        List<ItemOutcome> outcomes = ledger.accept(other.id(), List.of(arrival(2, "two@example.com")));
+
+        assertThat(other.id()).isNotEqualTo(interrupted.id());
+        assertThat(outcomes).containsExactly(ItemOutcome.PENDING);
+        assertThat(ledger.find("two@example.com")).isPresent();
+        assertThat(ledger.startBatch(SignupSource.CSV, "export.csv", "export.csv|120|1000").id())
+                .isEqualTo(interrupted.id());
+    }
+
+    @Test
     void onlyOneOfTwoSimultaneousClaimsWins() throws Exception {
         Batch batch = ledger.startBatch(SignupSource.CSV, "race.csv");
         ledger.accept(batch.id(), List.of(arrival(2, "race@example.com")));

@@ -188,7 +188,7 @@ class InvitePipelineTest {
             Ledger ledger = new Ledger(dataSource, Clock.systemUTC());
             ledger.createSchema();
             SignupIntake intake = new SignupIntake(ledger, SignupClassifier.builder().build());
-            Batch batch = intake.startBatch(SignupSource.CSV, "crash.csv");
+            Batch batch = intake.startBatch(SignupSource.CSV, "crash.csv", "crash.csv");
             intake.acceptPart(batch, List.of(intake.arrival(2, new Signup(email, null, null, null, null, List.of(),
                     attributes, SignupSource.CSV, "crash.csv:2"))));
             intake.closeBatch(batch);
