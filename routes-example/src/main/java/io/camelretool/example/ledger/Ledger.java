@@ -41,6 +41,7 @@ public final class Ledger {
 
     /** SQLState of a unique-key violation, the same on H2 and PostgreSQL. */
     private static final String DUPLICATE_KEY = "23505";
+    private static final int SCHEMA_ATTEMPTS = 5;
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final String ENTRY_COLUMNS = "email_key, user_class, status, invite_id, invite_expires_at, "
@@ -54,11 +55,35 @@ public final class Ledger {
         this.clock = clock;
     }
 
+    /**
+     * Creates the tables that are missing. Nodes starting together on an empty PostgreSQL database race: one
+     * {@code CREATE TABLE IF NOT EXISTS} can fail on the catalogue while another's commits, so a failed attempt is
+     * tried again, and finds the tables there.
+     */
     public void createSchema() {
-        transactions.inTransaction(connection -> {
-            LedgerSchema.create(connection);
-            return null;
-        });
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.inTransaction(connection -> {
+                    LedgerSchema.create(connection);
+                    return null;
+                });
+                return;
+            } catch (LedgerException raced) {
+                if (attempt == SCHEMA_ATTEMPTS) {
+                    throw raced;
+                }
+                pause(ThreadLocalRandom.current().nextInt(50, 250));
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException("interrupted while creating the ledger's tables");
+        }
     }
 
     /** A new batch, or the open one of the same name: for an intake whose items' names say which batch they are. */

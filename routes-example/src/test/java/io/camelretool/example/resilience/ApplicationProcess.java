@@ -68,15 +68,25 @@ final class ApplicationProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_PATIENCE);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see "
-                                                + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting:\n"
+                                                + logTail());
             }
             if (isReady()) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException(name + " was not ready within " + START_PATIENCE + "; see " + log);
+        throw new IllegalStateException(name + " was not ready within " + START_PATIENCE + ":\n" + logTail());
+    }
+
+    /** The end of the log, for a failure message that outlives the test's temporary folder. */
+    private String logTail() {
+        try {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            return text.substring(Math.max(0, text.length() - 4000));
+        } catch (IOException e) {
+            return "(the log " + log + " cannot be read: " + e.getMessage() + ")";
+        }
     }
 
     boolean isReady() {

@@ -57,6 +57,14 @@ final class LedgerInspection implements AutoCloseable {
         return names;
     }
 
+    /** Names that more than one batch of the intake was opened for (a mail read by two nodes, say). */
+    Map<String, Integer> namesInSeveralBatches(String source) throws SQLException {
+        Map<String, Integer> names = new LinkedHashMap<>();
+        query("SELECT source_name, COUNT(*) FROM signup_batch WHERE source = '" + source + "' GROUP BY source_name "
+              + "HAVING COUNT(*) > 1", row -> names.put(row.getString(1), row.getInt(2)));
+        return names;
+    }
+
     /** Every text the ledger holds, for a scan for secrets. */
     String allText() throws SQLException {
         StringBuilder text = new StringBuilder();
