@@ -99,7 +99,11 @@ public final class RunningApplication implements AutoCloseable {
 
     /** The JSON report of the batch named so (a file name, a Message-ID, a webhook request id), once written. */
     public JsonNode awaitReport(String batchName) {
-        return await().atMost(PATIENCE).until(() -> report(batchName), Optional::isPresent).orElseThrow();
+        return awaitReport(batchName, PATIENCE);
+    }
+
+    public JsonNode awaitReport(String batchName, Duration patience) {
+        return await().atMost(patience).until(() -> report(batchName), Optional::isPresent).orElseThrow();
     }
 
     /** Every report written so far. */
