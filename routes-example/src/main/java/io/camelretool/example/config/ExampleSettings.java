@@ -35,12 +35,16 @@ import static io.camelretool.example.config.SettingValues.price;
  * @param webhookSecret  the webhook's HMAC secret; empty for a generated one (sandbox) or no webhook
  * @param webhookPort    the port of the webhook and of the health endpoints
  * @param cluster        how nodes sharing the ledger divide the intakes
+ * @param pipelineChunkSize rows the pipeline takes at a time: about ten seconds of calls at the component's rate
+ *                       limit, at most 200, so that no claimed row waits long in SENDING for its turn
  */
 public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUsername, String ledgerPassword,
                               SignupClassifier classifier, SignupPolicy policy, SeatPriceTable prices, boolean dryRun,
                               Duration reconcileAfter, String retoolBaseUrl, String retoolApiKey,
                               String webhookSecret, int webhookPort, MailboxSettings mailbox,
-                              ClusterSettings cluster) {
+                              ClusterSettings cluster, int pipelineChunkSize) {
+
+    private static final int MAX_CHUNK = 200;
 
     /** Reads the settings through the context's property placeholders. */
     public static ExampleSettings from(CamelContext context) {
@@ -84,7 +88,13 @@ public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUs
                 property.apply("retool.base-url").strip(), property.apply("retool.api-key").strip(),
                 property.apply("webhook.secret"), port(orDefault(property.apply("camel.server.port"), "8080"),
                         "WEBHOOK_PORT"),
-                MailboxSettings.read(property), cluster);
+                MailboxSettings.read(property), cluster, chunkSize(property.apply(
+                        "camel.component.retool.rate-limit-per-minute")));
+    }
+
+    private static int chunkSize(String rateLimitPerMinute) {
+        int perMinute = nonNegative(orDefault(rateLimitPerMinute, "45"), "RETOOL_RATE_LIMIT_PER_MINUTE");
+        return perMinute == 0 ? MAX_CHUNK : Math.max(1, Math.min(MAX_CHUNK, perMinute / 6));
     }
 
     private static ClassSettings classSettings(UnaryOperator<String> property, String key, String variableSuffix) {

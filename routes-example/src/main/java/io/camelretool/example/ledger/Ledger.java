@@ -4,28 +4,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.camelretool.component.classify.UserClass;
-import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
 
-import static io.camelretool.example.ledger.LedgerSchema.EMAIL_LENGTH;
 import static io.camelretool.example.ledger.LedgerSchema.KEY_LENGTH;
 import static io.camelretool.example.ledger.LedgerSchema.REF_LENGTH;
 import static io.camelretool.example.ledger.LedgerSchema.TEXT_LENGTH;
@@ -39,13 +37,9 @@ import static io.camelretool.example.ledger.LedgerSchema.fit;
  */
 public final class Ledger {
 
-    /** SQLState of a unique-key violation, the same on H2 and PostgreSQL. */
-    private static final String DUPLICATE_KEY = "23505";
     private static final int SCHEMA_ATTEMPTS = 5;
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final String ENTRY_COLUMNS = "email_key, user_class, status, invite_id, invite_expires_at, "
-                                                + "attempts, last_error, signup_json, created_at, updated_at";
 
     private final Transactions transactions;
     private final Clock clock;
@@ -115,7 +109,7 @@ public final class Ledger {
                 insert.setString(2, source.name());
                 insert.setString(3, fit(name, REF_LENGTH));
                 insert.setString(4, fit(resumeKey, KEY_LENGTH));
-                insert.setObject(5, time(now));
+                insert.setObject(5, Rows.time(now));
                 insert.executeUpdate();
             }
             return new Batch(id, source, name, now, null, null);
@@ -131,7 +125,7 @@ public final class Ledger {
                 select.setString(1, source.name());
                 select.setString(2, fit(resumeKey, KEY_LENGTH));
                 select.setMaxRows(1);
-                return first(select, Ledger::batchOf);
+                return Rows.first(select, Rows::batch);
             }
         });
     }
@@ -142,7 +136,7 @@ public final class Ledger {
                     "SELECT batch_id, source, source_name, created_at, closed_at, reported_at FROM signup_batch "
                     + "WHERE batch_id = ?")) {
                 select.setString(1, batchId);
-                return first(select, Ledger::batchOf);
+                return Rows.first(select, Rows::batch);
             }
         });
     }
@@ -155,124 +149,7 @@ public final class Ledger {
      */
     public List<ItemOutcome> accept(String batchId, List<Arrival> arrivals) {
         Instant now = clock.instant();
-        return transactions.inTransaction(connection -> {
-            List<ItemOutcome> outcomes = new ArrayList<>(arrivals.size());
-            for (Arrival arrival : arrivals) {
-                outcomes.add(acceptOne(connection, batchId, arrival, now));
-            }
-            return outcomes;
-        });
-    }
-
-    private ItemOutcome acceptOne(Connection connection, String batchId, Arrival arrival, Instant now)
-            throws SQLException {
-        Optional<ItemOutcome> earlier = itemOutcome(connection, batchId, arrival.itemNo());
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        ItemOutcome outcome;
-        String reason = arrival.reason();
-        if (!arrival.entersLedger()) {
-            outcome = arrival.signup() == null ? ItemOutcome.INVALID : ItemOutcome.REJECTED;
-        } else {
-            LedgerStatus initial = arrival.userClass() == UserClass.REJECTED ? LedgerStatus.REJECTED
-                    : LedgerStatus.RECEIVED;
-            if (insertEntry(connection, arrival, initial, now)) {
-                outcome = ItemOutcome.of(initial);
-            } else {
-                LedgerEntry known = lockedEntry(connection, arrival.emailKey());
-                if (initial == LedgerStatus.RECEIVED && LedgerStatus.RESTARTABLE.contains(known.status())) {
-                    restartEntry(connection, arrival, now);
-                    outcome = ItemOutcome.PENDING;
-                } else {
-                    outcome = ItemOutcome.DUPLICATE;
-                    reason = "already " + known.status() + " from " + known.signup().source() + " "
-                             + known.signup().sourceRef();
-                }
-            }
-        }
-        insertItem(connection, batchId, arrival, outcome, reason);
-        return outcome;
-    }
-
-    private static Optional<ItemOutcome> itemOutcome(Connection connection, String batchId, long itemNo)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT outcome FROM signup_batch_item WHERE batch_id = ? AND item_no = ?")) {
-            select.setString(1, batchId);
-            select.setLong(2, itemNo);
-            return first(select, row -> ItemOutcome.valueOf(row.getString(1)));
-        }
-    }
-
-    /** Inserts a new row; false when the email is already there (another signup owns it). */
-    private static boolean insertEntry(Connection connection, Arrival arrival, LedgerStatus status, Instant now)
-            throws SQLException {
-        // PostgreSQL aborts the whole transaction on a failed statement; the savepoint keeps the batch's other items
-        Savepoint beforeInsert = connection.setSavepoint();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO signup_ledger (email_key, user_class, status, attempts, last_error, source, source_ref, "
-                + "signup_json, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, arrival.emailKey());
-            insert.setString(2, arrival.userClass().name());
-            insert.setString(3, status.name());
-            insert.setString(4, status == LedgerStatus.REJECTED ? fit(arrival.reason(), TEXT_LENGTH) : null);
-            insert.setString(5, arrival.signup().source().name());
-            insert.setString(6, fit(arrival.sourceRef(), REF_LENGTH));
-            insert.setString(7, SignupJson.write(arrival.signup()));
-            insert.setObject(8, time(now));
-            insert.setObject(9, time(now));
-            insert.executeUpdate();
-            connection.releaseSavepoint(beforeInsert);
-            return true;
-        } catch (SQLException failure) {
-            if (DUPLICATE_KEY.equals(failure.getSQLState())) {
-                connection.rollback(beforeInsert);
-                return false;
-            }
-            throw failure;
-        }
-    }
-
-    private static LedgerEntry lockedEntry(Connection connection, String emailKey) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + ENTRY_COLUMNS + " FROM signup_ledger WHERE email_key = ? FOR UPDATE")) {
-            select.setString(1, emailKey);
-            return first(select, Ledger::entryOf).orElseThrow(
-                    () -> new LedgerException("ledger row for " + emailKey + " vanished while it was read"));
-        }
-    }
-
-    private static void restartEntry(Connection connection, Arrival arrival, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE signup_ledger SET status = ?, user_class = ?, source = ?, source_ref = ?, signup_json = ?, "
-                + "updated_at = ? WHERE email_key = ?")) {
-            update.setString(1, LedgerStatus.RECEIVED.name());
-            update.setString(2, arrival.userClass().name());
-            update.setString(3, arrival.signup().source().name());
-            update.setString(4, fit(arrival.sourceRef(), REF_LENGTH));
-            update.setString(5, SignupJson.write(arrival.signup()));
-            update.setObject(6, time(now));
-            update.setString(7, arrival.emailKey());
-            update.executeUpdate();
-        }
-    }
-
-    private static void insertItem(Connection connection, String batchId, Arrival arrival, ItemOutcome outcome,
-                                   String reason) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO signup_batch_item (batch_id, item_no, source_ref, email, email_key, user_class, outcome, "
-                + "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, batchId);
-            insert.setLong(2, arrival.itemNo());
-            insert.setString(3, fit(arrival.sourceRef(), REF_LENGTH));
-            insert.setString(4, fit(arrival.email(), EMAIL_LENGTH));
-            insert.setString(5, arrival.emailKey());
-            insert.setString(6, arrival.userClass() == null ? null : arrival.userClass().name());
-            insert.setString(7, outcome.name());
-            insert.setString(8, fit(reason, TEXT_LENGTH));
-            insert.executeUpdate();
-        }
+        return transactions.inTransaction(connection -> new BulkAcceptance(connection, batchId, now).accept(arrivals));
     }
 
     /** The intake has handed over every item: the batch's report is written once they are all settled. */
@@ -281,7 +158,7 @@ public final class Ledger {
         transactions.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE signup_batch SET closed_at = ? WHERE batch_id = ? AND closed_at IS NULL")) {
-                update.setObject(1, time(now));
+                update.setObject(1, Rows.time(now));
                 update.setString(2, batchId);
                 return update.executeUpdate();
             }
@@ -291,119 +168,143 @@ public final class Ledger {
     public Optional<LedgerEntry> find(String emailKey) {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + ENTRY_COLUMNS + " FROM signup_ledger WHERE email_key = ?")) {
+                    "SELECT " + Rows.ENTRY_COLUMNS + " FROM signup_ledger WHERE email_key = ?")) {
                 select.setString(1, emailKey);
-                return first(select, Ledger::entryOf);
+                return Rows.first(select, Rows::entry);
             }
         });
     }
 
     /**
-     * Emails the pipeline should take up, oldest first: those received, then those over the cap on an earlier day
+     * The rows the pipeline should take up, oldest first: those received, then those over the cap on an earlier day
      * (a new day brings new room).
      */
-    public List<String> waiting(int limit) {
+    public List<LedgerEntry> waiting(int limit) {
         return transactions.inTransaction(connection -> {
-            List<String> keys = new ArrayList<>();
+            List<LedgerEntry> entries;
             // two indexed queries rather than one with OR: the queue may hold a million rows
-            try (PreparedStatement received = connection.prepareStatement(
-                    "SELECT email_key FROM signup_ledger WHERE status = ? ORDER BY status, created_at, email_key")) {
+            try (PreparedStatement received = connection.prepareStatement("SELECT " + Rows.ENTRY_COLUMNS
+                    + " FROM signup_ledger WHERE status = ? ORDER BY status, created_at, email_key")) {
                 received.setString(1, LedgerStatus.RECEIVED.name());
                 received.setMaxRows(limit);
-                addKeys(received, keys);
+                entries = Rows.all(received, Rows::entry);
             }
-            if (keys.size() < limit) {
-                try (PreparedStatement overCap = connection.prepareStatement(
-                        "SELECT email_key FROM signup_ledger WHERE status = ? AND updated_at < ? "
-                        + "ORDER BY status, updated_at")) {
+            if (entries.size() < limit) {
+                try (PreparedStatement overCap = connection.prepareStatement("SELECT " + Rows.ENTRY_COLUMNS
+                        + " FROM signup_ledger WHERE status = ? AND updated_at < ? ORDER BY status, updated_at")) {
                     overCap.setString(1, LedgerStatus.OVER_CAP.name());
-                    overCap.setObject(2, time(startOfToday()));
-                    overCap.setMaxRows(limit - keys.size());
-                    addKeys(overCap, keys);
+                    overCap.setObject(2, Rows.time(startOfToday()));
+                    overCap.setMaxRows(limit - entries.size());
+                    entries.addAll(Rows.all(overCap, Rows::entry));
                 }
             }
-            return keys;
+            return entries;
         });
     }
 
-    private static void addKeys(PreparedStatement select, List<String> keys) throws SQLException {
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                keys.add(rows.getString(1));
-            }
-        }
+    /** Claims one row for an invite call; see {@link #claimAll}. */
+    public boolean claim(String emailKey, LedgerStatus from) {
+        return claimAll(Map.of(emailKey, from)).contains(emailKey);
     }
 
     /**
-     * Claims a row for an invite call: {@code from} becomes {@link LedgerStatus#SENDING} and the attempt is counted.
-     * Only one caller can win; false means another got there first (or the row moved on).
+     * Claims rows for invite calls, in one transaction: each row still in its {@code from} status becomes
+     * {@link LedgerStatus#SENDING} and its attempt is counted. Of several nodes claiming a row at once only one wins.
+     *
+     * @return the emails this caller won
      */
-    public boolean claim(String emailKey, LedgerStatus from) {
+    public Set<String> claimAll(Map<String, LedgerStatus> fromByEmail) {
+        if (fromByEmail.isEmpty()) {
+            return Set.of();
+        }
         Instant now = clock.instant();
+        List<String> keys = List.copyOf(fromByEmail.keySet());
         return transactions.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE signup_ledger SET status = ?, attempts = attempts + 1, claimed_at = ?, updated_at = ? "
                     + "WHERE email_key = ? AND status = ?")) {
-                update.setString(1, LedgerStatus.SENDING.name());
-                update.setObject(2, time(now));
-                update.setObject(3, time(now));
-                update.setString(4, emailKey);
-                update.setString(5, from.name());
-                return update.executeUpdate() == 1;
+                for (String key : keys) {
+                    update.setString(1, LedgerStatus.SENDING.name());
+                    update.setObject(2, Rows.time(now));
+                    update.setObject(3, Rows.time(now));
+                    update.setString(4, key);
+                    update.setString(5, fromByEmail.get(key).name());
+                    update.addBatch();
+                }
+                return changed(update.executeBatch(), keys);
             }
         });
+    }
+
+    /** Records one outcome; see {@link #settleAll}. */
+    public boolean settle(String emailKey, LedgerStatus from, LedgerStatus to, Long inviteId, Instant inviteExpiresAt,
+                          String error) {
+        return !settleAll(List.of(new Settlement(emailKey, Set.of(from), to, inviteId, inviteExpiresAt, error)))
+                .isEmpty();
     }
 
     /**
-     * Records an outcome, if the row is still in status {@code from}, and settles the batch lines waiting for it,
-     * in one transaction.
+     * Records outcomes in one transaction, each only if its row is still where the settlement expects it, and settles
+     * the batch lines waiting for the rows that reached a final status.
      *
-     * @param error the reason the report gives for the outcome; null keeps the reason the line has
-     * @return false when the row had moved on (nothing changed)
+     * @return the emails whose rows were moved
      */
-    public boolean settle(String emailKey, LedgerStatus from, LedgerStatus to, Long inviteId, Instant inviteExpiresAt,
-                          String error) {
+    public Set<String> settleAll(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
+            return Set.of();
+        }
         Instant now = clock.instant();
         return transactions.inTransaction(connection -> {
+            Set<String> moved;
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE signup_ledger SET status = ?, invite_id = ?, invite_expires_at = ?, last_error = ?, "
-                    + "updated_at = ? WHERE email_key = ? AND status = ?")) {
-                update.setString(1, to.name());
-                if (inviteId == null) {
-                    update.setNull(2, Types.BIGINT);
-                } else {
-                    update.setLong(2, inviteId);
+                    + "updated_at = ? WHERE email_key = ? AND status IN (?, ?)")) {
+                for (Settlement settlement : settlements) {
+                    List<LedgerStatus> from = List.copyOf(settlement.from());
+                    update.setString(1, settlement.to().name());
+                    update.setObject(2, settlement.inviteId(), Types.BIGINT);
+                    update.setObject(3, Rows.time(settlement.inviteExpiresAt()));
+                    update.setString(4, fit(settlement.error(), TEXT_LENGTH));
+                    update.setObject(5, Rows.time(now));
+                    update.setString(6, settlement.emailKey());
+                    update.setString(7, from.get(0).name());
+                    update.setString(8, from.get(from.size() - 1).name());
+                    update.addBatch();
                 }
-                update.setObject(3, inviteExpiresAt == null ? null : time(inviteExpiresAt));
-                update.setString(4, fit(error, TEXT_LENGTH));
-                update.setObject(5, time(now));
-                update.setString(6, emailKey);
-                update.setString(7, from.name());
-                if (update.executeUpdate() != 1) {
-                    return false;
-                }
+                moved = changed(update.executeBatch(), settlements.stream().map(Settlement::emailKey).toList());
             }
-            if (to.isSettled()) {
-                settleLines(connection, emailKey, ItemOutcome.of(to), error);
-            }
-            return true;
+            settleLines(connection, settlements.stream().filter(settlement -> moved.contains(settlement.emailKey())
+                    && settlement.to().isSettled()).toList());
+            return moved;
         });
     }
 
-    private static void settleLines(Connection connection, String emailKey, ItemOutcome outcome, String error)
-            throws SQLException {
-        String sql = error == null
-                ? "UPDATE signup_batch_item SET outcome = ? WHERE email_key = ? AND outcome = ?"
-                : "UPDATE signup_batch_item SET outcome = ?, reason = ? WHERE email_key = ? AND outcome = ?";
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            int column = 1;
-            update.setString(column++, outcome.name());
-            if (error != null) {
-                update.setString(column++, fit(error, TEXT_LENGTH));
+    private static Set<String> changed(int[] counts, List<String> keys) {
+        Set<String> changed = new LinkedHashSet<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                changed.add(keys.get(i));
             }
-            update.setString(column++, emailKey);
-            update.setString(column, ItemOutcome.PENDING.name());
-            update.executeUpdate();
+        }
+        return changed;
+    }
+
+    /** The batch lines waiting for these rows take their outcome (and, when one is given, its reason). */
+    private static void settleLines(Connection connection, List<Settlement> settled) throws SQLException {
+        if (settled.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE signup_batch_item SET outcome = ?, reason = COALESCE(CAST(? AS VARCHAR(2000)), reason) "
+                + "WHERE email_key = ? AND outcome = ?")) {
+            for (Settlement settlement : settled) {
+                update.setString(1, ItemOutcome.of(settlement.to()).name());
+                update.setString(2, fit(settlement.error(), TEXT_LENGTH));
+                update.setString(3, settlement.emailKey());
+                update.setString(4, ItemOutcome.PENDING.name());
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 
@@ -413,12 +314,12 @@ public final class Ledger {
             try (PreparedStatement count = connection.prepareStatement(
                     "SELECT COUNT(*) FROM signup_ledger WHERE claimed_at >= ? AND user_class = ? "
                     + "AND status IN (?, ?, ?)")) {
-                count.setObject(1, time(startOfToday()));
+                count.setObject(1, Rows.time(startOfToday()));
                 count.setString(2, UserClass.EXTERNAL.name());
                 count.setString(3, LedgerStatus.SENDING.name());
                 count.setString(4, LedgerStatus.INVITED.name());
                 count.setString(5, LedgerStatus.WOULD_INVITE.name());
-                return first(count, row -> row.getInt(1)).orElse(0);
+                return Rows.first(count, row -> row.getInt(1)).orElse(0);
             }
         });
     }
@@ -427,16 +328,10 @@ public final class Ledger {
     public List<LedgerEntry> uncertain(Instant claimedBefore) {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT " + ENTRY_COLUMNS + " FROM signup_ledger WHERE status = ? AND claimed_at < ?")) {
+                    "SELECT " + Rows.ENTRY_COLUMNS + " FROM signup_ledger WHERE status = ? AND claimed_at < ?")) {
                 select.setString(1, LedgerStatus.SENDING.name());
-                select.setObject(2, time(claimedBefore));
-                List<LedgerEntry> entries = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        entries.add(entryOf(rows));
-                    }
-                }
-                return entries;
+                select.setObject(2, Rows.time(claimedBefore));
+                return Rows.all(select, Rows::entry);
             }
         });
     }
@@ -449,13 +344,7 @@ public final class Ledger {
                     + "AND NOT EXISTS (SELECT 1 FROM signup_batch_item i WHERE i.batch_id = b.batch_id "
                     + "AND i.outcome = ?) ORDER BY b.created_at")) {
                 select.setString(1, ItemOutcome.PENDING.name());
-                List<String> ids = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getString(1));
-                    }
-                }
-                return ids;
+                return Rows.all(select, row -> row.getString(1));
             }
         });
     }
@@ -472,7 +361,7 @@ public final class Ledger {
                 select.setFetchSize(500);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        consumer.accept(lineOf(rows));
+                        consumer.accept(Rows.line(rows));
                     }
                 }
             }
@@ -486,7 +375,7 @@ public final class Ledger {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE signup_batch SET reported_at = ? WHERE batch_id = ? AND reported_at IS NULL")) {
-                update.setObject(1, time(now));
+                update.setObject(1, Rows.time(now));
                 update.setString(2, batchId);
                 return update.executeUpdate() == 1;
             }
@@ -496,50 +385,5 @@ public final class Ledger {
     /** Midnight UTC: the daily cap counts from here. */
     public Instant startOfToday() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    /** Maps the current row of a result set. */
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private static <T> Optional<T> first(PreparedStatement select, RowMapper<T> mapper) throws SQLException {
-        try (ResultSet rows = select.executeQuery()) {
-            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.empty();
-        }
-    }
-
-    private static Batch batchOf(ResultSet row) throws SQLException {
-        return new Batch(row.getString(1), SignupSource.valueOf(row.getString(2)), row.getString(3), instant(row, 4),
-                instant(row, 5), instant(row, 6));
-    }
-
-    private static LedgerEntry entryOf(ResultSet row) throws SQLException {
-        long inviteId = row.getLong(4);
-        return new LedgerEntry(row.getString(1), UserClass.valueOf(row.getString(2)),
-                LedgerStatus.valueOf(row.getString(3)), row.wasNull() ? null : inviteId, instant(row, 5),
-                row.getInt(6), row.getString(7), SignupJson.read(row.getString(8)), instant(row, 9), instant(row, 10));
-    }
-
-    private static BatchLine lineOf(ResultSet row) throws SQLException {
-        String userClass = row.getString(4);
-        ItemOutcome outcome = ItemOutcome.valueOf(row.getString(5));
-        long inviteId = row.getLong(7);
-        Long invite = row.wasNull() ? null : inviteId;
-        String signupJson = row.getString(9);
-        Signup signup = outcome == ItemOutcome.FAILED && signupJson != null ? SignupJson.read(signupJson) : null;
-        return new BatchLine(row.getLong(1), row.getString(2), row.getString(3),
-                userClass == null ? null : UserClass.valueOf(userClass), outcome, row.getString(6), invite,
-                instant(row, 8), signup);
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

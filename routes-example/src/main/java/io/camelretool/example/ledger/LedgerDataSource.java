@@ -29,7 +29,7 @@ public final class LedgerDataSource {
         }
         String trimmed = url.trim();
         if (trimmed.startsWith("jdbc:h2:")) {
-            return JdbcConnectionPool.create(trimmed, nullToEmpty(username), nullToEmpty(password));
+            return JdbcConnectionPool.create(inPostgresqlMode(trimmed), nullToEmpty(username), nullToEmpty(password));
         }
         if (trimmed.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource postgres = new PGSimpleDataSource();
@@ -46,6 +46,22 @@ public final class LedgerDataSource {
         String scheme = trimmed.split(":", 3).length == 3 ? trimmed.substring(0, trimmed.indexOf(':', 5) + 1) : "?";
         throw new IllegalArgumentException("LEDGER_JDBC_URL must start with jdbc:h2: or jdbc:postgresql:, not "
                                            + scheme);
+    }
+
+    /**
+     * The ledger speaks one SQL, PostgreSQL's (its {@code INSERT ... ON CONFLICT DO NOTHING} makes bulk writes safe
+     * when two writers meet); H2 understands it in its PostgreSQL mode.
+     */
+    private static String inPostgresqlMode(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        if (upper.contains(";MODE=")) {
+            if (!upper.contains(";MODE=POSTGRESQL")) {
+                throw new IllegalArgumentException("LEDGER_JDBC_URL: an H2 ledger runs in MODE=PostgreSQL; "
+                                                   + "leave MODE out of the URL");
+            }
+            return url;
+        }
+        return url + ";MODE=PostgreSQL";
     }
 
     /** Closes what {@link #forUrl} opened, where there is anything to close. */

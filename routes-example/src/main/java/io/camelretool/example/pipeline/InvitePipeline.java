@@ -1,12 +1,17 @@
 package io.camelretool.example.pipeline;
 
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerStatus;
+import io.camelretool.example.ledger.Settlement;
+import io.camelretool.example.policy.SeatBudget;
 import io.camelretool.example.policy.SignupPolicy;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -14,120 +19,138 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The steps around the invite call for one ledger row: look it up, apply the policy, claim it ({@code SENDING} is
- * written before the call), and record the outcome after it. The route between {@link #prepare} and
- * {@link #recordInvite} is a plain {@code retool:invite}.
+ * The steps around the invite calls, a chunk of ledger rows at a time: read the waiting rows, apply the policy,
+ * record what is not to be sent and claim what is ({@code SENDING} is written before any call), then, once the
+ * chunk's calls are answered, record every outcome. Each step is one transaction however large the chunk, so a
+ * million signups cost a few thousand transactions rather than millions.
  */
 public final class InvitePipeline {
 
-    /** Exchange property: the email key the exchange works on. */
-    public static final String EMAIL_KEY = "signupEmailKey";
-    /** Exchange property: true when {@link #prepare} left an invite request in the body for this node to send. */
-    public static final String SEND = "signupSendInvite";
-    /** Exchange property: an {@code AtomicBoolean} set when a row of the page had to be left for a later poll. */
-    public static final String ROW_LEFT = "signupRowLeft";
+    /** Exchange property: true while a full chunk came back, so the next follows at once. */
+    public static final String MORE = "signupMoreWaiting";
+    /** Exchange property: today's room for new external seats in this round. */
+    public static final String SEATS = "signupSeatBudget";
+    /** Exchange property: the call a {@code send-invite} exchange is making. */
+    public static final String CALL = "signupInviteCall";
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitePipeline.class);
 
     private final Ledger ledger;
     private final SignupPolicy policy;
+    private final int chunkSize;
 
-    public InvitePipeline(Ledger ledger, SignupPolicy policy) {
+    /** @param chunkSize rows taken at a time: with a rate limit, about ten seconds' worth of calls */
+    public InvitePipeline(Ledger ledger, SignupPolicy policy, int chunkSize) {
         this.ledger = ledger;
         this.policy = policy;
+        this.chunkSize = chunkSize;
     }
 
-    /** Body: an email key from the ledger's waiting list. Leaves the invite request in the body, or nothing to send. */
-    public void prepare(Exchange exchange) throws InvalidPayloadException {
-        String key = exchange.getMessage().getMandatoryBody(String.class);
-        exchange.setProperty(EMAIL_KEY, key);
-        exchange.setProperty(SEND, false);
-        Optional<LedgerEntry> found = ledger.find(key).filter(this::isWaiting);
-        if (found.isEmpty()) {
-            return;
-        }
-        LedgerEntry entry = found.get();
-        SignupPolicy.Decision decision = policy.decide(entry, ledger::externalSeatsClaimedToday);
-        if (decision instanceof SignupPolicy.Hold hold) {
-            if (ledger.settle(key, entry.status(), hold.status(), null, null, hold.reason())) {
-                logOutcome(entry, hold.status(), hold.reason());
+    /** A round of the pipeline: today's seats are counted at most once in it. */
+    public void startRound(Exchange exchange) {
+        exchange.setProperty(SEATS, policy.seatBudget(ledger::externalSeatsClaimedToday));
+        exchange.setProperty(MORE, true);
+    }
+
+    /** Body: the chunk's claimed calls, for this node to send. */
+    public void claimChunk(Exchange exchange) {
+        SeatBudget seats = exchange.getProperty(SEATS, SeatBudget.class);
+        List<LedgerEntry> waiting = ledger.waiting(chunkSize);
+        exchange.setProperty(MORE, waiting.size() == chunkSize);
+        List<Settlement> holds = new ArrayList<>();
+        Map<String, LedgerEntry> held = new LinkedHashMap<>();
+        Map<String, InviteCall> toSend = new LinkedHashMap<>();
+        for (LedgerEntry entry : waiting) {
+            SignupPolicy.Decision decision = policy.decide(entry, seats);
+            if (decision instanceof SignupPolicy.Hold hold) {
+                holds.add(new Settlement(entry.emailKey(), Set.of(entry.status()), hold.status(), null, null,
+                        hold.reason()));
+                held.put(entry.emailKey(), entry);
+            } else {
+                toSend.put(entry.emailKey(), InviteCall.of(entry, ((SignupPolicy.Invite) decision).request()));
             }
-            return;
         }
-        // the conditional claim decides between nodes (or a sweep and a fresh poll) reaching the row at once
-        if (ledger.claim(key, entry.status())) {
-            exchange.getMessage().setBody(((SignupPolicy.Invite) decision).request());
-            exchange.setProperty(SEND, true);
-        }
+        Set<String> recorded = ledger.settleAll(holds);
+        holds.stream().filter(hold -> recorded.contains(hold.emailKey()))
+                .forEach(hold -> logOutcome(held.get(hold.emailKey()), hold.to(), hold.error()));
+        Map<String, LedgerStatus> claims = new LinkedHashMap<>();
+        toSend.values().forEach(call -> claims.put(call.entry().emailKey(), call.entry().status()));
+        // the conditional claim decides between nodes (or a reconciliation and a fresh round) reaching a row at once
+        Set<String> won = ledger.claimAll(claims);
+        exchange.getMessage().setBody(toSend.values().stream().filter(call -> won.contains(call.entry().emailKey()))
+                .toList());
     }
 
-    /** Still waiting when this exchange reaches it: received, or over the cap on an earlier day. */
-    private boolean isWaiting(LedgerEntry entry) {
-        return entry.status() == LedgerStatus.RECEIVED || entry.status() == LedgerStatus.OVER_CAP
-                                                          && entry.updatedAt().isBefore(ledger.startOfToday());
+    /** Body: an {@link InviteCall}; becomes the call's request for {@code retool:invite}. */
+    public void sendable(Exchange exchange) throws InvalidPayloadException {
+        InviteCall call = exchange.getMessage().getMandatoryBody(InviteCall.class);
+        exchange.setProperty(CALL, call);
+        exchange.getMessage().setBody(call.request());
     }
 
-    /** Body: the {@link InviteResult} of {@code retool:invite}. */
-    public void recordInvite(Exchange exchange) throws InvalidPayloadException {
-        String key = exchange.getProperty(EMAIL_KEY, String.class);
+    /** Body: the component's {@link InviteResult}; becomes the answered call. */
+    public void answered(Exchange exchange) throws InvalidPayloadException {
         InviteResult result = exchange.getMessage().getMandatoryBody(InviteResult.class);
-        LedgerStatus status = switch (result.status()) {
-            case INVITED -> LedgerStatus.INVITED;
-            case ALREADY_INVITED -> LedgerStatus.ALREADY_INVITED;
-            case ALREADY_USER -> LedgerStatus.ALREADY_USER;
-            case WOULD_INVITE -> LedgerStatus.WOULD_INVITE;
-            case FAILED, REVOKED -> LedgerStatus.FAILED;
-        };
-        if (status == LedgerStatus.ALREADY_INVITED && ledger.find(key).map(LedgerEntry::attempts).orElse(0) > 1) {
-            // an earlier attempt at this row may have created it and lost the answer: it counts as this row's invite
-            status = LedgerStatus.INVITED;
-        }
-        Long inviteId = result.inviteId() == null ? null : result.inviteId().longValue();
-        // a call that outlived the reconcile grace finds its row put back to RECEIVED; its answer still counts
-        LedgerStatus outcome = status;
-        boolean recorded = ledger.settle(key, LedgerStatus.SENDING, outcome, inviteId, result.expiresAt(),
-                result.error());
-        if (!recorded) {
-            recorded = ledger.settle(key, LedgerStatus.RECEIVED, outcome, inviteId, result.expiresAt(),
-                    result.error());
-        }
-        if (recorded) {
-            ledger.find(key).ifPresent(entry -> logOutcome(entry, outcome,
-                    inviteId == null ? null : "invite " + inviteId));
-        }
+        exchange.getMessage().setBody(exchange.getProperty(CALL, InviteCall.class).answered(result));
     }
 
-    /** The invite call failed after the component's retries: the row is parked as FAILED with the reason. */
-    public void recordFailure(Exchange exchange) {
-        String key = exchange.getProperty(EMAIL_KEY, String.class);
+    /** The call failed after the component's retries: the call carries the reason. */
+    public void failed(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = failure == null ? "the invite call failed without a reason" : failure.getMessage();
-        if (ledger.settle(key, LedgerStatus.SENDING, LedgerStatus.FAILED, null, null, reason)) {
-            ledger.find(key).ifPresent(entry -> logOutcome(entry, LedgerStatus.FAILED, reason));
+        exchange.getMessage().setBody(exchange.getProperty(CALL, InviteCall.class)
+                .failed(failure == null ? "the invite call failed without a reason" : failure.getMessage()));
+    }
+
+    /** Body: the chunk's answered and failed calls; each outcome is recorded, all in one transaction. */
+    public void recordChunk(Exchange exchange) throws InvalidPayloadException {
+        List<?> calls = exchange.getMessage().getMandatoryBody(List.class);
+        List<Settlement> outcomes = new ArrayList<>();
+        Map<String, InviteCall> byEmail = new LinkedHashMap<>();
+        for (Object item : calls) {
+            InviteCall call = (InviteCall) item;
+            byEmail.put(call.entry().emailKey(), call);
+            outcomes.add(outcome(call));
+        }
+        Set<String> recorded = ledger.settleAll(outcomes);
+        for (Settlement outcome : outcomes) {
+            if (recorded.contains(outcome.emailKey())) {
+                logOutcome(byEmail.get(outcome.emailKey()).entry(), outcome.to(), outcome.inviteId() == null
+                        ? outcome.error() : "invite " + outcome.inviteId());
+            }
         }
     }
 
     /**
-     * A step failed in a way that says nothing about the signup (the ledger unreachable, say): the row stays as it
-     * is, the other rows go on, and a later poll takes it up again.
+     * The row's new status. A call that outlived the reconcile grace finds its row put back to RECEIVED; its answer
+     * still counts. A pending invite found for a row this pipeline tried before is the one that earlier attempt
+     * created and lost the answer of: it counts as the row's invite.
      */
-    public void leaveForLater(Exchange exchange) {
-        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        LOG.warn("{} left for a later poll: {}", exchange.getMessage().getBody(),
-                failure == null ? "unknown failure" : failure.getMessage());
-        AtomicBoolean rowLeft = exchange.getProperty(ROW_LEFT, AtomicBoolean.class);
-        if (rowLeft != null) {
-            rowLeft.set(true);
+    private static Settlement outcome(InviteCall call) {
+        String key = call.entry().emailKey();
+        if (call.failure() != null) {
+            return Settlement.ofCall(key, LedgerStatus.FAILED, null, null, call.failure());
         }
+        InviteResult result = call.answer();
+        LedgerStatus status = switch (result.status()) {
+            case INVITED -> LedgerStatus.INVITED;
+            case ALREADY_INVITED -> call.entry().attempts() > 0 ? LedgerStatus.INVITED : LedgerStatus.ALREADY_INVITED;
+            case ALREADY_USER -> LedgerStatus.ALREADY_USER;
+            case WOULD_INVITE -> LedgerStatus.WOULD_INVITE;
+            case FAILED, REVOKED -> LedgerStatus.FAILED;
+        };
+        Long inviteId = result.inviteId() == null ? null : result.inviteId().longValue();
+        return Settlement.ofCall(key, status, inviteId, result.expiresAt(), result.error());
     }
 
-    /** One line per outcome; the invite link stays out of the log. */
+    /** One line per outcome (a dry run's at debug level: there may be a million); the invite link stays out. */
     private static void logOutcome(LedgerEntry entry, LedgerStatus status, String detail) {
         String line = "{} {} ({} {}): {}{}";
         Object[] values = { entry.emailKey(), entry.userClass(), entry.signup().source(), entry.signup().sourceRef(),
             status, detail == null ? "" : " - " + detail };
         if (status == LedgerStatus.FAILED) {
             LOG.warn(line, values);
+        } else if (status == LedgerStatus.WOULD_INVITE) {
+            LOG.debug(line, values);
         } else {
             LOG.info(line, values);
         }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntSupplier;
 
 import io.camelretool.component.classify.UserClass;
 import io.camelretool.component.model.InviteRequest;
@@ -49,11 +48,13 @@ public final class SignupPolicy {
         this.maxNewExternalSeatsPerDay = maxNewExternalSeatsPerDay;
     }
 
-    /**
-     * @param externalSeatsToday new external seats already taken today; asked only for an external signup that
-     *                           would be invited
-     */
-    public Decision decide(LedgerEntry entry, IntSupplier externalSeatsToday) {
+    /** Today's room for new external seats, for one round of the pipeline. */
+    public SeatBudget seatBudget(java.util.function.IntSupplier externalSeatsTakenToday) {
+        return new SeatBudget(maxNewExternalSeatsPerDay, externalSeatsTakenToday);
+    }
+
+    /** @param seats today's room for new external seats; a seat is taken for an external signup to be invited */
+    public Decision decide(LedgerEntry entry, SeatBudget seats) {
         UserClass userClass = entry.userClass();
         if (userClass == UserClass.REJECTED) {
             return new Hold(LedgerStatus.REJECTED, entry.lastError());
@@ -62,8 +63,8 @@ public final class SignupPolicy {
             if (externalAccess == ExternalAccess.EMBED) {
                 return new Hold(LedgerStatus.EMBED_ONLY, "external users get Embed access only (EXTERNAL_ACCESS=embed)");
             }
-            if (externalSeatsToday.getAsInt() >= maxNewExternalSeatsPerDay) {
-                return new Hold(LedgerStatus.OVER_CAP, "today's " + maxNewExternalSeatsPerDay
+            if (!seats.take()) {
+                return new Hold(LedgerStatus.OVER_CAP, "today's " + seats.cap()
                         + " new external seats are taken (MAX_NEW_EXTERNAL_SEATS_PER_DAY); waits for tomorrow");
             }
         }

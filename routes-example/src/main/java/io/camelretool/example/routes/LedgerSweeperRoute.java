@@ -2,11 +2,13 @@ package io.camelretool.example.routes;
 
 import java.io.IOException;
 
+import io.camelretool.component.error.RetoolException;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.pipeline.InviteReconciler;
 import io.camelretool.example.report.BatchReportWriter;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -26,6 +28,11 @@ public class LedgerSweeperRoute extends RouteBuilder {
         // synchronous: a tick waits until the previous one is done; the first comes a second after the start
         from("timer:ledger-reconcile?synchronous=true&period={{ledger.reconcile-period}}")
                 .routeId("ledger-reconcile")
+                // without Retool's list nothing can tell whether those calls took effect: nothing is sent blindly
+                .onException(RetoolException.class).handled(true).logStackTrace(false)
+                    .log(LoggingLevel.WARN, "Retool's pending invites cannot be read (${exception.message}); rows "
+                                            + "left SENDING stay there, and are not sent again, until they can be")
+                .end()
                 .filter(reconciler::findUncertain)
                     .to("retool:invite?action=list")
                     .process(reconciler::reconcile)

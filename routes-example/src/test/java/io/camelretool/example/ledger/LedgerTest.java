@@ -120,6 +120,33 @@ class LedgerTest {
     }
 
     @Test
+    void writersAcceptingTheSameEmailsAtOnceAgreeOnOneOwnerForEach() throws Exception {
+        List<Arrival> people = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> arrival(i + 2, "same" + i + "@example.com")).toList();
+        List<Callable<List<ItemOutcome>>> writers = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(writer -> (Callable<List<ItemOutcome>>) () -> ledger.accept(ledger.startBatch(
+                        SignupSource.WEBHOOK, "writer-" + writer).id(), people)).toList();
+
+        ExecutorService nodes = Executors.newFixedThreadPool(3);
+        List<List<ItemOutcome>> outcomes = new ArrayList<>();
+        try {
+            for (Future<List<ItemOutcome>> result : nodes.invokeAll(writers)) {
+                outcomes.add(result.get());
+            }
+        } finally {
+            nodes.shutdown();
+        }
+
+        for (int person = 0; person < people.size(); person++) {
+            int index = person;
+            assertThat(outcomes.stream().map(writer -> writer.get(index)))
+                    .as(people.get(person).email()).containsExactlyInAnyOrder(ItemOutcome.PENDING,
+                            ItemOutcome.DUPLICATE, ItemOutcome.DUPLICATE);
+        }
+        assertThat(ledger.waiting(1000)).hasSize(people.size());
+    }
+
+    @Test
     void onlyOneOfTwoSimultaneousClaimsWins() throws Exception {
         Batch batch = ledger.startBatch(SignupSource.CSV, "race.csv");
         ledger.accept(batch.id(), List.of(arrival(2, "race@example.com")));
@@ -181,7 +208,7 @@ class LedgerTest {
         List<ItemOutcome> again = ledger.accept(replay.id(), List.of(arrival(2, "retry@example.com")));
 
         assertThat(again).containsExactly(ItemOutcome.PENDING);
-        assertThat(ledger.waiting(10)).containsExactly("retry@example.com");
+        assertThat(ledger.waiting(10)).extracting(LedgerEntry::emailKey).containsExactly("retry@example.com");
     }
 
     @Test

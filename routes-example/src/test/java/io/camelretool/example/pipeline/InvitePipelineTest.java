@@ -164,6 +164,24 @@ class InvitePipelineTest {
     }
 
     @Test
+    void aRowLeftSendingStaysThereUntilRetoolsPendingInvitesCanBeReadAndIsNeverSentBlindly() throws Exception {
+        seedLedgerWithClaimedRow("unsure@example.com");
+        createInviteInSandbox("unsure@example.com");
+        retool.sandbox().faults().htmlRate(1.0);
+        Map<String, String> reconcileOften = Map.of("ledger.reconcile-after-seconds", "0",
+                "ledger.reconcile-period", "200");
+
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), reconcileOften)) {
+            await().during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> app.entry("unsure@example.com").status() == LedgerStatus.SENDING);
+            retool.sandbox().faults().clear();
+
+            await().until(() -> app.entry("unsure@example.com").status() == LedgerStatus.INVITED);
+        }
+        assertThat(retool.sandbox().invitesFor("unsure@example.com")).hasSize(1);
+    }
+
+    @Test
     void aRowLeftSendingWhoseInviteNeverReachedRetoolIsInvitedOnce() throws Exception {
         seedLedgerWithClaimedRow("unsent@example.com");
         Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0",

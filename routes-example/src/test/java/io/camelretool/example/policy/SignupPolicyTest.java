@@ -26,7 +26,7 @@ class SignupPolicyTest {
         SignupPolicy policy = new SignupPolicy(PER_CLASS, ExternalAccess.INVITE, 10);
 
         SignupPolicy.Decision decision = policy.decide(entry(UserClass.EXTERNAL, List.of(1, 7),
-                Map.of("tier", "admin", "plan", "gold")), () -> 0);
+                Map.of("tier", "admin", "plan", "gold")), policy.seatBudget(() -> 0));
 
         assertThat(decision).isInstanceOfSatisfying(SignupPolicy.Invite.class, invite -> {
             InviteRequest request = invite.request();
@@ -42,18 +42,35 @@ class SignupPolicyTest {
     void holdsExternalsOverTheCapButNotInternalOnes() {
         SignupPolicy policy = new SignupPolicy(PER_CLASS, ExternalAccess.INVITE, 2);
 
-        assertThat(policy.decide(entry(UserClass.EXTERNAL, List.of(), Map.of()), () -> 2))
+        assertThat(policy.decide(entry(UserClass.EXTERNAL, List.of(), Map.of()), policy.seatBudget(() -> 2)))
                 .isEqualTo(new SignupPolicy.Hold(LedgerStatus.OVER_CAP, "today's 2 new external seats are taken "
                         + "(MAX_NEW_EXTERNAL_SEATS_PER_DAY); waits for tomorrow"));
-        assertThat(policy.decide(entry(UserClass.STANDARD_USER, List.of(), Map.of()), () -> 2))
+        assertThat(policy.decide(entry(UserClass.STANDARD_USER, List.of(), Map.of()), policy.seatBudget(() -> 2)))
                 .isInstanceOf(SignupPolicy.Invite.class);
+    }
+
+    @Test
+    void countsTodaysSeatsOnceAndGivesTheRemainingRoomToTheFirstExternalsOfTheRound() {
+        SignupPolicy policy = new SignupPolicy(PER_CLASS, ExternalAccess.INVITE, 3);
+        int[] counted = { 0 };
+        SeatBudget seats = policy.seatBudget(() -> {
+            counted[0]++;
+            return 1;
+        });
+
+        List<SignupPolicy.Decision> decisions = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> policy.decide(entry(UserClass.EXTERNAL, List.of(), Map.of()), seats)).toList();
+
+        assertThat(decisions).extracting(decision -> decision.getClass().getSimpleName())
+                .containsExactly("Invite", "Invite", "Hold", "Hold");
+        assertThat(counted[0]).isEqualTo(1);
     }
 
     @Test
     void givesExternalsEmbedAccessOnlyWhenSoConfigured() {
         SignupPolicy policy = new SignupPolicy(PER_CLASS, ExternalAccess.EMBED, 10);
 
-        assertThat(policy.decide(entry(UserClass.EXTERNAL, List.of(), Map.of()), () -> 0))
+        assertThat(policy.decide(entry(UserClass.EXTERNAL, List.of(), Map.of()), policy.seatBudget(() -> 0)))
                 .isInstanceOfSatisfying(SignupPolicy.Hold.class,
                         hold -> assertThat(hold.status()).isEqualTo(LedgerStatus.EMBED_ONLY));
     }

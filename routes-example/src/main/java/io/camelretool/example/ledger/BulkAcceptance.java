@@ -1,0 +1,284 @@
+package io.camelretool.example.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camelretool.component.classify.UserClass;
+
+import static io.camelretool.example.ledger.LedgerSchema.EMAIL_LENGTH;
+import static io.camelretool.example.ledger.LedgerSchema.REF_LENGTH;
+import static io.camelretool.example.ledger.LedgerSchema.TEXT_LENGTH;
+import static io.camelretool.example.ledger.LedgerSchema.fit;
+
+/**
+ * Accepts one part of a batch (a few hundred items) with a handful of statements in one transaction, whatever its
+ * size: the items already accepted (a batch read again after a crash) are read at once, the emails the ledger
+ * already knows are read at once, and the new rows and lines are written as JDBC batches. Writes that another writer
+ * got to first ({@code ON CONFLICT DO NOTHING} answers 0) turn into duplicates, so two nodes accepting the same email
+ * at the same moment agree on one owner without locks or retries.
+ */
+final class BulkAcceptance {
+
+    /** How many keys one {@code IN (...)} query names. */
+    private static final int KEYS_PER_QUERY = 500;
+
+    /** What the ledger knows of an email: enough to say why a signup for it is a duplicate. */
+    private record Known(LedgerStatus status, String source, String sourceRef) {
+
+        String duplicateReason() {
+            return "already " + status + " from " + source + " " + sourceRef;
+        }
+    }
+
+    /** What becomes of one new item; {@code ownsRow} when its signup is to own the email's ledger row. */
+    private static final class Decision {
+        final Arrival arrival;
+        ItemOutcome outcome;
+        String reason;
+        boolean ownsRow;
+        boolean restart;
+
+        Decision(Arrival arrival) {
+            this.arrival = arrival;
+            this.reason = arrival.reason();
+        }
+    }
+
+    private final Connection connection;
+    private final String batchId;
+    private final Instant now;
+
+    BulkAcceptance(Connection connection, String batchId, Instant now) {
+        this.connection = connection;
+        this.batchId = batchId;
+        this.now = now;
+    }
+
+    List<ItemOutcome> accept(List<Arrival> arrivals) throws SQLException {
+        if (arrivals.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ItemOutcome> earlier = earlierOutcomes(arrivals);
+        List<Decision> decisions = new ArrayList<>();
+        for (Arrival arrival : arrivals) {
+            if (!earlier.containsKey(arrival.itemNo())) {
+                decisions.add(new Decision(arrival));
+            }
+        }
+        Map<String, Known> known = known(decisions.stream().filter(decision -> decision.arrival.entersLedger())
+                .map(decision -> decision.arrival.emailKey()).distinct().toList());
+        Map<String, Decision> owners = decide(decisions, known);
+        List<Decision> lost = writeRows(owners);
+        if (!lost.isEmpty()) {
+            // another writer took these emails between the read and the write: they are duplicates after all
+            Map<String, Known> now = known(lost.stream().map(decision -> decision.arrival.emailKey()).toList());
+            lost.forEach(decision -> {
+                owners.remove(decision.arrival.emailKey());
+                known.put(decision.arrival.emailKey(), now.get(decision.arrival.emailKey()));
+            });
+        }
+        explainDuplicates(decisions, owners, known);
+        Map<Long, ItemOutcome> written = writeLines(decisions);
+        List<ItemOutcome> outcomes = new ArrayList<>(arrivals.size());
+        for (Arrival arrival : arrivals) {
+            outcomes.add(earlier.getOrDefault(arrival.itemNo(), written.get(arrival.itemNo())));
+        }
+        return outcomes;
+    }
+
+    /** The first signup of each email in the part owns its row, unless the ledger already has one. */
+    private static Map<String, Decision> decide(List<Decision> decisions, Map<String, Known> known) {
+        Map<String, Decision> owners = new LinkedHashMap<>();
+        for (Decision decision : decisions) {
+            Arrival arrival = decision.arrival;
+            if (!arrival.entersLedger()) {
+                decision.outcome = arrival.signup() == null ? ItemOutcome.INVALID : ItemOutcome.REJECTED;
+                continue;
+            }
+            boolean rejected = arrival.userClass() == UserClass.REJECTED;
+            Known row = known.get(arrival.emailKey());
+            if (owners.containsKey(arrival.emailKey())) {
+                decision.outcome = ItemOutcome.DUPLICATE;
+            } else if (row == null) {
+                decision.ownsRow = true;
+                decision.outcome = rejected ? ItemOutcome.REJECTED : ItemOutcome.PENDING;
+                owners.put(arrival.emailKey(), decision);
+            } else if (!rejected && LedgerStatus.RESTARTABLE.contains(row.status())) {
+                // a failure being replayed, or a dry run being made real: the new signup takes the row over
+                decision.ownsRow = true;
+                decision.restart = true;
+                decision.outcome = ItemOutcome.PENDING;
+                owners.put(arrival.emailKey(), decision);
+            } else {
+                decision.outcome = ItemOutcome.DUPLICATE;
+            }
+        }
+        return owners;
+    }
+
+    private static void explainDuplicates(List<Decision> decisions, Map<String, Decision> owners,
+                                          Map<String, Known> known) {
+        for (Decision decision : decisions) {
+            String key = decision.arrival.emailKey();
+            Decision owner = key == null ? null : owners.get(key);
+            if (owner == decision) {
+                continue;
+            }
+            if (owner != null) {
+                decision.outcome = ItemOutcome.DUPLICATE;
+                decision.reason = "already " + (owner.outcome == ItemOutcome.REJECTED ? LedgerStatus.REJECTED
+                        : LedgerStatus.RECEIVED) + " from " + owner.arrival.signup().source() + " "
+                                  + owner.arrival.sourceRef();
+            } else if (key != null && decision.arrival.entersLedger()) {
+                decision.outcome = ItemOutcome.DUPLICATE;
+                decision.reason = known.get(key).duplicateReason();
+            }
+        }
+    }
+
+    private Map<Long, ItemOutcome> earlierOutcomes(List<Arrival> arrivals) throws SQLException {
+        long first = arrivals.stream().mapToLong(Arrival::itemNo).min().orElseThrow();
+        long last = arrivals.stream().mapToLong(Arrival::itemNo).max().orElseThrow();
+        Map<Long, ItemOutcome> outcomes = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT item_no, outcome FROM signup_batch_item WHERE batch_id = ? AND item_no BETWEEN ? AND ?")) {
+            select.setString(1, batchId);
+            select.setLong(2, first);
+            select.setLong(3, last);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    outcomes.put(rows.getLong(1), ItemOutcome.valueOf(rows.getString(2)));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private Map<String, Known> known(List<String> keys) throws SQLException {
+        Map<String, Known> known = new HashMap<>();
+        for (int start = 0; start < keys.size(); start += KEYS_PER_QUERY) {
+            List<String> part = keys.subList(start, Math.min(keys.size(), start + KEYS_PER_QUERY));
+            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT email_key, status, source, source_ref FROM signup_ledger WHERE email_key IN (" + marks
+                    + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    select.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        known.put(rows.getString(1), new Known(LedgerStatus.valueOf(rows.getString(2)),
+                                rows.getString(3), rows.getString(4)));
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    /** Inserts the new rows and takes over the restartable ones; answers the owners another writer beat. */
+    private List<Decision> writeRows(Map<String, Decision> owners) throws SQLException {
+        List<Decision> inserts = owners.values().stream().filter(decision -> !decision.restart).toList();
+        List<Decision> restarts = owners.values().stream().filter(decision -> decision.restart).toList();
+        List<Decision> lost = new ArrayList<>();
+        if (!inserts.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO signup_ledger (email_key, user_class, status, attempts, last_error, source, "
+                    + "source_ref, signup_json, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING")) {
+                for (Decision decision : inserts) {
+                    Arrival arrival = decision.arrival;
+                    boolean rejected = decision.outcome == ItemOutcome.REJECTED;
+                    insert.setString(1, arrival.emailKey());
+                    insert.setString(2, arrival.userClass().name());
+                    insert.setString(3, (rejected ? LedgerStatus.REJECTED : LedgerStatus.RECEIVED).name());
+                    insert.setString(4, rejected ? fit(arrival.reason(), TEXT_LENGTH) : null);
+                    insert.setString(5, arrival.signup().source().name());
+                    insert.setString(6, fit(arrival.sourceRef(), REF_LENGTH));
+                    insert.setString(7, SignupJson.write(arrival.signup()));
+                    insert.setObject(8, Rows.time(now));
+                    insert.setObject(9, Rows.time(now));
+                    insert.addBatch();
+                }
+                collectLost(insert.executeBatch(), inserts, lost);
+            }
+        }
+        if (!restarts.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE signup_ledger SET status = ?, user_class = ?, source = ?, source_ref = ?, signup_json = ?, "
+                    + "last_error = NULL, updated_at = ? WHERE email_key = ? AND status IN (?, ?)")) {
+                for (Decision decision : restarts) {
+                    Arrival arrival = decision.arrival;
+                    update.setString(1, LedgerStatus.RECEIVED.name());
+                    update.setString(2, arrival.userClass().name());
+                    update.setString(3, arrival.signup().source().name());
+                    update.setString(4, fit(arrival.sourceRef(), REF_LENGTH));
+                    update.setString(5, SignupJson.write(arrival.signup()));
+                    update.setObject(6, Rows.time(now));
+                    update.setString(7, arrival.emailKey());
+                    update.setString(8, LedgerStatus.FAILED.name());
+                    update.setString(9, LedgerStatus.WOULD_INVITE.name());
+                    update.addBatch();
+                }
+                collectLost(update.executeBatch(), restarts, lost);
+            }
+        }
+        return lost;
+    }
+
+    private static void collectLost(int[] counts, List<Decision> decisions, List<Decision> lost) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                lost.add(decisions.get(i));
+            }
+        }
+    }
+
+    /**
+     * Writes one line per new item; a line another writer of the same batch got to first keeps that writer's
+     * outcome (the same file read by two nodes at once, say).
+     */
+    private Map<Long, ItemOutcome> writeLines(List<Decision> decisions) throws SQLException {
+        Map<Long, ItemOutcome> outcomes = new HashMap<>();
+        if (decisions.isEmpty()) {
+            return outcomes;
+        }
+        int[] counts;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO signup_batch_item (batch_id, item_no, source_ref, email, email_key, user_class, "
+                + "outcome, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (Decision decision : decisions) {
+                Arrival arrival = decision.arrival;
+                insert.setString(1, batchId);
+                insert.setLong(2, arrival.itemNo());
+                insert.setString(3, fit(arrival.sourceRef(), REF_LENGTH));
+                insert.setString(4, fit(arrival.email(), EMAIL_LENGTH));
+                insert.setString(5, arrival.emailKey());
+                insert.setString(6, arrival.userClass() == null ? null : arrival.userClass().name());
+                insert.setString(7, decision.outcome.name());
+                insert.setString(8, fit(decision.reason, TEXT_LENGTH));
+                insert.addBatch();
+            }
+            counts = insert.executeBatch();
+        }
+        List<Arrival> taken = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            outcomes.put(decisions.get(i).arrival.itemNo(), decisions.get(i).outcome);
+            if (counts[i] == 0) {
+                taken.add(decisions.get(i).arrival);
+            }
+        }
+        if (!taken.isEmpty()) {
+            outcomes.putAll(earlierOutcomes(taken));
+        }
+        return outcomes;
+    }
+}
