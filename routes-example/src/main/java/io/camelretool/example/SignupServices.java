@@ -75,7 +75,7 @@ public final class SignupServices extends ServiceSupport {
     }
 
     public InvitePipeline pipeline() {
-        return new InvitePipeline(ledger, settings.policy(), settings.pipelineChunkSize());
+        return new InvitePipeline(ledger, settings.policy(), settings.pipelineChunkSize(), settings.dryRun());
     }
 
     public InviteReconciler reconciler() {

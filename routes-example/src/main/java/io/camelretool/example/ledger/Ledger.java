@@ -258,7 +258,7 @@ public final class Ledger {
             Set<String> moved;
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE signup_ledger SET status = ?, invite_id = ?, invite_expires_at = ?, last_error = ?, "
-                    + "updated_at = ? WHERE email_key = ? AND status IN (?, ?)")) {
+                    + "updated_at = ?, claimed_at = COALESCE(claimed_at, ?) WHERE email_key = ? AND status IN (?, ?)")) {
                 for (Settlement settlement : settlements) {
                     List<LedgerStatus> from = List.copyOf(settlement.from());
                     update.setString(1, settlement.to().name());
@@ -266,9 +266,11 @@ public final class Ledger {
                     update.setObject(3, Rows.time(settlement.inviteExpiresAt()));
                     update.setString(4, fit(settlement.error(), TEXT_LENGTH));
                     update.setObject(5, Rows.time(now));
-                    update.setString(6, settlement.emailKey());
-                    update.setString(7, from.get(0).name());
-                    update.setString(8, from.get(from.size() - 1).name());
+                    // a row settled without a claim (a dry run's) was still taken up today, for the daily cap
+                    update.setObject(6, Rows.time(now));
+                    update.setString(7, settlement.emailKey());
+                    update.setString(8, from.get(0).name());
+                    update.setString(9, from.get(from.size() - 1).name());
                     update.addBatch();
                 }
                 moved = changed(update.executeBatch(), settlements.stream().map(Settlement::emailKey).toList());

@@ -31,10 +31,11 @@ final class LedgerSchema {
                 created_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 claimed_at TIMESTAMP WITH TIME ZONE)""",
-            // the pipeline's queue, oldest first; the rows of one status by age; today's claimed seats
+            // the pipeline's queue, oldest first (and the rows of any one status); today's claimed seats
             "CREATE INDEX IF NOT EXISTS signup_ledger_queue ON signup_ledger (status, created_at, email_key)",
-            "CREATE INDEX IF NOT EXISTS signup_ledger_by_status ON signup_ledger (status, updated_at)",
             "CREATE INDEX IF NOT EXISTS signup_ledger_by_claim ON signup_ledger (claimed_at)",
+            // every index costs each status change a write; this one served nothing the queue index does not
+            "DROP INDEX IF EXISTS signup_ledger_by_status",
             """
             CREATE TABLE IF NOT EXISTS signup_batch (
                 batch_id VARCHAR(100) NOT NULL PRIMARY KEY,
