@@ -13,11 +13,12 @@ import org.apache.camel.main.Main;
 public final class ExampleApplication {
 
     /**
-     * Settings come from the built-in {@code application.properties}, then from an {@code application.properties} in
-     * the working directory, if there is one (its keys win); environment variables win over both.
+     * Settings come from an {@code application.properties} in the working directory, if there is one, and from the
+     * built-in one: Camel takes a key from the first location that has it, so the local file wins, and the built-in
+     * file's keys read their environment variables.
      */
-    static final String PROPERTIES = "classpath:application.properties;optional=true,"
-                                     + "file:application.properties;optional=true";
+    static final String PROPERTIES = "file:application.properties;optional=true,"
+                                     + "classpath:application.properties;optional=true";
 
     private ExampleApplication() {
     }
