@@ -65,6 +65,17 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void aLostReadOfThePendingInvitesIsReadOnceMoreBeforeTheInviteFails() {
+        sandbox().faults().dropAnswerOfNext("GET", CREATE_PATH);
+
+        Exchange exchange = send("retool:invite", "ada@example.com");
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(InviteResult.class).status()).isEqualTo(InviteStatus.INVITED);
+        assertThat(sandbox().requestCount("GET", CREATE_PATH)).isEqualTo(2);
+    }
+
+    @Test
     void updatesTheAttributesOfTheInviteAlreadyPendingWhenAskedTo() {
         sandbox().defineAttribute("plan", "string");
         send("retool:invite", "ada@example.com");

@@ -1,7 +1,6 @@
 package io.camelretool.example;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
+import io.camelretool.example.testing.FreePorts;
 import io.camelretool.sandbox.RetoolSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -54,7 +54,7 @@ public final class RunningApplication implements AutoCloseable {
     /** Starts with the test defaults: no mailbox, fast polls, no rate limit; {@code overrides} win. */
     public static RunningApplication start(Path signups, RetoolSandbox retool, Map<String, String> overrides)
             throws Exception {
-        int port = freePort();
+        int port = FreePorts.next();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("signups.dir", signups.toString());
         properties.put("retool.base-url", retool.baseUrl());
@@ -165,11 +165,5 @@ public final class RunningApplication implements AutoCloseable {
     @Override
     public void close() {
         main.stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -36,7 +36,8 @@ public final class PendingInviteCache {
     CompletableFuture<List<PendingInvite>> forEmail(String email, long ttlMillis) {
         String key = EmailAddresses.key(email);
         Instant now = Instant.now();
-        return current(ttlMillis).thenApply(byEmail -> byEmail.getOrDefault(key, List.of()).stream()
+        // many calls may wait on one read: a failed read is read once more (and shared again) before they all fail
+        return current(ttlMillis).exceptionallyCompose(failedRead -> current(ttlMillis)).thenApply(byEmail -> byEmail.getOrDefault(key, List.of()).stream()
                 .filter(invite -> !invite.isExpired(now)).toList());
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -232,6 +233,29 @@ public final class Ledger {
                     update.addBatch();
                 }
                 return changed(update.executeBatch(), keys);
+            }
+        });
+    }
+
+    /**
+     * Renews this node's claim on rows whose calls are still out, so that only the rows of a node that stopped grow
+     * old enough to be reconciled, however long a chunk of calls takes.
+     */
+    public void renewClaims(Collection<String> emailKeys) {
+        if (emailKeys.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        transactions.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE signup_ledger SET claimed_at = ? WHERE email_key = ? AND status = ?")) {
+                for (String key : emailKeys) {
+                    update.setObject(1, Rows.time(now));
+                    update.setString(2, key);
+                    update.setString(3, LedgerStatus.SENDING.name());
+                    update.addBatch();
+                }
+                return update.executeBatch();
             }
         });
     }

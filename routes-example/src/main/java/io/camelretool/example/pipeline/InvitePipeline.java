@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.example.ledger.Ledger;
@@ -32,6 +33,12 @@ public final class InvitePipeline {
     public static final String SEATS = "signupSeatBudget";
     /** Exchange property: the call a {@code send-invite} exchange is making. */
     public static final String CALL = "signupInviteCall";
+    /**
+     * Exchange property: true when the row was claimed before (a crash, a reconciliation, a replay): its call must
+     * look at Retool's pending invites afresh, since another node, or an earlier life of this one, may have created
+     * its invite after this node's list was read.
+     */
+    public static final String LOOK_AFRESH = "signupLookAfresh";
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitePipeline.class);
 
@@ -39,6 +46,8 @@ public final class InvitePipeline {
     private final SignupPolicy policy;
     private final int chunkSize;
     private final boolean dryRun;
+    /** The rows whose calls this node has out right now; their claims are renewed until they are recorded. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * @param chunkSize rows taken at a time: with a rate limit, about ten seconds' worth of calls
@@ -87,14 +96,22 @@ public final class InvitePipeline {
         toSend.values().forEach(call -> claims.put(call.entry().emailKey(), call.entry().status()));
         // the conditional claim decides between nodes (or a reconciliation and a fresh round) reaching a row at once
         Set<String> won = ledger.claimAll(claims);
+        inFlight.clear();
+        inFlight.addAll(won);
         exchange.getMessage().setBody(toSend.values().stream().filter(call -> won.contains(call.entry().emailKey()))
                 .toList());
+    }
+
+    /** Renews the claims of the rows whose calls are still out (a chunk may take longer than the reconcile grace). */
+    public void renewClaims() {
+        ledger.renewClaims(Set.copyOf(inFlight));
     }
 
     /** Body: an {@link InviteCall}; becomes the call's request for {@code retool:invite}. */
     public void sendable(Exchange exchange) throws InvalidPayloadException {
         InviteCall call = exchange.getMessage().getMandatoryBody(InviteCall.class);
         exchange.setProperty(CALL, call);
+        exchange.setProperty(LOOK_AFRESH, call.entry().attempts() > 0);
         exchange.getMessage().setBody(call.request());
     }
 
@@ -122,6 +139,7 @@ public final class InvitePipeline {
             outcomes.add(outcome(call));
         }
         Set<String> recorded = ledger.settleAll(outcomes);
+        inFlight.clear();
         for (Settlement outcome : outcomes) {
             if (recorded.contains(outcome.emailKey())) {
                 logOutcome(byEmail.get(outcome.emailKey()).entry(), outcome.to(), outcome.inviteId() == null

@@ -1,5 +1,6 @@
 package io.camelretool.example.routes;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 import io.camelretool.example.SignupServices;
@@ -24,6 +25,8 @@ public class InvitePipelineRoute extends RouteBuilder {
     public void configure() {
         SignupServices services = SignupServices.of(getCamelContext());
         InvitePipeline pipeline = services.pipeline();
+        // three renewals within the grace a row left SENDING gets before it is reconciled
+        Duration leaseRenewal = Duration.ofMillis(Math.max(100, services.settings().reconcileAfter().toMillis() / 3));
         ExecutorService calls = getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "invite-calls", PARALLEL_CALLS);
 
@@ -45,16 +48,29 @@ public class InvitePipelineRoute extends RouteBuilder {
                     .process(pipeline::recordChunk)
                 .end();
 
+        // while a chunk's calls are out, its rows' claims are renewed: only a stopped node's rows get reconciled
+        from("timer:invite-claims?synchronous=true&period=" + leaseRenewal.toMillis()).routeId("invite-claims")
+                .process(exchange -> pipeline.renewClaims());
+
         // the claimed row's call: its answer, or the reason it failed once the component's retries are spent
         from("direct:send-invite").routeId("send-invite")
                 .process(pipeline::sendable)
                 .doTry()
-                    // a pending invite found for the email gets the row's attributes: an earlier attempt that
-                    // created it may have stopped before setting them
-                    .to("retool:invite?updatePendingAttributes=true")
+                    .to("direct:call-retool")
                     .process(pipeline::answered)
                 .doCatch(Exception.class)
                     .process(pipeline::failed)
+                .end();
+
+        // a row claimed before looks at Retool's pending invites afresh; a pending invite found for the email gets
+        // the row's attributes (an earlier attempt that created it may have stopped before setting them); a failure
+        // goes back to the caller whole
+        from("direct:call-retool").routeId("call-retool").errorHandler(noErrorHandler())
+                .choice()
+                    .when(exchangeProperty(InvitePipeline.LOOK_AFRESH).isEqualTo(true))
+                        .to("retool:invite?updatePendingAttributes=true&pendingInvitesCacheTtl=0")
+                    .otherwise()
+                        .to("retool:invite?updatePendingAttributes=true")
                 .end();
     }
 }

@@ -85,7 +85,9 @@ final class TrafficFeeder {
                     JSON.readTree(answer.body()).path("ids").forEach(id -> acceptedWebhookIds.add(id.asText()));
                     return;
                 }
-                if (answer.statusCode() != 503) {
+                // a field or signature error is final; anything else but 202 means "not taken, send again" (a 404
+                // comes from the HTTP server in the moment before the webhook's own answers are in place)
+                if (answer.statusCode() == 400 || answer.statusCode() == 401) {
                     throw new IllegalStateException("the webhook answered " + answer.statusCode() + ": "
                                                     + answer.body());
                 }
