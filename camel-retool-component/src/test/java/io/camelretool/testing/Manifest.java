@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A table of test cases kept beside the inputs it describes: lines of cells separated by {@code |}, the first line
- * that is not a comment ({@code #}) naming the columns. Cells are trimmed; an empty cell or {@code -} means none.
+ * A table of test cases kept beside the inputs it describes: lines of cells separated by {@code |} (written
+ * {@code \|} inside a cell), the first line that is not a comment ({@code #}) naming the columns. Cells are trimmed;
+ * an empty cell or {@code -} means none.
  */
 public final class Manifest {
 
@@ -66,9 +67,9 @@ public final class Manifest {
     }
 
     private static String[] cells(String line) {
-        String[] cells = line.split("\\|", -1);
+        String[] cells = line.split("(?<!\\\\)\\|", -1);
         for (int i = 0; i < cells.length; i++) {
-            cells[i] = cells[i].strip();
+            cells[i] = cells[i].replace("\\|", "|").strip();
         }
         return cells;
     }
