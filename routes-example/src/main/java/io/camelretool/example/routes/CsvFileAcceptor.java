@@ -46,6 +46,7 @@ final class CsvFileAcceptor {
     Result accept(InputStream content, long size, String fileName) throws IOException, UnreadableCsvException {
         ReadProgress progress = new ReadProgress(content, size);
         try (SignupCsvReader reader = SignupCsvReader.open(progress, fileName)) {
+            reader.headerWarnings().forEach(warning -> LOG.warn("{}: {}", fileName, warning));
             Batch batch = intake.startBatch(SignupSource.CSV, fileName);
             long[] counts = new long[ItemOutcome.values().length];
             List<Arrival> part = new ArrayList<>(ROWS_PER_TRANSACTION);
