@@ -12,11 +12,11 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 /**
- * Every log event written while it is attached, as text: the logger, the message and the messages of the exception
- * chain, which is where a secret would leak. It sits beside the appenders of the test's own log configuration, at
- * the levels that configuration logs.
+ * Every log event written while it is attached, as text: the level, the logger, the message and the messages of the
+ * exception chain (which is where a secret would leak). It sits beside the appenders of the test's own log
+ * configuration, at the levels that configuration logs.
  */
-final class LogCapture extends AbstractAppender {
+public final class LogCapture extends AbstractAppender {
 
     private final List<String> lines = new ArrayList<>();
 
@@ -24,7 +24,7 @@ final class LogCapture extends AbstractAppender {
         super("secret-scan-" + UUID.randomUUID(), null, null, true, Property.EMPTY_ARRAY);
     }
 
-    static LogCapture attach() {
+    public static LogCapture attach() {
         LogCapture capture = new LogCapture();
         capture.start();
         rootLogger().addAppender(capture, null, null);
@@ -32,7 +32,7 @@ final class LogCapture extends AbstractAppender {
         return capture;
     }
 
-    void detach() {
+    public void detach() {
         rootLogger().removeAppender(getName());
         context().updateLoggers();
         stop();
@@ -51,7 +51,7 @@ final class LogCapture extends AbstractAppender {
     }
 
     /** The lines captured since the last call, which are then forgotten. */
-    List<String> drain() {
+    public List<String> drain() {
         synchronized (lines) {
             List<String> drained = List.copyOf(lines);
             lines.clear();

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.sandbox.RetoolSandbox;
+import io.camelretool.testing.LogCapture;
 import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +44,7 @@ class CsvCorpusApplicationTest {
     static Path signups;
     static RetoolSandbox retool;
     static RunningApplication app;
+    static LogCapture log;
 
     @RegisterExtension
     static SecretScan secrets = ApplicationSecrets.scan(() -> retool, () -> signups);
@@ -54,6 +56,7 @@ class CsvCorpusApplicationTest {
         retool.defineAttribute("tier", "string");
         app = RunningApplication.start(signups, retool, Map.of("retool.org-domains", "acme.com",
                 "retool.blocked-domains", "blocked.example", "retool.max-new-external-seats-per-day", "100000"));
+        log = LogCapture.attach();
         // the empty file comes last: the folder waits 10 s on it at every poll (a defect reported outside the intake)
         List<CsvCorpus.Case> cases = CsvCorpus.cases();
         cases.stream().filter(corpusCase -> corpusCase.content().length > 0).forEach(CsvCorpusApplicationTest::drop);
@@ -94,6 +97,7 @@ class CsvCorpusApplicationTest {
         for (CsvCorpus.Case empty : CsvCorpus.cases().stream().filter(c -> c.content().length == 0).toList()) {
             Files.delete(signups.resolve("inbox").resolve(empty.file()));
         }
+        log.detach();
         app.close();
         retool.close();
     }
@@ -134,6 +138,12 @@ class CsvCorpusApplicationTest {
         NothingLostNothingTwice.assertEveryAcceptedSignupIsInTheLedger(app, reports);
         NothingLostNothingTwice.assertInvitedExactlyTheInvitedLines(retool, reports, INVITED_THOUGH_FAILED);
         assertThat(CsvCorpus.cases()).hasSizeGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void theLogNamesEveryAttributeColumnThatIsIgnored() {
+        assertThat(log.drain()).anySatisfy(line -> assertThat(line).contains("attributes.csv: column 'attr.Bad-Name' is "
+                                                                              + "ignored: Retool attribute names use a-z"));
     }
 
     private static Optional<JsonNode> report(String file) throws IOException {
