@@ -14,7 +14,6 @@ import io.camelretool.testing.Manifest;
 import io.camelretool.testing.RetoolSecrets;
 import io.camelretool.testing.SecretScan;
 import org.apache.camel.Exchange;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,18 +41,13 @@ class HostileEndpointInputTest extends RetoolTestSupport {
         return Manifest.read(CORPUS + "manifest.csv").stream();
     }
 
-    @BeforeEach
-    void twoPendingInvitesAndAnAttributeDefinition() {
-        sandbox().defineAttribute("plan", "string");
-        for (String email : List.of("ada@example.com", "anna@bücher.de")) {
-            assertThat(send("retool:invite", email).getException()).isNull();
-        }
-        requestsBeforeTheCase = sandbox().requests().size();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void endsAsTheManifestSays(Manifest.Row row) throws IOException {
+        if (row.get("uri").startsWith("retool:attributes")) {
+            twoPendingInvitesAndAnAttributeDefinition();
+        }
+        requestsBeforeTheCase = sandbox().requests().size();
         Throwable failure = send(row);
         String expect = row.get("expect");
         String kind = expect.substring(0, expect.indexOf(' '));
@@ -94,6 +88,8 @@ class HostileEndpointInputTest extends RetoolTestSupport {
 
     @Test
     void anAttributeValueThatCannotBeWrittenAsJsonIsRefusedBeforeAnyOtherIsSet() {
+        twoPendingInvitesAndAnAttributeDefinition();
+        requestsBeforeTheCase = sandbox().requests().size();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("plan", "gold");
         values.put("tier", new Object());
@@ -128,6 +124,14 @@ class HostileEndpointInputTest extends RetoolTestSupport {
             return seen(row.toString(), exchange.getException());
         } catch (RuntimeException thrown) {
             return seen(row.toString(), thrown);
+        }
+    }
+
+    /** What the attributes cases find in Retool: two pending invites and the definition of plan. */
+    private void twoPendingInvitesAndAnAttributeDefinition() {
+        sandbox().defineAttribute("plan", "string");
+        for (String email : List.of("ada@example.com", "anna@bücher.de")) {
+            assertThat(send("retool:invite", email).getException()).isNull();
         }
     }
 

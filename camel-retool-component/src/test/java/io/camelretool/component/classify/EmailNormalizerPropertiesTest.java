@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /** What holds for every string the normaliser is given, typed by a person, a form or an attacker. */
-class EmailNormalizerProperties {
+class EmailNormalizerPropertiesTest {
 
     /** Spaces that spreadsheets and web forms leave around an address: plain, non-breaking, zero-width, BOM. */
     private static final String SURROUNDING = " \t\r\n\u00a0\u2007\u202f\u3000\u200b\u2060\ufeff";

@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.Size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What holds for every secret, body, timestamp and header a sender or an attacker can send. */
-class WebhookSignatureProperties {
+class WebhookSignaturePropertiesTest {
 
     private static final long NOW = 1_800_000_000L;
     private static final Duration WINDOW = Duration.ofSeconds(300);

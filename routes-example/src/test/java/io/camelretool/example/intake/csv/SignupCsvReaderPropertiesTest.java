@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** What holds for every file dropped into the folder, written by a spreadsheet, a script or an attacker. */
-class SignupCsvReaderProperties {
+class SignupCsvReaderPropertiesTest {
 
     /** Characters that make CSV hard: delimiters, quotes, line breaks, a NUL, non-ASCII, a broken byte. */
     private static final String TRICKY = "ab@.,;\t\"\n\r\u0000é€😀 '=+-\uFFFD";

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** What holds for every mail that reaches the signup mailbox, however it is put together. */
-class SignupMailExtractorProperties {
+class SignupMailExtractorPropertiesTest {
 
     private final SignupMailExtractor extractor = new SignupMailExtractor(AllowedSenders.parse("forms@acme.com"));
 
