@@ -1,7 +1,6 @@
 package io.camelretool.component;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,9 +141,7 @@ class HostileEndpointInputTest extends RetoolTestSupport {
     }
 
     private static Object body(String file) throws IOException {
-        try (InputStream in = HostileEndpointInputTest.class.getResourceAsStream(CORPUS + file)) {
-            return JSON.readValue(in, Object.class);
-        }
+        return JSON.readValue(Manifest.file(CORPUS + file), Object.class);
     }
 
     private List<RecordedRequest> requestsOfTheCase() {

@@ -38,6 +38,18 @@ public final class Manifest {
     private Manifest() {
     }
 
+    /** The bytes of a file of the corpus, a class-path resource such as {@code /hostile/csv/crlf.csv}. */
+    public static byte[] file(String resource) {
+        try (InputStream in = Manifest.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no corpus file " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource, e);
+        }
+    }
+
     /** The rows of the manifest at that class-path resource. */
     public static List<Row> read(String resource) {
         try (InputStream in = Manifest.class.getResourceAsStream(resource)) {

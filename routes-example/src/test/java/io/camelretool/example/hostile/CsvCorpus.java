@@ -1,8 +1,5 @@
 package io.camelretool.example.hostile;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,7 +29,7 @@ final class CsvCorpus {
         }
 
         byte[] content() {
-            return file.startsWith("gen-") ? generated(file) : resource(FOLDER + file);
+            return file.startsWith("gen-") ? generated(file) : Manifest.file(FOLDER + file);
         }
 
         @Override
@@ -49,17 +46,6 @@ final class CsvCorpus {
                 .map(row -> new Case(row.get("file"), row.get("outcome"), ExpectedLines.parse(row.get("lines")),
                         row.get("report_csv"), row.get("proves")))
                 .toList();
-    }
-
-    static byte[] resource(String path) {
-        try (InputStream in = CsvCorpus.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no corpus file " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(path, e);
-        }
     }
 
     /** The files too large to keep in the repository, made as the manifest describes them. */

@@ -38,7 +38,7 @@ final class MailCorpus {
         }
 
         byte[] content() {
-            byte[] lf = file.startsWith("gen-") ? generated(file) : CsvCorpus.resource(FOLDER + file);
+            byte[] lf = file.startsWith("gen-") ? generated(file) : Manifest.file(FOLDER + file);
             return crlf(lf);
         }
 

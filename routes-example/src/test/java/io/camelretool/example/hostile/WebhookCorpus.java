@@ -25,7 +25,7 @@ final class WebhookCorpus {
         }
 
         byte[] body() {
-            return file.startsWith("gen-") ? generated(file) : CsvCorpus.resource(FOLDER + file);
+            return file.startsWith("gen-") ? generated(file) : Manifest.file(FOLDER + file);
         }
 
         @Override

@@ -50,7 +50,7 @@ class SignupCsvReaderPropertiesTest {
         StringBuilder file = new StringBuilder(byteOrderMark ? "\uFEFF" : "").append("email").append(delimiter)
                 .append("first_name").append(delimiter).append("company").append(lineEnd);
         for (List<String> person : people) {
-            file.append(String.join(String.valueOf(delimiter), person.stream().map(SignupCsvReaderProperties::quoted)
+            file.append(String.join(String.valueOf(delimiter), person.stream().map(SignupCsvReaderPropertiesTest::quoted)
                     .toList())).append(lineEnd);
         }
 
