@@ -52,12 +52,11 @@ public final class SecretScan implements BeforeAllCallback, BeforeEachCallback, 
         return this;
     }
 
-    /** Records a text the test was shown (an HTTP answer, an exception message) for the next scan; returns it. */
-    public String seen(String where, String text) {
+    /** Records a text the test was shown (an HTTP answer, an exception message) for the next scan. */
+    public void seen(String where, String text) {
         synchronized (seen) {
             seen.merge(where, String.valueOf(text), (earlier, later) -> earlier + "\n" + later);
         }
-        return text;
     }
 
     @Override
