@@ -70,10 +70,10 @@ public class MailIntakeRoute extends RouteBuilder {
             String reason = extraction.rejection().orElse("no signup found");
             copyToReview(original, reviewFolder);
             Files.createDirectories(reasons);
-            Files.writeString(reasons.resolve(safeFileName(name) + ".txt"), "subject: " + mail.getSubject()
+            Files.writeString(reasons.resolve(safeFileName(name) + ".txt"), "subject: " + subjectOf(mail)
                                                                             + "\nreason: " + reason + "\n",
                     StandardCharsets.UTF_8);
-            log.warn("Mail {} ({}) moved to review: {}", name, mail.getSubject(), reason);
+            log.warn("Mail {} ({}) moved to review: {}", name, subjectOf(mail), reason);
             return;
         }
         List<Arrival> arrivals = new ArrayList<>();
@@ -82,9 +82,14 @@ public class MailIntakeRoute extends RouteBuilder {
                 name, error)));
         SignupIntake.Accepted accepted = intake.acceptBatch(SignupSource.MAIL, name, arrivals);
         log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid", name,
-                mail.getSubject(), extraction.signups().size(), extraction.method(), accepted.batch().id(),
+                subjectOf(mail), extraction.signups().size(), extraction.method(), accepted.batch().id(),
                 accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),
                 accepted.count(ItemOutcome.INVALID));
+    }
+
+    /** The subject on one line: an encoded line break in it must not add a line to the reason file or the log. */
+    private static String subjectOf(Message mail) throws MessagingException {
+        return String.valueOf(mail.getSubject()).replaceAll("\\R", " ");
     }
 
     /** The mail as its raw bytes (one fetch of the whole message), parsed in this process. */
