@@ -63,6 +63,10 @@ final class WebhookCorpus {
             case "gen-nested-25-deep.json" -> "{\"email\":\"wh-deep@example.com\",\"attributes\":"
                                               + "{\"a\":".repeat(24) + "1" + "}".repeat(24) + "}";
             case "gen-nested-5000-deep.json" -> "[".repeat(5000) + "]".repeat(5000);
+            case "gen-long-key.json" -> "{\"" + "k".repeat(60_000) + "\":1}";
+            case "gen-huge-attributes.json" -> IntStream.range(0, 21)
+                    .mapToObj(i -> "\"a" + i + "\":\"" + "v".repeat(9_999) + "\"")
+                    .collect(Collectors.joining(",", "{\"email\":\"wh-a6@example.com\",\"attributes\":{", "}}"));
             default -> throw new IllegalArgumentException("no generator for " + file);
         };
         return body.getBytes(StandardCharsets.UTF_8);
