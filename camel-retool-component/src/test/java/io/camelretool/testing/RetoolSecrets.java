@@ -6,7 +6,7 @@ import java.util.List;
 import io.camelretool.sandbox.RetoolSandbox;
 import io.camelretool.sandbox.SandboxInvite;
 
-/** The credentials a Retool hands out, as a sandbox knows them: its API key, every minted Embed URL, every invite link. */
+/** The credentials a Retool hands out, as a sandbox knows them: its API key, every Embed URL and invite link. */
 public final class RetoolSecrets {
 
     private RetoolSecrets() {

@@ -34,8 +34,7 @@ final class AttributeValues {
             }
             if (text.length() > MAX_NAME_LENGTH) {
                 throw new InvalidRetoolInputException(field, "'" + text.substring(0, 20) + "…' is " + text.length()
-                                                             + " characters long; Retool takes attribute names of at most "
-                                                             + MAX_NAME_LENGTH);
+                        + " characters long; Retool takes attribute names of at most " + MAX_NAME_LENGTH);
             }
             texts.put(text, value == null ? null : asText(value, field + "." + text));
         });

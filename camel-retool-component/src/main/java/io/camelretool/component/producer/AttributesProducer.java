@@ -75,7 +75,8 @@ public class AttributesProducer extends RetoolAsyncProducer {
         } else if (body instanceof Map<?, ?> map) {
             map.forEach((name, value) -> {
                 if (!delete && value == null) {
-                    throw new InvalidRetoolInputException("body." + name, "has no value; use action=delete to remove it");
+                    throw new InvalidRetoolInputException("body." + name,
+                            "has no value; use action=delete to remove it");
                 }
                 changes.put(name, delete ? null : value);
             });
@@ -134,7 +135,8 @@ public class AttributesProducer extends RetoolAsyncProducer {
         }
         String text = value.toString().trim();
         if (!text.matches("[1-9][0-9]{0,9}") || Long.parseLong(text) > Integer.MAX_VALUE) {
-            throw new InvalidRetoolInputException("inviteId", "'" + value + "' is not an invite id (a positive integer)");
+            throw new InvalidRetoolInputException("inviteId",
+                    "'" + value + "' is not an invite id (a positive integer)");
         }
         return Integer.valueOf(text);
     }

@@ -22,6 +22,9 @@ public final class SignupLimits {
     public static final int MAX_ATTRIBUTES = 20;
     public static final int MAX_ATTRIBUTE_NAME = 255;
     public static final int MAX_ATTRIBUTE_VALUE = 2000;
+    /** What an attribute name is, in the words every refusal of one uses. */
+    public static final String ATTRIBUTE_NAME_RULE = "Retool attribute names use a-z, 0-9 and _, at most "
+                                                     + MAX_ATTRIBUTE_NAME + " of them";
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z0-9_]+");
 
     /** One field outside the limits, named as the webhook names it ({@code firstName}, {@code attributes.plan}). */
@@ -59,8 +62,7 @@ public final class SignupLimits {
         for (Map.Entry<String, String> attribute : new TreeMap<>(signup.attributes()).entrySet()) {
             String field = "attributes." + attribute.getKey();
             if (!isAttributeName(attribute.getKey())) {
-                problems.add(new Problem(field, "is not a Retool attribute name (a-z, 0-9 and _, at most "
-                                                + MAX_ATTRIBUTE_NAME + " characters)"));
+                problems.add(new Problem(field, "is not an attribute name: " + ATTRIBUTE_NAME_RULE));
             }
             text(problems, field, attribute.getValue(), MAX_ATTRIBUTE_VALUE);
         }
@@ -85,7 +87,9 @@ public final class SignupLimits {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
                 return true;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                           && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return true;

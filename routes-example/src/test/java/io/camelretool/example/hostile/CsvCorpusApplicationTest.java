@@ -86,10 +86,10 @@ class CsvCorpusApplicationTest {
         Path inbox = signups.resolve("inbox");
         List<String> unsettled = new ArrayList<>();
         for (CsvCorpus.Case corpusCase : CsvCorpus.cases()) {
-            boolean settled = corpusCase.ignored()
-                              || corpusCase.refused() && Files.exists(inbox.resolve(".error").resolve(corpusCase.file()))
-                              || Files.exists(inbox.resolve(".done").resolve(corpusCase.file()))
-                                 && report(corpusCase.file()).isPresent();
+            Path refused = inbox.resolve(".error").resolve(corpusCase.file());
+            Path done = inbox.resolve(".done").resolve(corpusCase.file());
+            boolean settled = corpusCase.ignored() || corpusCase.refused() && Files.exists(refused)
+                              || Files.exists(done) && report(corpusCase.file()).isPresent();
             if (!settled) {
                 unsettled.add(corpusCase.file());
             }
@@ -128,7 +128,8 @@ class CsvCorpusApplicationTest {
             JsonNode report = report(corpusCase.file()).orElseThrow();
             corpusCase.lines().assertReport(report);
             if (corpusCase.reportCsv() != null) {
-                String csv = Files.readString(signups.resolve("reports").resolve(report.path("batch").asText() + ".csv"));
+                Path reportCsv = signups.resolve("reports").resolve(report.path("batch").asText() + ".csv");
+                String csv = Files.readString(reportCsv);
                 for (String cell : corpusCase.reportCsv().split("; ")) {
                     assertThat(csv).contains(cell);
                 }
@@ -146,8 +147,8 @@ class CsvCorpusApplicationTest {
 
     @Test
     void theLogNamesEveryAttributeColumnThatIsIgnored() {
-        assertThat(log.drain()).anySatisfy(line -> assertThat(line).contains("attributes.csv: column 'attr.Bad-Name' is "
-                                                                              + "ignored: Retool attribute names use a-z"));
+        assertThat(log.drain()).anySatisfy(line -> assertThat(line)
+                .contains("attributes.csv: column 'attr.Bad-Name' is ignored: Retool attribute names use a-z"));
     }
 
     private static Optional<JsonNode> report(String file) {

@@ -143,7 +143,7 @@ class MailCorpusApplicationTest {
         return Optional.empty();
     }
 
-    /** The reason written for the mail: named after its Message-ID, which holds the file name, or giving it as subject. */
+    /** The reason written for the mail: named after its Message-ID, which holds the file name, or with it as subject. */
     private static Optional<String> reasonFile(MailCorpus.Case corpusMail) throws IOException {
         Path reasons = signups.resolve("mail-review");
         if (!Files.isDirectory(reasons)) {

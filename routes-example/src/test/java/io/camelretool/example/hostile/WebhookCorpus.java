@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 
 import io.camelretool.testing.Manifest;
 
-/** The requests of {@code hostile/webhook/manifest.csv}: bodies read or (for {@code gen-*}) generated, and how to send them. */
+/** The requests of {@code hostile/webhook/manifest.csv}: bodies read or (for {@code gen-*}) made, and how to send them. */
 final class WebhookCorpus {
 
     private static final String FOLDER = "/hostile/webhook/";

@@ -39,8 +39,7 @@ final class SignupColumns {
                     attributes.put(attribute, column);
                 } else {
                     warnings.add("column '" + (raw.length() <= 80 ? raw : raw.substring(0, 80) + "…")
-                                 + "' is ignored: Retool attribute names use a-z, 0-9 and _ only, at most "
-                                 + SignupLimits.MAX_ATTRIBUTE_NAME + " of them");
+                                 + "' is ignored: " + SignupLimits.ATTRIBUTE_NAME_RULE);
                 }
                 continue;
             }

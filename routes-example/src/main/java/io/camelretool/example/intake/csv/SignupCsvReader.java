@@ -173,7 +173,8 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
         StringBuilder record = new StringBuilder(first.text());
         List<Line> continuation = new ArrayList<>();
         while (quoteOpen(record)) {
-            Line more = record.length() > MAX_RECORD_CHARS || continuation.size() >= MAX_RECORD_LINES ? null : nextLine();
+            boolean tooBig = record.length() > MAX_RECORD_CHARS || continuation.size() >= MAX_RECORD_LINES;
+            Line more = tooBig ? null : nextLine();
             if (more == null || more.tooLong()) {
                 if (more != null) {
                     continuation.add(more);

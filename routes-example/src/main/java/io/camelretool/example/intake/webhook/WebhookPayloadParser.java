@@ -138,8 +138,8 @@ public final class WebhookPayloadParser {
                 attributeNode.properties().forEach(entry -> {
                     String path = at + "attributes." + entry.getKey();
                     if (!SignupLimits.isAttributeName(entry.getKey())) {
-                        errors.add(new FieldError(path, "is not a Retool attribute name (a-z, 0-9 and _, at most "
-                                                        + SignupLimits.MAX_ATTRIBUTE_NAME + " characters)"));
+                        errors.add(new FieldError(path,
+                                "is not an attribute name: " + SignupLimits.ATTRIBUTE_NAME_RULE));
                     } else if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
                         errors.add(new FieldError(path, "must be a string, number or boolean"));
                     } else {
