@@ -5,14 +5,23 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Normalises an email address before it is classified or compared: trimmed, the domain lower-cased and, for an
- * internationalised domain, in its ASCII (punycode) form. Refuses what Retool or a mail server would: quoted or
- * spaced local parts, missing or dotless domains, labels that are empty, too long or start or end with a dash.
+ * Normalises an email address before it is classified or compared: trimmed (of spaces, non-breaking and zero-width
+ * ones too, as spreadsheets and web forms leave them), the domain lower-cased and, for an internationalised domain,
+ * in its ASCII (punycode) form. Refuses what Retool or a mail server would: quoted or spaced local parts, missing or
+ * dotless domains, labels that are empty, too long or start or end with a dash; and domains whose ASCII form is
+ * ambiguous (see {@link #DEVIATIONS}).
  */
 public final class EmailNormalizer {
 
     private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /**
+     * The characters IDNA 2003 (Java's {@link IDN}) maps away but IDNA 2008 keeps: {@code straße.de} is
+     * {@code strasse.de} to the first and {@code xn--strae-oqa.de} to the second, two different domains. Guessing
+     * would invite the wrong address, so such a domain is refused and must be given in its {@code xn--} form. (The
+     * other two, the zero-width joiners, are refused as invisible characters.)
+     */
+    private static final String DEVIATIONS = "\u00df\u03c2";
 
     private EmailNormalizer() {
     }
@@ -34,13 +43,16 @@ public final class EmailNormalizer {
     }
 
     public static NormalizedEmail normalize(String raw) {
-        if (raw == null || raw.isBlank()) {
+        String email = trimmed(raw);
+        if (email.isEmpty()) {
             throw new InvalidEmailException("the email is empty");
         }
-        String email = raw.strip();
         for (char c : email.toCharArray()) {
-            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
                 throw new InvalidEmailException("the email contains spaces or control characters");
+            }
+            if (Character.getType(c) == Character.FORMAT) {
+                throw new InvalidEmailException("the email contains an invisible character such as a zero-width space");
             }
         }
         int at = email.lastIndexOf('@');
@@ -58,27 +70,59 @@ public final class EmailNormalizer {
         if (domain.endsWith(".")) {
             domain = domain.substring(0, domain.length() - 1);
         }
+        for (char c : domain.toCharArray()) {
+            if (DEVIATIONS.indexOf(Character.toLowerCase(c)) >= 0) {
+                throw new InvalidEmailException("the domain " + shown(domain) + " contains '" + c + "', which the two "
+                                                + "IDNA standards turn into different domains; give it in its xn-- "
+                                                + "form");
+            }
+        }
         String ascii;
         try {
             ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new InvalidEmailException("the domain '" + domain + "' is not a valid host name");
+            throw new InvalidEmailException("the domain " + shown(domain) + " is not a valid host name");
         }
         String[] labels = ascii.split("\\.", -1);
         if (labels.length < 2) {
-            throw new InvalidEmailException("the domain '" + domain + "' has no dot");
+            throw new InvalidEmailException("the domain " + shown(domain) + " has no dot");
         }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
-                throw new InvalidEmailException("the domain '" + domain + "' is not a valid host name");
+                throw new InvalidEmailException("the domain " + shown(domain) + " is not a valid host name");
             }
         }
         if (labels[labels.length - 1].matches("\\d+")) {
-            throw new InvalidEmailException("the domain '" + domain + "' is an IP address, not a host name");
+            throw new InvalidEmailException("the domain " + shown(domain) + " is an IP address, not a host name");
         }
         if (local.length() + 1 + ascii.length() > 254) {
             throw new InvalidEmailException("the email is longer than 254 characters");
         }
         return new NormalizedEmail(local, ascii);
+    }
+
+    /** The domain as the message shows it: quoted, and cut short, as it may be anything a sender typed. */
+    private static String shown(String domain) {
+        return "'" + (domain.length() <= 80 ? domain : domain.substring(0, 80) + "…") + "'";
+    }
+
+    /** Without the spaces, line breaks and invisible characters around it (null counts as empty). */
+    private static String trimmed(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        int start = 0;
+        int end = raw.length();
+        while (start < end && invisible(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && invisible(raw.charAt(end - 1))) {
+            end--;
+        }
+        return raw.substring(start, end);
+    }
+
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT;
     }
 }

@@ -1,5 +1,6 @@
 package io.camelretool.component.producer;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -7,22 +8,37 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.component.error.InvalidRetoolInputException;
 
-/** Retool stores attribute values as strings under names of lower-case letters, digits and underscores. */
+/**
+ * Retool stores attribute values as strings under names of lower-case letters, digits and underscores, at most 255
+ * characters long (its attribute definitions refuse longer names).
+ */
 final class AttributeValues {
 
+    static final int MAX_NAME_LENGTH = 255;
     private static final Pattern NAME = Pattern.compile("^[a-z0-9_]+$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AttributeValues() {
     }
 
-    static void checkNames(Map<String, ?> attributes, String field) {
-        for (String name : attributes.keySet()) {
-            if (name == null || !NAME.matcher(name).matches()) {
+    /**
+     * The attributes with their values as the text Retool stores, or the refusal naming the first name or value
+     * Retool would not take: checked before any call, so a bad attribute never leaves an invite half made.
+     */
+    static Map<String, String> asTexts(Map<?, ?> attributes, String field) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> {
+            if (!(name instanceof String text) || !NAME.matcher(text).matches()) {
                 throw new InvalidRetoolInputException(field + "." + name,
                         "is not a name Retool accepts (lower-case letters, digits and _ only)");
             }
-        }
+            if (text.length() > MAX_NAME_LENGTH) {
+                throw new InvalidRetoolInputException(field, "'" + text.substring(0, 20) + "…' is " + text.length()
+                        + " characters long; Retool takes attribute names of at most " + MAX_NAME_LENGTH);
+            }
+            texts.put(text, value == null ? null : asText(value, field + "." + text));
+        });
+        return texts;
     }
 
     /** Strings as they are, numbers and booleans as their text, maps and lists as JSON. */

@@ -67,18 +67,18 @@ public class AttributesProducer extends RetoolAsyncProducer {
         return normalized.equals("delete");
     }
 
-    /** Name to text value (null for delete), in the body's order; names Retool would refuse are refused here. */
+    /** Name to value (null for delete), in the body's order; names and values Retool would refuse are refused here. */
     private static Map<String, Object> changes(Object body, boolean delete) {
-        Map<String, Object> changes = new LinkedHashMap<>();
+        Map<Object, Object> changes = new LinkedHashMap<>();
         if (delete && body instanceof Collection<?> names) {
-            names.forEach(name -> changes.put(String.valueOf(name), null));
+            names.forEach(name -> changes.put(name, null));
         } else if (body instanceof Map<?, ?> map) {
             map.forEach((name, value) -> {
-                String key = String.valueOf(name);
                 if (!delete && value == null) {
-                    throw new InvalidRetoolInputException("body." + key, "has no value; use action=delete to remove it");
+                    throw new InvalidRetoolInputException("body." + name,
+                            "has no value; use action=delete to remove it");
                 }
-                changes.put(key, delete ? null : value);
+                changes.put(name, delete ? null : value);
             });
         } else {
             throw new InvalidRetoolInputException("body", delete
@@ -88,8 +88,9 @@ public class AttributesProducer extends RetoolAsyncProducer {
         if (changes.isEmpty()) {
             throw new InvalidRetoolInputException("body", "names no attribute");
         }
-        AttributeValues.checkNames(changes, "body");
-        return changes;
+        Map<String, Object> checked = new LinkedHashMap<>();
+        AttributeValues.asTexts(changes, "body").keySet().forEach(name -> checked.put(name, changes.get(name)));
+        return checked;
     }
 
     private CompletableFuture<Target> resolve(Message message) {
@@ -100,7 +101,7 @@ public class AttributesProducer extends RetoolAsyncProducer {
             }
             return CompletableFuture.completedFuture(user(userId.trim()));
         }
-        Integer inviteId = message.getHeader(RetoolConstants.INVITE_ID, configuration.getInviteId(), Integer.class);
+        Integer inviteId = inviteId(message.getHeader(RetoolConstants.INVITE_ID, configuration.getInviteId()));
         if (inviteId != null) {
             return CompletableFuture.completedFuture(invite(inviteId));
         }
@@ -112,7 +113,7 @@ public class AttributesProducer extends RetoolAsyncProducer {
         if (!Set.of("auto", "user", "invite").contains(target)) {
             throw new InvalidRetoolInputException("target", "'" + target + "' is not auto, user or invite");
         }
-        String key = EmailAddresses.key(email);
+        String key = EmailInputs.normalized(email, "email").key();
         CompletableFuture<Target> account = target.equals("invite") || (target.equals("auto") && userLookupRefused)
                 ? CompletableFuture.completedFuture(null) : findUser(key, target.equals("user"));
         return account.thenCompose(found -> {
@@ -125,6 +126,19 @@ public class AttributesProducer extends RetoolAsyncProducer {
                     .map(invite -> CompletableFuture.completedFuture(invite(invite.id())))
                     .orElseGet(() -> notFound(email, "no account and no pending invite")));
         });
+    }
+
+    /** The invite id of a header or option, which may come as any type a route happens to set. */
+    private static Integer inviteId(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().trim();
+        if (!text.matches("[1-9][0-9]{0,9}") || Long.parseLong(text) > Integer.MAX_VALUE) {
+            throw new InvalidRetoolInputException("inviteId",
+                    "'" + value + "' is not an invite id (a positive integer)");
+        }
+        return Integer.valueOf(text);
     }
 
     private CompletableFuture<Target> findUser(String key, boolean userRequired) {

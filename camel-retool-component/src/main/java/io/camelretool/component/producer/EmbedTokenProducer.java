@@ -83,13 +83,16 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
         Map<String, Object> userInfo = new LinkedHashMap<>();
         for (String field : List.of("email", "firstName", "lastName")) {
             Object value = body.get(field);
+            if (value != null && !(value instanceof CharSequence)) {
+                throw new InvalidRetoolInputException(field, "must be a string");
+            }
             if (value != null) {
                 userInfo.put(field, value.toString());
             }
         }
-        if (userInfo.containsKey("email") && !io.camelretool.component.model.EmailAddresses.isValid(
-                (String) userInfo.get("email"))) {
-            throw new InvalidRetoolInputException("email", "'" + userInfo.get("email") + "' is not a valid email address");
+        if (userInfo.containsKey("email")) {
+            // sent as invites send it: trimmed, the domain lower-cased and in ASCII
+            userInfo.put("email", EmailInputs.normalized((String) userInfo.get("email"), "email").address());
         }
         if (!userInfo.isEmpty()) {
             request.put("userInfo", userInfo);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.camelretool.component.error.InvalidRetoolInputException;
-import io.camelretool.component.classify.EmailNormalizer;
 import io.camelretool.component.model.InviteRequest;
 
 /** Reads the invite requests out of a message body: an email, a Map, an {@link InviteRequest}, or a List of them. */
@@ -38,15 +37,9 @@ final class InviteRequests {
         if (email == null || email.isEmpty()) {
             throw new InvalidRetoolInputException(field + ".email", "is required");
         }
-        String normalized;
-        try {
-            // the domain goes out lower-cased and, for an internationalised one, in the ASCII form Retool accepts
-            normalized = EmailNormalizer.normalize(email).address();
-        } catch (EmailNormalizer.InvalidEmailException malformed) {
-            throw new InvalidRetoolInputException(field + ".email", "'" + email + "' is not a valid email address ("
-                                                                    + malformed.getMessage() + ")");
-        }
-        AttributeValues.checkNames(request.getAttributes(), field + ".attributes");
+        // the domain goes out lower-cased and, for an internationalised one, in the ASCII form Retool accepts
+        String normalized = EmailInputs.normalized(email, field + ".email").address();
+        AttributeValues.asTexts(request.getAttributes(), field + ".attributes");
         Set<Integer> groups = new LinkedHashSet<>(defaultGroupIds);
         groups.addAll(request.getGroupIds());
         return request.withEmail(normalized).withGroupIds(List.copyOf(groups));

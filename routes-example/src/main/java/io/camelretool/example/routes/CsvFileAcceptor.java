@@ -39,18 +39,17 @@ final class CsvFileAcceptor {
     }
 
     /**
+     * @param lastModified with the name and size, what makes a file read again after a crash the same file: a
+     *                     different file of the same name starts a batch of its own instead of resuming one
      * @throws UnreadableCsvException when the file is not a signup CSV at all (nothing was accepted)
      * @throws IOException            when reading stopped part way; what was read before is accepted and reported,
      *                                with the failure as the batch's last line
-     */
-    /**
-     * @param lastModified with the name and size, what makes a file read again after a crash the same file: a
-     *                     different file of the same name starts a batch of its own instead of resuming one
      */
     Result accept(InputStream content, long size, long lastModified, String fileName)
             throws IOException, UnreadableCsvException {
         ReadProgress progress = new ReadProgress(content, size);
         try (SignupCsvReader reader = SignupCsvReader.open(progress, fileName)) {
+            reader.headerWarnings().forEach(warning -> LOG.warn("{}: {}", fileName, warning));
             Batch batch = intake.startBatch(SignupSource.CSV, fileName, fileName + "|" + size + "|" + lastModified);
             long[] counts = new long[ItemOutcome.values().length];
             List<Arrival> part = new ArrayList<>(ROWS_PER_TRANSACTION);

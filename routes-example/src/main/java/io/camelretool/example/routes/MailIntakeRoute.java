@@ -1,10 +1,17 @@
 package io.camelretool.example.routes;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.config.ClusterSettings;
@@ -19,6 +26,8 @@ import io.camelretool.example.signup.SignupSource;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
@@ -50,7 +59,10 @@ public class MailIntakeRoute extends RouteBuilder {
 
     private void handle(Exchange exchange, SignupMailExtractor extractor, SignupIntake intake, Path reasons,
                         String reviewFolder) throws Exception {
-        Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
+        Message original = exchange.getIn(MailMessage.class).getOriginalMessage();
+        // read once and parsed here: the server's own parse (IMAP ENVELOPE, BODYSTRUCTURE) of a broken mail may fail,
+        // and a mail that fails at every poll is never marked seen nor moved to review
+        Message mail = readHere(original);
         String name = SignupMailExtractor.reference(mail);
         if (intake.alreadyAccepted(SignupSource.MAIL, name)) {
             log.info("Mail {} was accepted before the last stop; marking it seen", name);
@@ -59,27 +71,52 @@ public class MailIntakeRoute extends RouteBuilder {
         MailExtraction extraction = extractor.extract(mail);
         if (extraction.signups().isEmpty()) {
             String reason = extraction.rejection().orElse("no signup found");
-            copyToReview(mail, reviewFolder);
+            copyToReview(original, reviewFolder);
             Files.createDirectories(reasons);
-            Files.writeString(reasons.resolve(safeFileName(name) + ".txt"), "subject: " + mail.getSubject()
+            Files.writeString(reasons.resolve(safeFileName(name) + ".txt"), "subject: " + subjectOf(mail)
                                                                             + "\nreason: " + reason + "\n",
                     StandardCharsets.UTF_8);
-            log.warn("Mail {} ({}) moved to review: {}", name, mail.getSubject(), reason);
+            log.warn("Mail {} ({}) moved to review: {}", name, subjectOf(mail), reason);
             return;
         }
         List<Arrival> arrivals = new ArrayList<>();
         extraction.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
         extraction.rowErrors().forEach(error -> arrivals.add(Arrival.unreadable(arrivals.size() + 1,
-                name + " attachment", error)));
+                name, error)));
         SignupIntake.Accepted accepted = intake.acceptBatch(SignupSource.MAIL, name, arrivals);
         log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid", name,
-                mail.getSubject(), extraction.signups().size(), extraction.method(), accepted.batch().id(),
+                subjectOf(mail), extraction.signups().size(), extraction.method(), accepted.batch().id(),
                 accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),
                 accepted.count(ItemOutcome.INVALID));
     }
 
+    /** The subject on one line: an encoded line break in it must not add a line to the reason file or the log. */
+    private static String subjectOf(Message mail) throws MessagingException {
+        return String.valueOf(mail.getSubject()).replaceAll("\\R", " ");
+    }
+
+    /** The mail as its raw bytes (one fetch of the whole message), parsed in this process. */
+    private static Message readHere(Message original) throws MessagingException, IOException {
+        if (!(original instanceof MimeMessage mime)) {
+            return original;
+        }
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        mime.writeTo(raw);
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
+    }
+
+    /** The Message-ID as a file name: safe characters only, and short (a name may be longer than a file name can). */
     private static String safeFileName(String name) {
-        return name.replaceAll("[^A-Za-z0-9._@-]", "_");
+        String safe = name.replaceAll("[^A-Za-z0-9._@-]", "_");
+        if (safe.length() <= 100) {
+            return safe;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return safe.substring(0, 80) + "-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static void copyToReview(Message mail, String reviewFolder) throws MessagingException {

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelretool.component.classify.SignupClassifier;
+import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
@@ -21,6 +22,7 @@ import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,9 @@ class InvitePipelineTest {
 
     @TempDir
     Path signups;
+
+    @RegisterExtension
+    final SecretScan secrets = ApplicationSecrets.scan(retool::sandbox, () -> signups);
 
     @Test
     void theSameEmailThroughTheFolderAndTheWebhookIsInvitedOnceAndReportedAsDuplicate() throws Exception {

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,9 @@ class FolderIntakeRouteTest {
 
     @TempDir
     Path signups;
+
+    @RegisterExtension
+    final SecretScan secrets = ApplicationSecrets.scan(retool::sandbox, () -> signups);
 
     @Test
     void invitesEveryGoodRowReportsBadRowsByLineAndMovesTheFileToDone() throws Exception {

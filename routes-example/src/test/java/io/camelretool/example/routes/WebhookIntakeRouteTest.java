@@ -10,9 +10,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ class WebhookIntakeRouteTest {
 
     @TempDir
     Path signups;
+
+    @RegisterExtension
+    final SecretScan secrets = ApplicationSecrets.scan(retool::sandbox, () -> signups);
 
     private RunningApplication app;
 

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import io.camelretool.example.intake.SignupLimits;
 
 /**
  * Which column of a signup CSV holds what, found from the header by the spellings people use: case, spaces,
@@ -13,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class SignupColumns {
 
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z0-9_]+$");
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("email", "email"), Map.entry("emailaddress", "email"), Map.entry("mail", "email"),
             Map.entry("firstname", "firstName"), Map.entry("givenname", "firstName"),
@@ -35,10 +35,11 @@ final class SignupColumns {
             String raw = header.get(column).trim();
             String attribute = attributeName(raw);
             if (attribute != null) {
-                if (ATTRIBUTE_NAME.matcher(attribute).matches()) {
+                if (SignupLimits.isAttributeName(attribute)) {
                     attributes.put(attribute, column);
                 } else {
-                    warnings.add("column '" + raw + "' is ignored: Retool attribute names use a-z, 0-9 and _ only");
+                    warnings.add("column '" + (raw.length() <= 80 ? raw : raw.substring(0, 80) + "…")
+                                 + "' is ignored: " + SignupLimits.ATTRIBUTE_NAME_RULE);
                 }
                 continue;
             }

@@ -1,6 +1,5 @@
 package io.camelretool.example.intake.csv;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 
+import io.camelretool.example.intake.SignupLimits;
 import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
 import org.apache.commons.csv.CSVFormat;
@@ -25,9 +26,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a signup CSV one record at a time, so a file of any size needs little memory. The delimiter (comma,
- * semicolon or tab) is taken from the header line and a UTF-8 byte-order mark is skipped. A bad record becomes an
- * error result with its line number and reading goes on with the next one.
+ * Reads a signup CSV one record at a time, so a file of any size needs little memory (a line is never held longer
+ * than {@link #MAX_RECORD_CHARS}). The delimiter (comma, semicolon or tab) is taken from the header line and a UTF-8
+ * byte-order mark is skipped. A bad record becomes an error result with its line number and reading goes on with the
+ * next one.
  */
 public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable {
 
@@ -38,19 +40,22 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
     static final int MAX_RECORD_CHARS = 64 * 1024;
 
     private final String fileName;
-    private final BufferedReader text;
+    private final BoundedLines text;
     private final CSVFormat format;
     private final SignupColumns columns;
     private final Deque<Line> reread = new ArrayDeque<>();
     private long physicalLines = 1;
-    private long rowsRead;
     private CsvRowResult next;
 
-    /** One physical line of the file and its number. */
+    /** One physical line of the file and its number; no text when it was longer than {@link #MAX_RECORD_CHARS}. */
     private record Line(long number, String text) {
+
+        boolean tooLong() {
+            return text == null;
+        }
     }
 
-    private SignupCsvReader(String fileName, BufferedReader text, CSVFormat format, SignupColumns columns) {
+    private SignupCsvReader(String fileName, BoundedLines text, CSVFormat format, SignupColumns columns) {
         this.fileName = fileName;
         this.text = text;
         this.format = format;
@@ -60,14 +65,20 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
     /**
      * Opens a CSV and reads its header.
      *
-     * @throws UnreadableCsvException when the file is empty, binary, not UTF-8 in its header, uses an unknown
-     *                                delimiter or has no email column
+     * @throws UnreadableCsvException when the file is empty, binary, not UTF-8 in its header, has a header longer
+     *                                than {@link #MAX_RECORD_CHARS}, uses an unknown delimiter or has no email
+     *                                column
      */
     public static SignupCsvReader open(InputStream in, String fileName) throws IOException, UnreadableCsvException {
-        BufferedReader text = new BufferedReader(new InputStreamReader(withoutByteOrderMark(in),
+        BoundedLines text = new BoundedLines(new InputStreamReader(withoutByteOrderMark(in),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-        String headerLine = text.readLine();
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)), MAX_RECORD_CHARS);
+        BoundedLines.PhysicalLine first = text.next();
+        if (first != null && first.tooLong()) {
+            throw new UnreadableCsvException("the header line is longer than " + MAX_RECORD_CHARS
+                                             + " characters; is this a signup CSV?");
+        }
+        String headerLine = first == null ? null : first.text();
         if (headerLine == null || headerLine.isBlank()) {
             throw new UnreadableCsvException("the file is empty; a signup CSV starts with a header line");
         }
@@ -154,12 +165,20 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
             if (first == null) {
                 return null;
             }
-        } while (first.text().isBlank());
+        } while (!first.tooLong() && first.text().isBlank());
+        if (first.tooLong()) {
+            return CsvRowResult.error(first.number(), "is longer than " + MAX_RECORD_CHARS
+                                                      + " characters; read on from the next line");
+        }
         StringBuilder record = new StringBuilder(first.text());
         List<Line> continuation = new ArrayList<>();
         while (quoteOpen(record)) {
-            Line more = record.length() > MAX_RECORD_CHARS || continuation.size() >= MAX_RECORD_LINES ? null : nextLine();
-            if (more == null) {
+            boolean tooBig = record.length() > MAX_RECORD_CHARS || continuation.size() >= MAX_RECORD_LINES;
+            Line more = tooBig ? null : nextLine();
+            if (more == null || more.tooLong()) {
+                if (more != null) {
+                    continuation.add(more);
+                }
                 readAgain(continuation);
                 return CsvRowResult.error(first.number(), "has a quote that never closes; read on from line "
                                                           + (first.number() + 1));
@@ -167,7 +186,6 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
             continuation.add(more);
             record.append('\n').append(more.text());
         }
-        rowsRead++;
         CSVRecord parsed = parseOne(record.toString(), format);
         if (parsed == null) {
             // the lines this record borrowed may be good records of their own
@@ -188,8 +206,8 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
             return reread.pop();
         }
         try {
-            String line = text.readLine();
-            return line == null ? null : new Line(++physicalLines, line);
+            BoundedLines.PhysicalLine line = text.next();
+            return line == null ? null : new Line(++physicalLines, line.text());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + fileName + " failed after line " + physicalLines, e);
         }
@@ -224,9 +242,26 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
                 return CsvRowResult.error(line, "is not valid UTF-8 text");
             }
         }
+        Signup signup;
+        try {
+            signup = signup(record, line);
+        } catch (NumberFormatException e) {
+            return CsvRowResult.error(line, "groups: '" + e.getMessage() + "' is not a group id (a positive integer)");
+        }
+        if (signup == null) {
+            return CsvRowResult.error(line, "has no email");
+        }
+        List<SignupLimits.Problem> problems = SignupLimits.problems(signup);
+        return problems.isEmpty() ? CsvRowResult.of(line, signup)
+                : CsvRowResult.error(line, problems.stream().map(SignupLimits.Problem::toString)
+                        .collect(Collectors.joining("; ")));
+    }
+
+    /** The record's signup, or null when it has no email. */
+    private Signup signup(CSVRecord record, long line) {
         String email = cell(record, "email");
         if (email == null) {
-            return CsvRowResult.error(line, "has no email");
+            return null;
         }
         String first = cell(record, "firstName");
         String last = cell(record, "lastName");
@@ -236,21 +271,16 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
             first = space < 0 ? fullName : fullName.substring(0, space).trim();
             last = space < 0 ? null : fullName.substring(space + 1);
         }
-        List<Integer> groups;
-        try {
-            groups = groupIds(cell(record, "groups"));
-        } catch (NumberFormatException e) {
-            return CsvRowResult.error(line, "groups: '" + e.getMessage() + "' is not a group id (an integer)");
-        }
+        List<Integer> groups = groupIds(cell(record, "groups"));
         Map<String, String> attributes = new LinkedHashMap<>();
         columns.attributes.forEach((name, column) -> {
-            String value = record.get(column);
-            if (!value.isBlank()) {
-                attributes.put(name, value.trim());
+            String value = CsvCells.undefused(record.get(column).trim());
+            if (!value.isEmpty()) {
+                attributes.put(name, value);
             }
         });
-        return CsvRowResult.of(line, new Signup(email, first, last, cell(record, "company"), cell(record, "role"),
-                groups, attributes, SignupSource.CSV, fileName + ":" + line));
+        return new Signup(email, first, last, cell(record, "company"), cell(record, "role"), groups, attributes,
+                SignupSource.CSV, fileName + ":" + line);
     }
 
     private String cell(CSVRecord record, String field) {
@@ -258,7 +288,7 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
         if (column == null) {
             return null;
         }
-        String value = record.get(column).trim();
+        String value = CsvCells.undefused(record.get(column).trim());
         return value.isEmpty() ? null : value;
     }
 
@@ -267,24 +297,19 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
         if (cell != null) {
             for (String part : cell.split("[;|,\\s]+")) {
                 if (!part.isEmpty()) {
-                    try {
-                        ids.add(Integer.valueOf(part));
-                    } catch (NumberFormatException e) {
+                    if (!part.matches("[1-9][0-9]{0,8}")) {
                         throw new NumberFormatException(part);
                     }
+                    ids.add(Integer.valueOf(part));
                 }
             }
         }
         return ids;
     }
 
-    /** What the header was understood as, and the header problems that do not stop the file. */
-    public String describeColumns() {
-        return columns + (columns.warnings.isEmpty() ? "" : "; " + String.join("; ", columns.warnings));
-    }
-
-    public long rowsRead() {
-        return rowsRead;
+    /** The header's problems that do not stop the file, such as a column that is ignored. */
+    public List<String> headerWarnings() {
+        return List.copyOf(columns.warnings);
     }
 
     @Override

@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 /**
  * Finds {@code Label: value} lines (also {@code Label - value}, and {@code >} quoted as in a forwarded mail) that
  * form notifications use. A label seen again after an email starts the next person, so one mail may carry several.
+ * The patterns cannot backtrack over a line: a line of a hundred thousand spaces is read in one pass.
  */
 final class LabelledFields {
 
-    private static final Pattern LINE = Pattern.compile("^\\s*([A-Za-z][A-Za-z \\-]{0,30}?)\\s*(?::+|\\s-\\s)\\s*(.+?)\\s*$");
+    private static final Pattern QUOTING = Pattern.compile("^(?:[ \\t]*+>)++");
+    private static final Pattern LINE = Pattern.compile("^\\s*+([A-Za-z][A-Za-z \\-]{0,30}?)\\s*(?::++|\\s-\\s)(.*)$");
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("email", "email"), Map.entry("e-mail", "email"), Map.entry("email address", "email"),
             Map.entry("e-mail address", "email"), Map.entry("name", "name"), Map.entry("full name", "name"),
@@ -30,9 +32,8 @@ final class LabelledFields {
         List<Map<String, String>> people = new ArrayList<>();
         Map<String, String> current = null;
         for (String raw : text.split("\\R")) {
-            String line = raw.replaceFirst("^(\\s*>)+", "");
-            Matcher matcher = LINE.matcher(line);
-            if (!matcher.matches()) {
+            Matcher matcher = LINE.matcher(QUOTING.matcher(raw).replaceFirst(""));
+            if (!matcher.matches() || matcher.group(2).isBlank()) {
                 continue;
             }
             String field = LABELS.get(matcher.group(1).trim().toLowerCase(Locale.ROOT));
@@ -46,7 +47,7 @@ final class LabelledFields {
                 }
                 current = new LinkedHashMap<>();
             }
-            current.putIfAbsent(field, matcher.group(2));
+            current.putIfAbsent(field, matcher.group(2).strip());
         }
         if (current != null && current.containsKey("email")) {
             people.add(current);

@@ -1,6 +1,5 @@
 package io.camelretool.example.intake.webhook;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -9,19 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelretool.example.intake.SignupLimits;
 import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
 
 /**
- * Reads a webhook body: one signup object or an array of them. Either every item is valid and all are accepted,
- * or the request is refused with every field error, so a sender can fix and resend the whole request.
+ * Reads a webhook body: one signup object or an array of them, as UTF-8 JSON and nothing else (no second document
+ * after the first, no key given twice: either would leave it to chance which signup is meant). Either every item is
+ * valid and all are accepted, or the request is refused with every field error, so a sender can fix and resend the
+ * whole request.
  */
 public final class WebhookPayloadParser {
 
@@ -30,10 +33,11 @@ public final class WebhookPayloadParser {
     private static final Set<String> FIELDS = Set.of("email", "firstName", "lastName", "company", "role", "groups",
             "attributes");
     private static final Set<String> TEXT_FIELDS = Set.of("email", "firstName", "lastName", "company", "role");
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("^[a-z0-9_]+$");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxStringLength(10_000).build())
-            .build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A problem with one field, addressed like {@code [2].email}. */
     public record FieldError(String path, String message) {
@@ -47,18 +51,21 @@ public final class WebhookPayloadParser {
     }
 
     public static Payload parse(byte[] rawBody, String requestId) {
+        String text;
         try {
-            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(rawBody));
+            // parsed from the decoded text, so JSON in UTF-16 (which Jackson would detect) is refused, not read
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(rawBody)).toString();
         } catch (CharacterCodingException e) {
             return refused("", "the body is not UTF-8");
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(rawBody);
+            root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             return refused("", "the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return refused("", "the body could not be read: " + e.getMessage());
         }
         if (root == null || !(root.isObject() || root.isArray())) {
             return refused("", "send a signup object or an array of them");
@@ -102,8 +109,8 @@ public final class WebhookPayloadParser {
                 errors.add(new FieldError(at + field, "must be a string"));
             }
         }
-        String email = text(item, "email");
-        if (email == null || email.isBlank()) {
+        JsonNode emailNode = item.get("email");
+        if (emailNode == null || emailNode.isNull() || emailNode.isTextual() && emailNode.asText().isBlank()) {
             errors.add(new FieldError(at + "email", "is required"));
         }
         List<Integer> groups = new ArrayList<>();
@@ -130,8 +137,9 @@ public final class WebhookPayloadParser {
             } else {
                 attributeNode.properties().forEach(entry -> {
                     String path = at + "attributes." + entry.getKey();
-                    if (!ATTRIBUTE_NAME.matcher(entry.getKey()).matches()) {
-                        errors.add(new FieldError(path, "is not a Retool attribute name (a-z, 0-9 and _ only)"));
+                    if (!SignupLimits.isAttributeName(entry.getKey())) {
+                        errors.add(new FieldError(path,
+                                "is not an attribute name: " + SignupLimits.ATTRIBUTE_NAME_RULE));
                     } else if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
                         errors.add(new FieldError(path, "must be a string, number or boolean"));
                     } else {
@@ -143,8 +151,11 @@ public final class WebhookPayloadParser {
         if (errors.size() > before) {
             return null;
         }
-        return new Signup(email.trim(), text(item, "firstName"), text(item, "lastName"), text(item, "company"),
-                text(item, "role"), groups, attributes, SignupSource.WEBHOOK, sourceRef);
+        Signup signup = new Signup(text(item, "email").trim(), text(item, "firstName"), text(item, "lastName"),
+                text(item, "company"), text(item, "role"), groups, attributes, SignupSource.WEBHOOK, sourceRef);
+        SignupLimits.problems(signup).forEach(problem -> errors.add(new FieldError(at + problem.field(),
+                problem.message())));
+        return errors.size() > before ? null : signup;
     }
 
     private static String text(JsonNode item, String field) {

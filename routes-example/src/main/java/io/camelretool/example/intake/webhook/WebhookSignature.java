@@ -52,9 +52,11 @@ public final class WebhookSignature {
         } catch (NumberFormatException e) {
             return new Check(false, TIMESTAMP_HEADER + " is not unix seconds");
         }
-        long skew = clock.instant().getEpochSecond() - timestamp;
-        if (Math.abs(skew) > tolerance.toSeconds()) {
-            return new Check(false, TIMESTAMP_HEADER + " is " + (skew > 0 ? "too old" : "too far in the future")
+        // compared with the window's ends, not by subtracting: now - timestamp overflows for a timestamp near
+        // Long.MIN_VALUE, and Math.abs of the overflow let a timestamp 2^63 s off through
+        long now = clock.instant().getEpochSecond();
+        if (timestamp < now - tolerance.toSeconds() || timestamp > now + tolerance.toSeconds()) {
+            return new Check(false, TIMESTAMP_HEADER + " is " + (timestamp < now ? "too old" : "too far in the future")
                                     + " (more than " + tolerance.toSeconds() + " s off)");
         }
         String given = signatureHeader.trim();
