@@ -37,9 +37,18 @@ public final class SignupIntake {
         return Arrival.classified(itemNo, signup, classifier.classify(signup.email(), signup.role()));
     }
 
-    /** Accepts a whole batch (a mail, a webhook request) in one transaction and closes it. */
+    /** Accepts a whole batch (a webhook request) in one transaction and closes it. */
     public Accepted acceptBatch(SignupSource source, String name, List<Arrival> arrivals) {
-        Batch batch = ledger.startBatch(source, name);
+        return acceptBatch(source, name, name, arrivals);
+    }
+
+    /**
+     * Accepts a whole batch (a mail) in one transaction and closes it.
+     *
+     * @param resumeKey what makes it the same batch when it arrives again (see {@link #alreadyAccepted})
+     */
+    public Accepted acceptBatch(SignupSource source, String name, String resumeKey, List<Arrival> arrivals) {
+        Batch batch = ledger.startBatch(source, name, resumeKey);
         List<ItemOutcome> outcomes = ledger.accept(batch.id(), arrivals);
         ledger.closeBatch(batch.id());
         return new Accepted(batch, outcomes);
@@ -61,8 +70,8 @@ public final class SignupIntake {
         ledger.closeBatch(batch.id());
     }
 
-    /** Whether a batch of that name was already accepted whole (a mail read again after a crash). */
-    public boolean alreadyAccepted(SignupSource source, String name) {
-        return ledger.latestBatch(source, name).map(Batch::isClosed).orElse(false);
+    /** Whether a batch with that resume key was already accepted whole (a mail read again after a crash). */
+    public boolean alreadyAccepted(SignupSource source, String resumeKey) {
+        return ledger.latestBatch(source, resumeKey).map(Batch::isClosed).orElse(false);
     }
 }

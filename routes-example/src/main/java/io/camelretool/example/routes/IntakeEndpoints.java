@@ -9,7 +9,9 @@ public final class IntakeEndpoints {
 
     /** {@code .csv} files in the inbox; moved to {@code .done} when accepted, to {@code .error} when unreadable. */
     public static final String FOLDER = "file:{{signups.dir}}/inbox?include=.*\\.(csv|CSV)&move=.done"
-                                        + "&moveFailed=.error&readLock=changed&readLockMinAge=1000";
+                                        + "&moveFailed=.error&readLock=changed&readLockMinAge=1000"
+                                        // an empty file is taken too (and refused as empty), not left waiting forever
+                                        + "&readLockMinLength=0";
 
     /** Signed JSON signups; Camel's HTTP server (shared with the health endpoints) on {@code WEBHOOK_PORT}. */
     public static final String WEBHOOK = "platform-http:/signups?httpMethodRestrict=POST";

@@ -64,7 +64,8 @@ public class MailIntakeRoute extends RouteBuilder {
         // and a mail that fails at every poll is never marked seen nor moved to review
         Message mail = readHere(original);
         String name = SignupMailExtractor.reference(mail);
-        if (intake.alreadyAccepted(SignupSource.MAIL, name)) {
+        String identity = SignupMailExtractor.identity(mail);
+        if (intake.alreadyAccepted(SignupSource.MAIL, identity)) {
             log.info("Mail {} was accepted before the last stop; marking it seen", name);
             return;
         }
@@ -83,7 +84,7 @@ public class MailIntakeRoute extends RouteBuilder {
         extraction.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
         extraction.rowErrors().forEach(error -> arrivals.add(Arrival.unreadable(arrivals.size() + 1,
                 name, error)));
-        SignupIntake.Accepted accepted = intake.acceptBatch(SignupSource.MAIL, name, arrivals);
+        SignupIntake.Accepted accepted = intake.acceptBatch(SignupSource.MAIL, name, identity, arrivals);
         log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid", name,
                 subjectOf(mail), extraction.signups().size(), extraction.method(), accepted.batch().id(),
                 accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),

@@ -56,10 +56,9 @@ class CsvCorpusApplicationTest {
         retool = RetoolSandbox.start();
         retool.defineAttribute("plan", "string");
         retool.defineAttribute("tier", "string");
-        // all waiting in the inbox before the first poll; the empty file comes last, as the folder waits 10 s on it at
-        // every poll (a defect reported outside the intake)
+        // all waiting in the inbox before the first poll
         List<CsvCorpus.Case> cases = CsvCorpus.cases();
-        cases.stream().filter(corpusCase -> corpusCase.content().length > 0).forEach(CsvCorpusApplicationTest::drop);
+        cases.forEach(CsvCorpusApplicationTest::drop);
         log = LogCapture.attach();
         app = RunningApplication.start(signups, retool, Map.of("retool.org-domains", "acme.com",
                 "retool.blocked-domains", "blocked.example", "retool.max-new-external-seats-per-day", "100000"));
@@ -67,7 +66,6 @@ class CsvCorpusApplicationTest {
             reports = app.reports();
             assertThat(unsettledFiles()).isEmpty();
         });
-        cases.stream().filter(corpusCase -> corpusCase.content().length == 0).forEach(CsvCorpusApplicationTest::drop);
     }
 
     /** Written aside and moved in, as a careful user drops a file. */
@@ -99,10 +97,6 @@ class CsvCorpusApplicationTest {
 
     @AfterAll
     static void stop() throws IOException {
-        // an empty file holds the folder's poll, and so the stop, for 10 s: a user would have to take it away too
-        for (CsvCorpus.Case empty : CsvCorpus.cases().stream().filter(c -> c.content().length == 0).toList()) {
-            Files.delete(signups.resolve("inbox").resolve(empty.file()));
-        }
         log.detach();
         app.close();
         retool.close();

@@ -201,20 +201,31 @@ public final class SignupMailExtractor {
     }
 
     /**
-     * What a mail is known by, the same each time it is read: its Message-ID, or for a mail without one a digest of
-     * the whole message as stored (headers and body), so two different mails never share a name.
+     * What a mail is called in reports: its Message-ID, or for a mail without one a digest of its whole content.
      */
     public static String reference(Message message) throws MessagingException, IOException {
         String[] ids = message.getHeader("Message-ID");
         if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
             return ids[0].strip();
         }
+        return "mail-" + contentDigest(message);
+    }
+
+    /**
+     * What makes a mail read again the same mail: its name and a digest of the whole message as stored (headers and
+     * body), so that a different mail reusing a Message-ID is not taken for one already accepted.
+     */
+    public static String identity(Message message) throws MessagingException, IOException {
+        return reference(message) + "|" + contentDigest(message);
+    }
+
+    private static String contentDigest(Message message) throws MessagingException, IOException {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             try (DigestOutputStream digest = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
                 message.writeTo(digest);
             }
-            return "mail-" + HexFormat.of().formatHex(sha256.digest(), 0, 8);
+            return HexFormat.of().formatHex(sha256.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
