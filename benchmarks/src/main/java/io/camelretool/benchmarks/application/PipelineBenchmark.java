@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.camelretool.benchmarks.measure.GcLog;
+import io.camelretool.benchmarks.measure.LiveHeap;
 import io.camelretool.benchmarks.measure.ProcessMemory;
 import io.camelretool.benchmarks.measure.Samples;
 import io.camelretool.benchmarks.report.Figure;
@@ -41,6 +42,12 @@ public final class PipelineBenchmark {
         String label() {
             return "3. " + Format.count(rows) + " rows, " + (dryRun ? "dry run" : "invites") + ", -Xmx" + HEAP_LIMIT;
         }
+
+        /** Kept after the run (in the module's target folder), for a closer look at a figure. */
+        Path gcLog() {
+            String folder = System.getProperty("benchmarks.output-dir", "target");
+            return Path.of(folder, "pipeline-" + rows + (dryRun ? "-dry-run" : "-invites") + "-gc.log");
+        }
     }
 
     private final List<Run> runs;
@@ -64,44 +71,54 @@ public final class PipelineBenchmark {
         return figures;
     }
 
+    /** What one run of the application showed; the times are {@link System#nanoTime()}. */
+    private record Observation(boolean reported, long dropped, long finished, ProcessMemory beforeDrop,
+                               ProcessMemory atEnd, GcLog gc, long liveAtEnd) {
+
+        double seconds() {
+            return (finished - dropped) / 1e9;
+        }
+    }
+
     private List<Figure> measure(Run run, Path work) throws Exception {
         Path csv = work.resolve("signups.csv");
         SignupCsv.write(csv, run.rows());
         Samples reader = readerRowsPerSecond(csv);
-        Path gcLog = work.resolve("gc.log");
         PipelineLog log = new PipelineLog(run.rows());
         try (RetoolSandbox sandbox = RetoolSandbox.builder().start()) {
             ApplicationJar.Settings settings = ApplicationJar.Settings.of(sandbox, work.resolve("signups"),
                     run.dryRun());
-            Files.createDirectories(settings.inbox());
-            ProcessMemory idle;
-            ProcessMemory end;
-            long dropped;
-            long finished;
-            boolean reported;
-            String stopped = null;
-            try (ChildJvm app = application.start(List.of("-Xmx" + HEAP_LIMIT, "-Xlog:gc:file=" + gcLog), settings,
-                    log)) {
-                ApplicationJar.awaitHealthy(app, settings);
-                idle = ProcessMemory.of(app.pid());
-                dropped = System.nanoTime();
-                Files.move(csv, settings.inbox().resolve(csv.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                reported = awaitReport(app, settings, dropped + run.budget().toNanos());
-                finished = System.nanoTime();
-                if (!app.isAlive()) {
-                    stopped = app.describeEnd();
-                }
-                end = stopped == null ? ProcessMemory.of(app.pid()) : null;
-            }
-            if (stopped != null) {
-                throw new IllegalStateException(run.label() + ": the application stopped during the run: " + stopped);
-            }
+            Observation seen = observe(run, csv, settings, log);
             List<Figure> figures = new ArrayList<>();
-            figures.add(endToEnd(run, log, reader, reported, (finished - dropped) / 1e9,
-                    run.dryRun() ? 0 : sandbox.invites().size()));
-            figures.addAll(phases(run, log, reader, finished));
-            figures.addAll(memory(run, log, GcLog.read(gcLog), idle, end, reported));
+            figures.add(endToEnd(run, log, reader, seen, run.dryRun() ? 0 : sandbox.invites().size()));
+            figures.addAll(phases(run, log, reader, seen.finished()));
+            figures.addAll(memory(run, log, seen));
             return figures;
+        }
+    }
+
+    /** Starts the application, drops the file into its inbox, and waits for the report or the end of the budget. */
+    private Observation observe(Run run, Path csv, ApplicationJar.Settings settings, PipelineLog log)
+            throws Exception {
+        Files.createDirectories(settings.inbox());
+        Path gcLog = run.gcLog().toAbsolutePath();
+        Files.createDirectories(gcLog.getParent());
+        try (ChildJvm app = application.start(List.of("-Xmx" + HEAP_LIMIT, "-Xlog:gc:file=" + gcLog), settings,
+                log)) {
+            ApplicationJar.awaitHealthy(app, settings);
+            ProcessMemory beforeDrop = ProcessMemory.of(app.pid());
+            long dropped = System.nanoTime();
+            Files.move(csv, settings.inbox().resolve(csv.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            boolean reported = awaitReport(app, settings, dropped + run.budget().toNanos());
+            long finished = System.nanoTime();
+            if (!app.isAlive()) {
+                throw new IllegalStateException(run.label() + ": the application stopped during the run: "
+                                                + app.describeEnd());
+            }
+            ProcessMemory atEnd = ProcessMemory.of(app.pid());
+            // read before the live heap is taken: that full collection is the benchmark's, not the application's
+            GcLog gc = GcLog.read(gcLog);
+            return new Observation(reported, dropped, finished, beforeDrop, atEnd, gc, LiveHeap.bytes(app.pid()));
         }
     }
 
@@ -121,11 +138,11 @@ public final class PipelineBenchmark {
         return false;
     }
 
-    private static Figure endToEnd(Run run, PipelineLog log, Samples reader, boolean reported, double seconds,
-                                   int invitesInSandbox) {
-        double rowsPerSecond = (reported ? run.rows() : log.settled()) / seconds;
+    private static Figure endToEnd(Run run, PipelineLog log, Samples reader, Observation seen, int invitesInSandbox) {
+        boolean reported = seen.reported();
+        double rowsPerSecond = (reported ? run.rows() : log.settled()) / seen.seconds();
         String measured = reported
-                ? Format.count(rowsPerSecond) + " rows/s: drop to report in " + Format.count(seconds) + " s"
+                ? Format.count(rowsPerSecond) + " rows/s: drop to report in " + Format.count(seen.seconds()) + " s"
                 : "did not finish: " + Format.count(log.settled()) + " of " + Format.count(run.rows())
                   + " rows settled in the " + run.budget().toMinutes() + " min budget (" + Format.count(rowsPerSecond)
                   + " rows/s)";
@@ -170,8 +187,9 @@ public final class PipelineBenchmark {
         return figures;
     }
 
-    private static List<Figure> memory(Run run, PipelineLog log, GcLog gc, ProcessMemory idle, ProcessMemory end,
-                                       boolean reported) {
+    private static List<Figure> memory(Run run, PipelineLog log, Observation seen) {
+        GcLog gc = seen.gc();
+        boolean reported = seen.reported();
         boolean fits = !log.sawOutOfMemory() && gc.peakUsedBytes() <= HEAP_LIMIT_BYTES;
         String heapTarget = run.dryRun()
                 ? "completes under -Xmx" + HEAP_LIMIT + ": " + Format.verdict(reported && fits)
@@ -179,14 +197,15 @@ public final class PipelineBenchmark {
                 : "fits in -Xmx" + HEAP_LIMIT + ": " + Format.verdict(fits);
         return List.of(
                 new Figure(run.label() + ", peak heap (GC log)",
-                        Format.mebibytes(gc.peakUsedBytes()) + " used, " + Format.mebibytes(gc.peakLiveBytes())
-                        + " live at most; " + gc.collections() + " GC pauses, " + gc.fullCollections() + " full"
+                        Format.mebibytes(gc.peakUsedBytes()) + " used; " + Format.count(gc.pauses()) + " GC pauses, "
+                        + gc.fullCollections() + " full; " + Format.mebibytes(seen.liveAtEnd()) + " live at the end"
                         + (log.sawOutOfMemory() ? "; OutOfMemoryError" : ""),
                         "-Xmx" + HEAP_LIMIT + ": " + Format.mebibytes(HEAP_LIMIT_BYTES),
                         Format.ratio((double) gc.peakUsedBytes() / HEAP_LIMIT_BYTES), heapTarget),
-                new Figure(run.label() + ", peak resident memory (VmHWM)", Format.mebibytes(end.peakResidentBytes()),
-                        "the same process before the drop: " + Format.mebibytes(idle.residentBytes()),
-                        Format.ratio((double) end.peakResidentBytes() / idle.residentBytes()), "none (reported)"));
+                new Figure(run.label() + ", peak resident memory (VmHWM)", Format.mebibytes(seen.atEnd().peakResidentBytes()),
+                        "the same process before the drop: " + Format.mebibytes(seen.beforeDrop().residentBytes()),
+                        Format.ratio((double) seen.atEnd().peakResidentBytes() / seen.beforeDrop().residentBytes()),
+                        "none (reported)"));
     }
 
     /**

@@ -47,7 +47,7 @@ public final class MicroBenchmarks {
         OptionsBuilder options = new OptionsBuilder();
         PAIRS.forEach(pair -> options.include(pair.benchmark().getName() + "\\."));
         Options run = options.forks(1).threads(1)
-                .warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.seconds(1))
+                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.SECONDS).verbosity(VerboseMode.SILENT).build();
         Collection<RunResult> results = new Runner(run).run();
