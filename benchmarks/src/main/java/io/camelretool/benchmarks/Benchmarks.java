@@ -3,7 +3,7 @@ package io.camelretool.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 import io.camelretool.benchmarks.application.PipelineBenchmark;
@@ -36,11 +36,11 @@ public final class Benchmarks {
     }
 
     /** What the arguments ask for. */
-    private record Choice(boolean quick, Set<Integer> parts) {
+    private record Choice(boolean quick, SortedSet<Integer> parts) {
 
         static Choice of(String[] args) {
             boolean quick = false;
-            Set<Integer> parts = new TreeSet<>();
+            SortedSet<Integer> parts = new TreeSet<>();
             for (String arg : args) {
                 if (arg.equals("--quick")) {
                     quick = true;
@@ -50,7 +50,7 @@ public final class Benchmarks {
                     throw new IllegalArgumentException(arg + " is not an option; " + USAGE);
                 }
             }
-            return new Choice(quick, parts.isEmpty() ? Set.of(1, 2, 3, 4, 5) : parts);
+            return new Choice(quick, parts.isEmpty() ? new TreeSet<>(List.of(1, 2, 3, 4, 5)) : parts);
         }
     }
 
