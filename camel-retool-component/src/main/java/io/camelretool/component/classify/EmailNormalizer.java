@@ -2,7 +2,6 @@ package io.camelretool.component.classify;
 
 import java.net.IDN;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Normalises an email address before it is classified or compared: trimmed (of spaces, non-breaking and zero-width
@@ -13,8 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class EmailNormalizer {
 
-    private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
-    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /** What an atom of a mailbox name may hold besides ASCII letters and digits (RFC 5322's atext). */
+    private static final String ATOM_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
+    private static final int MAX_LABEL_LENGTH = 63;
     /**
      * The characters IDNA 2003 (Java's {@link IDN}) maps away but IDNA 2008 keeps: {@code straße.de} is
      * {@code strasse.de} to the first and {@code xn--strae-oqa.de} to the second, two different domains. Guessing
@@ -61,7 +61,7 @@ public final class EmailNormalizer {
         }
         String local = email.substring(0, at);
         String domain = email.substring(at + 1);
-        if (local.isEmpty() || local.length() > 64 || !LOCAL_PART.matcher(local).matches()) {
+        if (local.isEmpty() || local.length() > 64 || !isDotAtom(local)) {
             throw new InvalidEmailException("the part before @ is not a valid mailbox name");
         }
         if (domain.isEmpty()) {
@@ -79,7 +79,8 @@ public final class EmailNormalizer {
         }
         String ascii;
         try {
-            ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+            // an ASCII domain is its own ASCII form; the label checks below refuse what IDN would
+            ascii = (isAscii(domain) ? domain : IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES)).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             throw new InvalidEmailException("the domain " + shown(domain) + " is not a valid host name");
         }
@@ -88,17 +89,64 @@ public final class EmailNormalizer {
             throw new InvalidEmailException("the domain " + shown(domain) + " has no dot");
         }
         for (String label : labels) {
-            if (!LABEL.matcher(label).matches()) {
+            if (!isHostLabel(label)) {
                 throw new InvalidEmailException("the domain " + shown(domain) + " is not a valid host name");
             }
         }
-        if (labels[labels.length - 1].matches("\\d+")) {
+        if (labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new InvalidEmailException("the domain " + shown(domain) + " is an IP address, not a host name");
         }
         if (local.length() + 1 + ascii.length() > 254) {
             throw new InvalidEmailException("the email is longer than 254 characters");
         }
         return new NormalizedEmail(local, ascii);
+    }
+
+    /** RFC 5322's dot-atom: atoms of letters, digits and {@link #ATOM_SYMBOLS}, joined by single dots. */
+    private static boolean isDotAtom(String local) {
+        boolean inAtom = false;
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            if (c == '.') {
+                if (!inAtom) {
+                    return false;
+                }
+                inAtom = false;
+            } else if (isAsciiLetterOrDigit(c) || ATOM_SYMBOLS.indexOf(c) >= 0) {
+                inAtom = true;
+            } else {
+                return false;
+            }
+        }
+        return inAtom;
+    }
+
+    /** A host name's label in ASCII: letters, digits and dashes, 1 to 63 of them, neither end a dash. */
+    private static boolean isHostLabel(String label) {
+        if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH || label.charAt(0) == '-'
+            || label.charAt(label.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The domain as the message shows it: quoted, and cut short, as it may be anything a sender typed. */

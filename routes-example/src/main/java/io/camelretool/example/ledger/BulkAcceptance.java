@@ -27,9 +27,6 @@ import static io.camelretool.example.ledger.LedgerSchema.fit;
  */
 final class BulkAcceptance {
 
-    /** How many keys one {@code IN (...)} query names. */
-    private static final int KEYS_PER_QUERY = 500;
-
     /** What the ledger knows of an email: enough to say why a signup for it is a duplicate. */
     private record Known(LedgerStatus status, String source, String sourceRef) {
 
@@ -164,23 +161,9 @@ final class BulkAcceptance {
 
     private Map<String, Known> known(List<String> keys) throws SQLException {
         Map<String, Known> known = new HashMap<>();
-        for (int start = 0; start < keys.size(); start += KEYS_PER_QUERY) {
-            List<String> part = keys.subList(start, Math.min(keys.size(), start + KEYS_PER_QUERY));
-            String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT email_key, status, source, source_ref FROM signup_ledger WHERE email_key IN (" + marks
-                    + ")")) {
-                for (int i = 0; i < part.size(); i++) {
-                    select.setString(i + 1, part.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        known.put(rows.getString(1), new Known(LedgerStatus.valueOf(rows.getString(2)),
-                                rows.getString(3), rows.getString(4)));
-                    }
-                }
-            }
-        }
+        Rows.forKeys(connection, "SELECT email_key, status, source, source_ref FROM signup_ledger WHERE email_key IN",
+                keys, row -> known.put(row.getString(1), new Known(LedgerStatus.valueOf(row.getString(2)),
+                        row.getString(3), row.getString(4))));
         return known;
     }
 
@@ -192,8 +175,8 @@ final class BulkAcceptance {
         if (!inserts.isEmpty()) {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO signup_ledger (email_key, user_class, status, attempts, last_error, source, "
-                    + "source_ref, signup_json, created_at, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT DO NOTHING")) {
+                    + "source_ref, signup_json, created_at, updated_at, owner_batch, owner_item) "
+                    + "VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (Decision decision : inserts) {
                     Arrival arrival = decision.arrival;
                     boolean rejected = decision.outcome == ItemOutcome.REJECTED;
@@ -206,6 +189,8 @@ final class BulkAcceptance {
                     insert.setString(7, SignupJson.write(arrival.signup()));
                     insert.setObject(8, Rows.time(now));
                     insert.setObject(9, Rows.time(now));
+                    insert.setString(10, batchId);
+                    insert.setLong(11, arrival.itemNo());
                     insert.addBatch();
                 }
                 collectLost(insert.executeBatch(), inserts, lost);
@@ -214,7 +199,8 @@ final class BulkAcceptance {
         if (!restarts.isEmpty()) {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE signup_ledger SET status = ?, user_class = ?, source = ?, source_ref = ?, signup_json = ?, "
-                    + "last_error = NULL, updated_at = ? WHERE email_key = ? AND status IN (?, ?)")) {
+                    + "last_error = NULL, updated_at = ?, owner_batch = ?, owner_item = ? "
+                    + "WHERE email_key = ? AND status IN (?, ?)")) {
                 for (Decision decision : restarts) {
                     Arrival arrival = decision.arrival;
                     update.setString(1, LedgerStatus.RECEIVED.name());
@@ -223,9 +209,11 @@ final class BulkAcceptance {
                     update.setString(4, fit(arrival.sourceRef(), REF_LENGTH));
                     update.setString(5, SignupJson.write(arrival.signup()));
                     update.setObject(6, Rows.time(now));
-                    update.setString(7, arrival.emailKey());
-                    update.setString(8, LedgerStatus.FAILED.name());
-                    update.setString(9, LedgerStatus.WOULD_INVITE.name());
+                    update.setString(7, batchId);
+                    update.setLong(8, arrival.itemNo());
+                    update.setString(9, arrival.emailKey());
+                    update.setString(10, LedgerStatus.FAILED.name());
+                    update.setString(11, LedgerStatus.WOULD_INVITE.name());
                     update.addBatch();
                 }
                 collectLost(update.executeBatch(), restarts, lost);
@@ -270,15 +258,20 @@ final class BulkAcceptance {
             counts = insert.executeBatch();
         }
         List<Arrival> taken = new ArrayList<>();
+        long waiting = 0;
         for (int i = 0; i < counts.length; i++) {
             outcomes.put(decisions.get(i).arrival.itemNo(), decisions.get(i).outcome);
             if (counts[i] == 0) {
                 taken.add(decisions.get(i).arrival);
+            } else if (decisions.get(i).outcome == ItemOutcome.PENDING) {
+                waiting++;
             }
         }
         if (!taken.isEmpty()) {
             outcomes.putAll(earlierOutcomes(taken));
         }
+        // the lines this writer wrote waiting for their rows (a line another writer got to first is its to count)
+        BatchCounts.addUnsettled(connection, Map.of(batchId, waiting));
         return outcomes;
     }
 }

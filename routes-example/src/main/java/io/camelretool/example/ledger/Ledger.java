@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,8 +106,8 @@ public final class Ledger {
                     + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         return transactions.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO signup_batch (batch_id, source, source_name, source_key, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO signup_batch (batch_id, source, source_name, source_key, created_at, unsettled) "
+                    + "VALUES (?, ?, ?, ?, ?, 0)")) {
                 insert.setString(1, id);
                 insert.setString(2, source.name());
                 insert.setString(3, fit(name, REF_LENGTH));
@@ -315,23 +317,48 @@ public final class Ledger {
         return changed;
     }
 
-    /** The batch lines waiting for these rows take their outcome (and, when one is given, its reason). */
+    /**
+     * The batch lines waiting for these rows take their outcome (and, when one is given, its reason): each row names
+     * its line, and each batch's count of waiting lines goes down by the lines settled.
+     */
     private static void settleLines(Connection connection, List<Settlement> settled) throws SQLException {
         if (settled.isEmpty()) {
             return;
         }
+        Map<String, BatchLineKey> lines = new HashMap<>();
+        Rows.forKeys(connection, "SELECT email_key, owner_batch, owner_item FROM signup_ledger WHERE email_key IN",
+                settled.stream().map(Settlement::emailKey).toList(),
+                row -> lines.put(row.getString(1), new BatchLineKey(row.getString(2), row.getLong(3))));
+        List<BatchLineKey> updated = new ArrayList<>();
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE signup_batch_item SET outcome = ?, reason = COALESCE(CAST(? AS VARCHAR(2000)), reason) "
-                + "WHERE email_key = ? AND outcome = ?")) {
+                + "WHERE batch_id = ? AND item_no = ? AND outcome = ?")) {
             for (Settlement settlement : settled) {
+                BatchLineKey line = lines.get(settlement.emailKey());
+                if (line == null || line.batchId() == null) {
+                    continue;
+                }
                 update.setString(1, ItemOutcome.of(settlement.to()).name());
                 update.setString(2, fit(settlement.error(), TEXT_LENGTH));
-                update.setString(3, settlement.emailKey());
-                update.setString(4, ItemOutcome.PENDING.name());
+                update.setString(3, line.batchId());
+                update.setLong(4, line.itemNo());
+                update.setString(5, ItemOutcome.PENDING.name());
                 update.addBatch();
+                updated.add(line);
             }
-            update.executeBatch();
+            int[] counts = update.executeBatch();
+            Map<String, Long> settledByBatch = new HashMap<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    settledByBatch.merge(updated.get(i).batchId(), -1L, Long::sum);
+                }
+            }
+            BatchCounts.addUnsettled(connection, settledByBatch);
         }
+    }
+
+    /** Where a row's waiting line is: its batch and item number. */
+    private record BatchLineKey(String batchId, long itemNo) {
     }
 
     /** New external seats taken today: invites sent or being sent (or, in a dry run, that would be). */
@@ -366,10 +393,8 @@ public final class Ledger {
     public List<String> reportableBatches() {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT b.batch_id FROM signup_batch b WHERE b.closed_at IS NOT NULL AND b.reported_at IS NULL "
-                    + "AND NOT EXISTS (SELECT 1 FROM signup_batch_item i WHERE i.batch_id = b.batch_id "
-                    + "AND i.outcome = ?) ORDER BY b.created_at")) {
-                select.setString(1, ItemOutcome.PENDING.name());
+                    "SELECT batch_id FROM signup_batch WHERE closed_at IS NOT NULL AND reported_at IS NULL "
+                    + "AND unsettled = 0 ORDER BY created_at")) {
                 return Rows.all(select, row -> row.getString(1));
             }
         });
@@ -382,7 +407,8 @@ public final class Ledger {
                     "SELECT i.item_no, i.source_ref, i.email, i.user_class, i.outcome, i.reason, l.invite_id, "
                     + "l.invite_expires_at, l.signup_json FROM signup_batch_item i "
                     + "LEFT JOIN signup_ledger l ON l.email_key = i.email_key "
-                    + "WHERE i.batch_id = ? ORDER BY i.item_no")) {
+                    // ordered as the key is, so H2 reads the lines in order instead of sorting them on disk
+                    + "WHERE i.batch_id = ? ORDER BY i.batch_id, i.item_no")) {
                 select.setString(1, batchId);
                 select.setFetchSize(500);
                 try (ResultSet rows = select.executeQuery()) {

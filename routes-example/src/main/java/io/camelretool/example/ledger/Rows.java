@@ -1,5 +1,6 @@
 package io.camelretool.example.ledger;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,38 @@ final class Rows {
     @FunctionalInterface
     interface Mapper<T> {
         T map(ResultSet row) throws SQLException;
+    }
+
+    /** Takes in the current row of a result set. */
+    @FunctionalInterface
+    interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** How many keys one {@code IN (...)} query names. */
+    private static final int KEYS_PER_QUERY = 500;
+
+    /**
+     * Reads every row a query finds for the keys, a few hundred keys per query however many there are.
+     *
+     * @param selectIn the query up to its key list: {@code SELECT ... WHERE email_key IN}
+     */
+    static void forKeys(Connection connection, String selectIn, List<String> keys, RowReader reader)
+            throws SQLException {
+        for (int start = 0; start < keys.size(); start += KEYS_PER_QUERY) {
+            List<String> part = keys.subList(start, Math.min(keys.size(), start + KEYS_PER_QUERY));
+            String marks = String.join(", ", Collections.nCopies(part.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement(selectIn + " (" + marks + ")")) {
+                for (int i = 0; i < part.size(); i++) {
+                    select.setString(i + 1, part.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
+            }
+        }
     }
 
     static <T> Optional<T> first(PreparedStatement select, Mapper<T> mapper) throws SQLException {

@@ -1,6 +1,8 @@
 package io.camelretool.example.ledger;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ class LedgerTest {
     @TempDir
     Path folder;
 
-    private DataSource dataSource;
+    DataSource dataSource;
     Ledger ledger;
 
     /** The database the cases run on. */
@@ -209,6 +211,59 @@ class LedgerTest {
 
         assertThat(again).containsExactly(ItemOutcome.PENDING);
         assertThat(ledger.waiting(10)).extracting(LedgerEntry::emailKey).containsExactly("retry@example.com");
+
+        ledger.claim("retry@example.com", LedgerStatus.RECEIVED);
+        ledger.settle("retry@example.com", LedgerStatus.SENDING, LedgerStatus.INVITED, 7L, null, null);
+        ledger.closeBatch(first.id());
+        ledger.closeBatch(replay.id());
+
+        assertThat(lines(replay)).singleElement().extracting(BatchLine::outcome).isEqualTo(ItemOutcome.INVITED);
+        assertThat(lines(first)).singleElement().extracting(BatchLine::outcome).isEqualTo(ItemOutcome.FAILED);
+        assertThat(ledger.reportableBatches()).containsExactlyInAnyOrder(first.id(), replay.id());
+    }
+
+    @Test
+    void aBatchIsReportableOnlyOnceItsLastWaitingLineIsSettledWhateverItsOtherLines() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "three.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "one@example.com"), arrival(3, "ONE@example.com"),
+                Arrival.unreadable(4, "three.csv:4", "has 1 cells but the header has 3"),
+                arrival(5, "two@example.com")));
+        ledger.closeBatch(batch.id());
+
+        ledger.settle("one@example.com", LedgerStatus.RECEIVED, LedgerStatus.WOULD_INVITE, null, null, null);
+        assertThat(ledger.reportableBatches()).isEmpty();
+        // a row put back (a reconciliation) is not settled: its line still waits
+        ledger.claim("two@example.com", LedgerStatus.RECEIVED);
+        ledger.settle("two@example.com", LedgerStatus.SENDING, LedgerStatus.RECEIVED, null, null, null);
+        assertThat(ledger.reportableBatches()).isEmpty();
+        ledger.settle("two@example.com", LedgerStatus.RECEIVED, LedgerStatus.OVER_CAP, null, null, "cap");
+
+        assertThat(ledger.reportableBatches()).containsExactly(batch.id());
+        assertThat(lines(batch)).extracting(BatchLine::outcome).containsExactly(ItemOutcome.WOULD_INVITE,
+                ItemOutcome.DUPLICATE, ItemOutcome.INVALID, ItemOutcome.OVER_CAP);
+    }
+
+    @Test
+    void aLedgerMadeBeforeBatchesCountedTheirWaitingLinesGetsTheCountsAndStillReportsItsBatches() throws Exception {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "old.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "old@example.com"), arrival(3, "done@example.com")));
+        ledger.settle("done@example.com", LedgerStatus.RECEIVED, LedgerStatus.WOULD_INVITE, null, null, null);
+        ledger.closeBatch(batch.id());
+        // what a ledger of the earlier schema held: no counts, no line named by its row, the lines' indexes
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("ALTER TABLE signup_ledger DROP COLUMN owner_batch");
+            sql.execute("ALTER TABLE signup_ledger DROP COLUMN owner_item");
+            sql.execute("ALTER TABLE signup_batch DROP COLUMN unsettled");
+            sql.execute("CREATE INDEX signup_batch_item_by_email ON signup_batch_item (email_key, outcome)");
+            sql.execute("CREATE INDEX signup_batch_item_by_outcome ON signup_batch_item (batch_id, outcome)");
+        }
+
+        ledger.createSchema();
+        assertThat(ledger.reportableBatches()).isEmpty();
+        ledger.settle("old@example.com", LedgerStatus.RECEIVED, LedgerStatus.WOULD_INVITE, null, null, null);
+
+        assertThat(ledger.reportableBatches()).containsExactly(batch.id());
+        assertThat(lines(batch)).extracting(BatchLine::outcome).containsOnly(ItemOutcome.WOULD_INVITE);
     }
 
     @Test

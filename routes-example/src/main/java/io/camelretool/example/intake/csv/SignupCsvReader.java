@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.camelretool.example.intake.SignupLimits;
@@ -38,6 +39,9 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
     /** How far a quoted cell may run across lines before it counts as a quote that never closes. */
     static final int MAX_RECORD_LINES = 100;
     static final int MAX_RECORD_CHARS = 64 * 1024;
+
+    private static final Pattern GROUP_SEPARATORS = Pattern.compile("[;|,\\s]+");
+    private static final Pattern GROUP_ID = Pattern.compile("[1-9][0-9]{0,8}");
 
     private final String fileName;
     private final BoundedLines text;
@@ -186,7 +190,7 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
             continuation.add(more);
             record.append('\n').append(more.text());
         }
-        CSVRecord parsed = parseOne(record.toString(), format);
+        List<String> parsed = cells(record.toString(), format);
         if (parsed == null) {
             // the lines this record borrowed may be good records of their own
             readAgain(continuation);
@@ -224,6 +228,46 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
         return quotes % 2 == 1;
     }
 
+    /**
+     * The cells of one record, or null when it is not valid CSV. A record without quotes or line breaks is split
+     * here as commons-csv would split it (at each delimiter, surrounding white space ignored): a parser per record
+     * costs a read buffer of its own, most of what reading a large file allocated.
+     */
+    static List<String> cells(String record, CSVFormat format) {
+        char delimiter = format.getDelimiterString().charAt(0);
+        if (record.indexOf('"') >= 0 || record.indexOf('\r') >= 0 || record.indexOf('\n') >= 0
+            || format.getDelimiterString().length() != 1) {
+            CSVRecord parsed = parseOne(record, format);
+            return parsed == null ? null : parsed.toList();
+        }
+        List<String> cells = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= record.length(); i++) {
+            if (i == record.length() || record.charAt(i) == delimiter) {
+                cells.add(withoutSurroundingSpace(record, start, i, delimiter));
+                start = i + 1;
+            }
+        }
+        return cells;
+    }
+
+    /** commons-csv's {@code ignoreSurroundingSpaces}: white space other than the delimiter, at either end. */
+    private static String withoutSurroundingSpace(String record, int start, int end, char delimiter) {
+        int from = start;
+        int to = end;
+        while (from < to && isSpace(record.charAt(from), delimiter)) {
+            from++;
+        }
+        while (to > from && isSpace(record.charAt(to - 1), delimiter)) {
+            to--;
+        }
+        return record.substring(from, to);
+    }
+
+    private static boolean isSpace(char c, char delimiter) {
+        return c != delimiter && Character.isWhitespace(c);
+    }
+
     private static CSVRecord parseOne(String record, CSVFormat format) {
         try (CSVParser parser = CSVParser.parse(record, format)) {
             List<CSVRecord> records = parser.getRecords();
@@ -233,7 +277,7 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
         }
     }
 
-    private CsvRowResult toResult(CSVRecord record, long line) {
+    private CsvRowResult toResult(List<String> record, long line) {
         if (record.size() != columns.width) {
             return CsvRowResult.error(line, "has " + record.size() + " cells but the header has " + columns.width);
         }
@@ -258,7 +302,7 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
     }
 
     /** The record's signup, or null when it has no email. */
-    private Signup signup(CSVRecord record, long line) {
+    private Signup signup(List<String> record, long line) {
         String email = cell(record, "email");
         if (email == null) {
             return null;
@@ -283,7 +327,7 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
                 SignupSource.CSV, fileName + ":" + line);
     }
 
-    private String cell(CSVRecord record, String field) {
+    private String cell(List<String> record, String field) {
         Integer column = columns.fields.get(field);
         if (column == null) {
             return null;
@@ -295,9 +339,9 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
     private static List<Integer> groupIds(String cell) {
         List<Integer> ids = new ArrayList<>();
         if (cell != null) {
-            for (String part : cell.split("[;|,\\s]+")) {
+            for (String part : GROUP_SEPARATORS.split(cell)) {
                 if (!part.isEmpty()) {
-                    if (!part.matches("[1-9][0-9]{0,8}")) {
+                    if (!GROUP_ID.matcher(part).matches()) {
                         throw new NumberFormatException(part);
                     }
                     ids.add(Integer.valueOf(part));

@@ -13,6 +13,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -63,6 +66,31 @@ class SignupCsvReaderPropertiesTest {
             assertThat(signup.firstName()).isEqualTo(people.get(i).get(1));
             assertThat(signup.company()).isEqualTo(people.get(i).get(2));
         }
+    }
+
+    @Property(tries = 1000)
+    void aRecordIsSplitIntoTheCellsCommonsCsvFindsWhetherOrNotItHasQuotes(
+            @ForAll("records") String record, @ForAll("delimiters") char delimiter) throws Exception {
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true).get();
+        List<String> expected;
+        try (CSVParser parser = CSVParser.parse(record, format)) {
+            List<CSVRecord> records = parser.getRecords();
+            expected = records.size() == 1 ? records.get(0).toList() : null;
+        } catch (RuntimeException malformed) {
+            expected = null;
+        }
+
+        assertThat(SignupCsvReader.cells(record, format)).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<String> records() {
+        // mostly plain records (split without a parser), with white space of several kinds around cells; some
+        // quoted, which go to the parser
+        Arbitrary<String> plain = Arbitraries.strings().withChars("ab@.,;\t \u00a0\u2003\u000b\u001fé€")
+                .ofMinLength(1).ofMaxLength(40).filter(text -> !text.isBlank());
+        return plain.flatMap(text -> Arbitraries.of(text, text + ",\"q\"\"\"", "\"" + text + "\""));
     }
 
     @Provide
