@@ -49,6 +49,38 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void anInviteClaimedSinceThePendingInvitesWereReadIsNotTakenForAPendingOne() {
+        send("retool:invite", "ada@example.com");
+        int claimed = sandbox().invitesFor("ada@example.com").get(0).id();
+        sandbox().claimInvite(claimed);
+
+        Exchange second = send("retool:invite", "ada@example.com");
+
+        // the invite found in the list read before is read again by its id and is claimed: not a pending invite to
+        // answer with (on this plan, which cannot look users up, Ada is invited anew; see the README's guarantees)
+        InviteResult result = second.getMessage().getBody(InviteResult.class);
+        assertThat(result.status()).isNotEqualTo(InviteStatus.ALREADY_INVITED);
+        assertThat(result.inviteId()).isNotEqualTo(claimed);
+    }
+
+    @Test
+    void anInviteRevokedSinceThePendingInvitesWereReadDoesNotStopANewOne() throws Exception {
+        send("retool:invite", "ada@example.com");
+        int revoked = sandbox().invitesFor("ada@example.com").get(0).id();
+        // revoked by someone else, behind the component's back
+        java.net.http.HttpResponse<Void> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(retool.baseUrl() + "/api/v2/user_invites/" + revoked))
+                .header("Authorization", "Bearer " + retool.apiKey()).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).isLessThan(300);
+
+        Exchange second = send("retool:invite", "ada@example.com");
+
+        assertThat(second.getMessage().getBody(InviteResult.class).status()).isEqualTo(InviteStatus.INVITED);
+        assertThat(second.getMessage().getBody(InviteResult.class).inviteId()).isNotEqualTo(revoked);
+    }
+
+    @Test
     void anInviteWhoseAnswerWasLostIsFoundInRetoolAndCountedOnceInsteadOfFailing() {
         send("retool:invite", "first@example.com");
         sandbox().faults().dropAnswerOfNext("POST", CREATE_PATH);

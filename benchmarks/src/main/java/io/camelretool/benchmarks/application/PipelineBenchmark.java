@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.camelretool.benchmarks.measure.GcLog;
 import io.camelretool.benchmarks.measure.LiveHeap;
@@ -26,8 +28,9 @@ import io.camelretool.sandbox.RetoolSandbox;
  * moved into the inbox of a running application and timed until the batch's report is written, which happens only
  * when every row is settled; once with invites against the sandbox (limits off), once in dry run with ten times the
  * rows. The baseline is the application's own CSV reader on the same file in this JVM: what reading and mapping the
- * rows costs before any ledger or Retool work. Each run has a time budget: a run that does not finish in it is
- * reported with what it settled.
+ * rows costs before any ledger or Retool work. Each size is run several times, each time in a fresh application and
+ * sandbox: the rate is the median with its spread, the memory the highest any run reached. Each run has a time budget:
+ * a run that does not finish in it is reported with what it settled.
  */
 public final class PipelineBenchmark {
 
@@ -44,17 +47,20 @@ public final class PipelineBenchmark {
         }
 
         /** Kept after the run (in the module's target folder), for a closer look at a figure. */
-        Path gcLog() {
+        Path gcLog(int repetition) {
             String folder = System.getProperty("benchmarks.output-dir", "target");
-            return Path.of(folder, "pipeline-" + rows + (dryRun ? "-dry-run" : "-invites") + "-gc.log");
+            return Path.of(folder, "pipeline-" + rows + (dryRun ? "-dry-run" : "-invites") + "-" + repetition
+                                   + "-gc.log");
         }
     }
 
     private final List<Run> runs;
+    private final int repetitions;
     private final ApplicationJar application;
 
     public PipelineBenchmark(boolean quick) {
         this.application = ApplicationJar.built();
+        this.repetitions = quick ? 2 : 3;
         this.runs = quick
                 ? List.of(new Run(10_000, false, Duration.ofMinutes(2)), new Run(100_000, true, Duration.ofMinutes(2)))
                 : List.of(new Run(100_000, false, Duration.ofMinutes(8)),
@@ -80,28 +86,46 @@ public final class PipelineBenchmark {
         }
     }
 
+    /** One run of one size: what was seen, the application's log, and the invites the sandbox holds after it. */
+    private record Repetition(Observation seen, PipelineLog log, int invitesInSandbox) {
+
+        double rowsPerSecond(Run run) {
+            return (seen.reported() ? run.rows() : log.settled()) / seen.seconds();
+        }
+    }
+
     private List<Figure> measure(Run run, Path work) throws Exception {
         Path csv = work.resolve("signups.csv");
         SignupCsv.write(csv, run.rows());
         Samples reader = readerRowsPerSecond(csv);
-        PipelineLog log = new PipelineLog(run.rows());
-        try (RetoolSandbox sandbox = RetoolSandbox.builder().start()) {
-            ApplicationJar.Settings settings = ApplicationJar.Settings.of(sandbox, work.resolve("signups"),
-                    run.dryRun());
-            Observation seen = observe(run, csv, settings, log);
-            List<Figure> figures = new ArrayList<>();
-            figures.add(endToEnd(run, log, reader, seen, run.dryRun() ? 0 : sandbox.invites().size()));
-            figures.addAll(phases(run, log, reader, seen.finished()));
-            figures.addAll(memory(run, log, seen));
-            return figures;
+        List<Repetition> repetitions = new ArrayList<>();
+        for (int repetition = 1; repetition <= this.repetitions; repetition++) {
+            System.err.println("[benchmarks] " + run.label() + ": run " + repetition + " of " + this.repetitions);
+            Path folder = Files.createDirectories(work.resolve("run-" + repetition));
+            Path file = Files.copy(csv, folder.resolve(csv.getFileName()));
+            PipelineLog log = new PipelineLog(run.rows());
+            try (RetoolSandbox sandbox = RetoolSandbox.builder().start()) {
+                ApplicationJar.Settings settings = ApplicationJar.Settings.of(sandbox, folder.resolve("signups"),
+                        run.dryRun());
+                Observation seen = observe(run, repetition, file, settings, log);
+                repetitions.add(new Repetition(seen, log, run.dryRun() ? 0 : sandbox.invites().size()));
+            }
         }
+        List<Repetition> byRate = repetitions.stream()
+                .sorted(Comparator.comparingDouble(repetition -> repetition.rowsPerSecond(run))).toList();
+        Repetition median = byRate.get(byRate.size() / 2);
+        List<Figure> figures = new ArrayList<>();
+        figures.add(endToEnd(run, repetitions, reader));
+        figures.addAll(phases(run, median.log(), reader, median.seen().finished()));
+        figures.addAll(memory(run, repetitions));
+        return figures;
     }
 
     /** Starts the application, drops the file into its inbox, and waits for the report or the end of the budget. */
-    private Observation observe(Run run, Path csv, ApplicationJar.Settings settings, PipelineLog log)
+    private Observation observe(Run run, int repetition, Path csv, ApplicationJar.Settings settings, PipelineLog log)
             throws Exception {
         Files.createDirectories(settings.inbox());
-        Path gcLog = run.gcLog().toAbsolutePath();
+        Path gcLog = run.gcLog(repetition).toAbsolutePath();
         Files.createDirectories(gcLog.getParent());
         try (ChildJvm app = application.start(List.of("-Xmx" + HEAP_LIMIT, "-Xlog:gc:file=" + gcLog), settings,
                 log)) {
@@ -138,24 +162,36 @@ public final class PipelineBenchmark {
         return false;
     }
 
-    private static Figure endToEnd(Run run, PipelineLog log, Samples reader, Observation seen, int invitesInSandbox) {
-        boolean reported = seen.reported();
-        double rowsPerSecond = (reported ? run.rows() : log.settled()) / seen.seconds();
-        String measured = reported
-                ? Format.count(rowsPerSecond) + " rows/s: drop to report in " + Format.count(seen.seconds()) + " s"
-                : "did not finish: " + Format.count(log.settled()) + " of " + Format.count(run.rows())
-                  + " rows settled in the " + run.budget().toMinutes() + " min budget (" + Format.count(rowsPerSecond)
-                  + " rows/s)";
-        if (!run.dryRun()) {
-            measured += "; " + Format.count(invitesInSandbox) + " invites in the sandbox";
+    private static Figure endToEnd(Run run, List<Repetition> repetitions, Samples reader) {
+        Samples rates = new Samples();
+        Samples seconds = new Samples();
+        List<String> unfinished = new ArrayList<>();
+        for (Repetition repetition : repetitions) {
+            rates.add(repetition.rowsPerSecond(run));
+            seconds.add(repetition.seen().seconds());
+            if (!repetition.seen().reported()) {
+                unfinished.add(Format.count(repetition.log().settled()));
+            }
         }
+        String measured = rates.describe(Format::count, " rows/s") + "; drop to report in "
+                          + seconds.describe(Format::count, " s");
+        if (!unfinished.isEmpty()) {
+            measured += "; " + unfinished.size() + " run(s) did not finish in the " + run.budget().toMinutes()
+                        + " min budget, having settled " + String.join(", ", unfinished) + " of "
+                        + Format.count(run.rows()) + " rows";
+        }
+        if (!run.dryRun()) {
+            measured += "; " + repetitions.stream().map(repetition -> Format.count(repetition.invitesInSandbox()))
+                    .collect(Collectors.joining(", ")) + " invites in the sandbox";
+        }
+        boolean allReported = unfinished.isEmpty();
         String target = run.dryRun()
                 ? "completes at >= " + Format.count(TARGET_ROWS_PER_SECOND) + " rows/s: "
-                  + Format.verdict(reported && rowsPerSecond >= TARGET_ROWS_PER_SECOND)
+                  + Format.verdict(allReported && rates.median() >= TARGET_ROWS_PER_SECOND)
                 : "none (reported)";
         return new Figure(run.label() + ", end to end", measured, "the app's SignupCsvReader alone on the file: "
                                                                    + reader.describe(Format::count, " rows/s"),
-                Format.ratio(rowsPerSecond / reader.median()), target);
+                Format.ratio(rates.median() / reader.median()), target);
     }
 
     /**
@@ -187,25 +223,37 @@ public final class PipelineBenchmark {
         return figures;
     }
 
-    private static List<Figure> memory(Run run, PipelineLog log, Observation seen) {
+    /** The highest heap and resident memory any run reached, and whether every run fitted. */
+    private static List<Figure> memory(Run run, List<Repetition> repetitions) {
+        Repetition heapiest = repetitions.stream()
+                .max(Comparator.comparingLong(repetition -> repetition.seen().gc().peakUsedBytes()))
+                .orElseThrow();
+        Repetition largest = repetitions.stream()
+                .max(Comparator.comparingLong(repetition -> repetition.seen().atEnd().peakResidentBytes()))
+                .orElseThrow();
+        Observation seen = heapiest.seen();
         GcLog gc = seen.gc();
-        boolean reported = seen.reported();
-        boolean fits = !log.sawOutOfMemory() && gc.peakUsedBytes() <= HEAP_LIMIT_BYTES;
+        boolean reported = repetitions.stream().allMatch(repetition -> repetition.seen().reported());
+        boolean fits = repetitions.stream().noneMatch(repetition -> repetition.log().sawOutOfMemory())
+                       && gc.peakUsedBytes() <= HEAP_LIMIT_BYTES;
+        String highest = " (highest of " + repetitions.size() + " runs)";
         String heapTarget = run.dryRun()
                 ? "completes under -Xmx" + HEAP_LIMIT + ": " + Format.verdict(reported && fits)
                   + (fits && !reported ? " (no OutOfMemoryError, but not finished in the budget)" : "")
                 : "fits in -Xmx" + HEAP_LIMIT + ": " + Format.verdict(fits);
         return List.of(
                 new Figure(run.label() + ", peak heap (GC log)",
-                        Format.mebibytes(gc.peakUsedBytes()) + " used; " + Format.count(gc.pauses()) + " GC pauses, "
-                        + gc.fullCollections() + " full; " + Format.mebibytes(seen.liveAtEnd()) + " live at the end"
-                        + (log.sawOutOfMemory() ? "; OutOfMemoryError" : ""),
+                        Format.mebibytes(gc.peakUsedBytes()) + " used" + highest + "; " + Format.count(gc.pauses())
+                        + " GC pauses, " + gc.fullCollections() + " full; " + Format.mebibytes(seen.liveAtEnd())
+                        + " live at the end" + (heapiest.log().sawOutOfMemory() ? "; OutOfMemoryError" : ""),
                         "-Xmx" + HEAP_LIMIT + ": " + Format.mebibytes(HEAP_LIMIT_BYTES),
                         Format.ratio((double) gc.peakUsedBytes() / HEAP_LIMIT_BYTES), heapTarget),
-                new Figure(run.label() + ", peak resident memory (VmHWM)", Format.mebibytes(seen.atEnd().peakResidentBytes()),
-                        "the same process before the drop: " + Format.mebibytes(seen.beforeDrop().residentBytes()),
-                        Format.ratio((double) seen.atEnd().peakResidentBytes() / seen.beforeDrop().residentBytes()),
-                        "none (reported)"));
+                new Figure(run.label() + ", peak resident memory (VmHWM)",
+                        Format.mebibytes(largest.seen().atEnd().peakResidentBytes()) + highest,
+                        "the same process before the drop: "
+                        + Format.mebibytes(largest.seen().beforeDrop().residentBytes()),
+                        Format.ratio((double) largest.seen().atEnd().peakResidentBytes()
+                                     / largest.seen().beforeDrop().residentBytes()), "none (reported)"));
     }
 
     /**

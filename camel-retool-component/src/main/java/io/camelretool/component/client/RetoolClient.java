@@ -1,6 +1,7 @@
 package io.camelretool.component.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,15 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.component.error.NotRetoolApiException;
 import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolException;
+import io.camelretool.component.model.PendingInvite;
+import io.camelretool.component.model.PendingInviteIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +78,79 @@ public class RetoolClient {
     /** {@code GET /api/v2/user_invites}, every page; Retool offers no filter, so callers filter themselves. */
     public CompletableFuture<List<JsonNode>> listInvites() {
         return collectPages(INVITES_PATH, new ArrayList<>());
+    }
+
+    /**
+     * {@code GET /api/v2/user_invites}, every page, kept only as the unclaimed invites' ids and expiries by email. Each
+     * page is read as it streams in, one invite at a time, so what this holds grows with the number of invites (about
+     * a hundred bytes each) and never with the size of Retool's answer.
+     */
+    public CompletableFuture<PendingInviteIndex> readPendingInviteIndex() {
+        return indexPages(INVITES_PATH, new PendingInviteIndex());
+    }
+
+    private CompletableFuture<PendingInviteIndex> indexPages(String path, PendingInviteIndex index) {
+        return attempt("GET", path, null, 0, HttpResponse.BodyHandlers.ofInputStream(),
+                (response, method, where) -> readInvitePage(response, method, where, index)).thenCompose(next -> {
+            if (next.isEmpty()) {
+                return CompletableFuture.completedFuture(index);
+            }
+            String base = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+            return indexPages(base + "?next_token=" + encode(next.get()), index);
+        });
+    }
+
+    /** Adds one page's unclaimed invites to the index; answers the next page's token, if there is one. */
+    private Optional<String> readInvitePage(HttpResponse<InputStream> response, String method, String path,
+                                            PendingInviteIndex index) {
+        String contentType = contentType(response);
+        if (response.statusCode() < 200 || response.statusCode() >= 300 || !contentType.contains("json")) {
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readAllBytes();
+            } catch (IOException e) {
+                throw connectionFailure(e, method, path);
+            }
+            // an error becomes its exception; an empty success holds no invites
+            interpret(response.statusCode(), contentType, body, method, path);
+            return Optional.empty();
+        }
+        String nextToken = null;
+        boolean hasMore = false;
+        try (InputStream in = response.body(); JsonParser parser = JSON.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw notRetoolApi(contentType, response.statusCode(), method, path);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("data") && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        PendingInvite invite = PendingInvite.fromJson(parser.readValueAsTree());
+                        if (!invite.claimed()) {
+                            index.add(invite.email(), invite.id(), invite.expiresAt());
+                        }
+                    }
+                } else if (field.equals("next_token")) {
+                    nextToken = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                } else if (field.equals("has_more")) {
+                    hasMore = value == JsonToken.VALUE_TRUE;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } catch (JsonProcessingException notJson) {
+            throw notRetoolApi(contentType, response.statusCode(), method, path);
+        } catch (IOException e) {
+            throw connectionFailure(e, method, path);
+        }
+        return hasMore && nextToken != null && !nextToken.isEmpty() ? Optional.of(nextToken) : Optional.empty();
+    }
+
+    /** {@code GET /api/v2/user_invites/{id}}: one invite, whole. */
+    public CompletableFuture<PendingInvite> getInvite(int inviteId) {
+        return send("GET", INVITES_PATH + "/" + inviteId, null)
+                .thenApply(answer -> PendingInvite.fromJson(answer.path("data")));
     }
 
     private CompletableFuture<List<JsonNode>> collectPages(String path, List<JsonNode> collected) {
@@ -150,32 +229,57 @@ public class RetoolClient {
     }
 
     private CompletableFuture<JsonNode> attempt(String method, String path, byte[] payload, int retry) {
+        return attempt(method, path, payload, retry, HttpResponse.BodyHandlers.ofByteArray(),
+                (response, how, where) -> interpret(response.statusCode(), contentType(response), response.body(),
+                        how, where));
+    }
+
+    /** Turns an answer that is not to be retried into its result, or throws a {@link RetoolException}. */
+    @FunctionalInterface
+    private interface AnswerReader<B, T> {
+        T read(HttpResponse<B> response, String method, String path);
+    }
+
+    private <B, T> CompletableFuture<T> attempt(String method, String path, byte[] payload, int retry,
+                                                HttpResponse.BodyHandler<B> bodyHandler, AnswerReader<B, T> reader) {
         HttpRequest request = request(method, path, payload);
         long started = System.nanoTime();
         return rateLimiter.acquire()
-                .thenCompose(ready -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+                .thenCompose(ready -> http.sendAsync(request, bodyHandler))
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        return CompletableFuture.<JsonNode> failedFuture(connectionFailure(Futures.unwrap(failure), method, path));
+                        return CompletableFuture.<T> failedFuture(connectionFailure(Futures.unwrap(failure), method, path));
                     }
                     int status = response.statusCode();
                     LOG.debug("Retool {} {} answered {} in {} ms", method, path, status,
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                     if ((status == 429 || status == 503) && retry < maxRetries) {
+                        discard(response.body());
                         Duration delay = RetryDelays.before(retry, response.headers());
                         LOG.debug("Retool {} {} answered {}; retry {} of {} in {} ms", method, path, status, retry + 1,
                                 maxRetries, delay.toMillis());
                         return CompletableFuture.runAsync(() -> { },
                                 CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS))
-                                .thenCompose(waited -> attempt(method, path, payload, retry + 1));
+                                .thenCompose(waited -> attempt(method, path, payload, retry + 1, bodyHandler, reader));
                     }
                     try {
-                        return CompletableFuture.completedFuture(interpret(response, method, path));
+                        return CompletableFuture.completedFuture(reader.read(response, method, path));
                     } catch (RetoolException e) {
-                        return CompletableFuture.<JsonNode> failedFuture(e);
+                        return CompletableFuture.<T> failedFuture(e);
                     }
                 })
                 .thenCompose(next -> next);
+    }
+
+    /** An answer body that is not read: a stream is closed, so that its connection is not held. */
+    private static void discard(Object body) {
+        if (body instanceof InputStream stream) {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // the connection is dropped instead of reused; nothing else depends on it
+            }
+        }
     }
 
     private HttpRequest request(String method, String path, byte[] payload) {
@@ -192,24 +296,29 @@ public class RetoolClient {
         return builder.build();
     }
 
-    private JsonNode interpret(HttpResponse<byte[]> response, String method, String path) {
-        int status = response.statusCode();
-        byte[] body = response.body();
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    }
+
+    private JsonNode interpret(int status, String contentType, byte[] body, String method, String path) {
         boolean empty = body == null || body.length == 0;
         if (status >= 200 && status < 300 && empty) {
             return null;
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         JsonNode json = contentType.contains("json") ? parse(body) : null;
         if (json == null) {
-            throw new NotRetoolApiException("The answer from " + baseUri + path + " is not the Retool API's JSON ("
-                                            + (contentType.isEmpty() ? "no content type" : contentType)
-                                            + "); the base URL is probably wrong", status, null, method, path, null);
+            throw notRetoolApi(contentType, status, method, path);
         }
         if (status >= 200 && status < 300) {
             return json;
         }
         throw RetoolErrors.fromStatus(status, json, method, path);
+    }
+
+    private NotRetoolApiException notRetoolApi(String contentType, int status, String method, String path) {
+        return new NotRetoolApiException("The answer from " + baseUri + path + " is not the Retool API's JSON ("
+                                         + (contentType.isEmpty() ? "no content type" : contentType)
+                                         + "); the base URL is probably wrong", status, null, method, path, null);
     }
 
     private static JsonNode parse(byte[] body) {

@@ -165,13 +165,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         if (!configuration.isSkipExisting() || !isOutcomeUnknown(failure)) {
             return CompletableFuture.failedFuture(failure);
         }
-        String key = EmailAddresses.key(email);
-        return pendingInvites.refresh().handle((invites, readFailure) -> {
-            java.time.Instant now = java.time.Instant.now();
-            PendingInvite created = readFailure == null ? invites.stream()
-                    .filter(invite -> key.equals(EmailAddresses.key(invite.email())) && !invite.isExpired(now))
-                    .findFirst().orElse(null)
-                    : null;
+        return pendingInvites.forEmailAfresh(email).handle((invites, readFailure) -> {
+            PendingInvite created = readFailure == null && !invites.isEmpty() ? invites.get(0) : null;
             if (created == null) {
                 throw new CompletionException(failure);
             }

@@ -2,25 +2,25 @@ package io.camelretool.component.producer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelretool.component.client.RetoolClient;
-import io.camelretool.component.model.EmailAddresses;
 import io.camelretool.component.model.PendingInvite;
+import io.camelretool.component.model.PendingInviteIndex;
 
 /**
  * Retool's pending invites by email, read once and reused for a short while so that a bulk run does not read the
  * whole list per row. One is shared by every endpoint with the same base URL and key, so a fresh read by one (a
  * list, or the check after a lost answer) serves them all. Concurrent callers share one read in flight; invites
- * created meanwhile are added locally.
+ * created meanwhile are added locally. Only each invite's id and expiry are kept (see {@link PendingInviteIndex}); an
+ * invite found for an email is then read whole by its id.
  */
 public final class PendingInviteCache {
 
     private final RetoolClient client;
-    private CompletableFuture<Map<String, List<PendingInvite>>> snapshot;
+    private CompletableFuture<PendingInviteIndex> snapshot;
     private long readAtMillis;
 
     /** @param client any client of the Retool organisation the cache mirrors */
@@ -29,46 +29,92 @@ public final class PendingInviteCache {
     }
 
     /**
-     * The unclaimed, unexpired invites for this email (several when Retool holds duplicates).
+     * The unclaimed, unexpired invites for this email (several when Retool holds duplicates), oldest first.
      *
      * @param ttlMillis how old the list read before may be to serve this call
      */
     CompletableFuture<List<PendingInvite>> forEmail(String email, long ttlMillis) {
-        String key = EmailAddresses.key(email);
-        Instant now = Instant.now();
         // many calls may wait on one read: a failed read is read once more (and shared again) before they all fail
-        return current(ttlMillis).exceptionallyCompose(failedRead -> current(ttlMillis)).thenApply(byEmail -> byEmail.getOrDefault(key, List.of()).stream()
-                .filter(invite -> !invite.isExpired(now)).toList());
+        return current(ttlMillis).exceptionallyCompose(failedRead -> current(ttlMillis))
+                .thenCompose(index -> whole(index, email));
     }
 
-    /** Every unclaimed invite, expired ones included (they are what renew is for), read fresh from Retool. */
-    CompletableFuture<List<PendingInvite>> refresh() {
-        CompletableFuture<Map<String, List<PendingInvite>>> read;
+    /** The same from a list read now, whatever the last read's age: for the check after a lost answer. */
+    CompletableFuture<List<PendingInvite>> forEmailAfresh(String email) {
+        CompletableFuture<PendingInviteIndex> read;
         synchronized (this) {
             read = load();
         }
-        return read.thenApply(byEmail -> {
-            List<PendingInvite> all = new ArrayList<>();
-            byEmail.values().forEach(all::addAll);
-            all.sort(java.util.Comparator.comparingInt(PendingInvite::id));
-            return all;
+        return read.thenCompose(index -> whole(index, email));
+    }
+
+    /** Reads whole the invites the index holds for the email; one that went meanwhile (claimed, revoked) is left out. */
+    private CompletableFuture<List<PendingInvite>> whole(PendingInviteIndex index, String email) {
+        Instant now = Instant.now();
+        List<PendingInviteIndex.Entry> entries = index.unexpired(email, now);
+        if (entries.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<CompletableFuture<PendingInvite>> reads = entries.stream()
+                .map(entry -> client.getInvite(entry.id())
+                        .exceptionally(gone -> gone(gone) ? null : rethrow(gone)))
+                .toList();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<PendingInvite> invites = new ArrayList<>();
+            for (CompletableFuture<PendingInvite> read : reads) {
+                PendingInvite invite = read.join();
+                if (invite != null && !invite.claimed() && !invite.isExpired(now)) {
+                    invites.add(invite);
+                } else if (invite == null || invite.claimed()) {
+                    entries.stream().filter(entry -> invite == null || entry.id() == invite.id()).findFirst()
+                            .ifPresent(entry -> index.remove(email, entry.id()));
+                }
+            }
+            invites.sort(Comparator.comparingInt(PendingInvite::id));
+            return invites;
         });
     }
 
+    private static boolean gone(Throwable failure) {
+        return io.camelretool.component.client.Futures.unwrap(failure)
+                instanceof io.camelretool.component.error.RetoolNotFoundException;
+    }
+
+    private static <T> T rethrow(Throwable failure) {
+        throw failure instanceof java.util.concurrent.CompletionException completion ? completion
+                : new java.util.concurrent.CompletionException(failure);
+    }
+
+    /**
+     * Every unclaimed invite, expired ones included (they are what renew is for), read fresh from Retool; the index
+     * is renewed from the same read.
+     */
+    CompletableFuture<List<PendingInvite>> refresh() {
+        CompletableFuture<List<PendingInvite>> all = client.listInvites().thenApply(json -> json.stream()
+                .map(PendingInvite::fromJson).filter(invite -> invite.email() != null && !invite.claimed())
+                .sorted(Comparator.comparingInt(PendingInvite::id)).toList());
+        CompletableFuture<PendingInviteIndex> index = all.thenApply(invites -> {
+            PendingInviteIndex fresh = new PendingInviteIndex();
+            invites.forEach(invite -> fresh.add(invite.email(), invite.id(), invite.expiresAt()));
+            return fresh;
+        });
+        synchronized (this) {
+            readAtMillis = System.currentTimeMillis();
+            snapshot = index;
+        }
+        return all;
+    }
+
     void added(PendingInvite invite) {
-        withSnapshot(byEmail -> byEmail.computeIfAbsent(EmailAddresses.key(invite.email()),
-                ignored -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(invite));
+        withSnapshot(index -> index.add(invite.email(), invite.id(), invite.expiresAt()));
     }
 
     void removed(PendingInvite invite) {
-        withSnapshot(byEmail -> byEmail.computeIfPresent(EmailAddresses.key(invite.email()), (key, invites) -> {
-            invites.removeIf(held -> held.id() == invite.id());
-            return invites.isEmpty() ? null : invites;
-        }));
+        withSnapshot(index -> index.remove(invite.email(), invite.id()));
     }
 
-    private void withSnapshot(java.util.function.Consumer<Map<String, List<PendingInvite>>> change) {
-        CompletableFuture<Map<String, List<PendingInvite>>> held;
+    private void withSnapshot(java.util.function.Consumer<PendingInviteIndex> change) {
+        CompletableFuture<PendingInviteIndex> held;
         synchronized (this) {
             held = snapshot;
         }
@@ -77,27 +123,15 @@ public final class PendingInviteCache {
         }
     }
 
-    private synchronized CompletableFuture<Map<String, List<PendingInvite>>> current(long ttlMillis) {
+    private synchronized CompletableFuture<PendingInviteIndex> current(long ttlMillis) {
         boolean stale = snapshot == null || snapshot.isCompletedExceptionally()
                         || (snapshot.isDone() && System.currentTimeMillis() - readAtMillis > ttlMillis);
         return stale ? load() : snapshot;
     }
 
-    private CompletableFuture<Map<String, List<PendingInvite>>> load() {
+    private CompletableFuture<PendingInviteIndex> load() {
         readAtMillis = System.currentTimeMillis();
-        snapshot = client.listInvites().thenApply(PendingInviteCache::index);
+        snapshot = client.readPendingInviteIndex();
         return snapshot;
-    }
-
-    private static Map<String, List<PendingInvite>> index(List<com.fasterxml.jackson.databind.JsonNode> invites) {
-        Map<String, List<PendingInvite>> byEmail = new ConcurrentHashMap<>();
-        for (var json : invites) {
-            PendingInvite invite = PendingInvite.fromJson(json);
-            if (invite.email() != null && !invite.claimed()) {
-                byEmail.computeIfAbsent(EmailAddresses.key(invite.email()),
-                        ignored -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(invite);
-            }
-        }
-        return byEmail;
     }
 }
