@@ -97,40 +97,62 @@ public final class Ledger {
      *                  that a different file of the same name never resumes another's batch and skips its rows
      */
     public Batch startBatch(SignupSource source, String name, String resumeKey) {
-        Optional<Batch> latest = latestBatch(source, resumeKey);
+        return transactions.inTransaction(connection -> startBatch(connection, source, name, resumeKey));
+    }
+
+    private Batch startBatch(Connection connection, SignupSource source, String name, String resumeKey)
+            throws SQLException {
+        Optional<Batch> latest = latestBatch(connection, source, resumeKey);
         if (latest.isPresent() && !latest.get().isClosed()) {
             return latest.get();
         }
         Instant now = clock.instant();
         String id = source.name().toLowerCase(Locale.ROOT) + "-" + BATCH_TIME.format(now) + "-"
                     + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO signup_batch (batch_id, source, source_name, source_key, created_at, unsettled) "
+                + "VALUES (?, ?, ?, ?, ?, 0)")) {
+            insert.setString(1, id);
+            insert.setString(2, source.name());
+            insert.setString(3, fit(name, REF_LENGTH));
+            insert.setString(4, fit(resumeKey, KEY_LENGTH));
+            insert.setObject(5, Rows.time(now));
+            insert.executeUpdate();
+        }
+        return new Batch(id, source, name, now, null, null);
+    }
+
+    /**
+     * Starts (or resumes), fills and closes a batch in one transaction, for an intake that hands a batch over whole (a
+     * webhook request, a mail): a process stopped part way leaves no batch behind that would never be closed, and the
+     * sender, who got no acknowledgement, sends it again.
+     *
+     */
+    public AcceptedBatch acceptWhole(SignupSource source, String name, String resumeKey,
+                                                          List<Arrival> arrivals) {
         return transactions.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO signup_batch (batch_id, source, source_name, source_key, created_at, unsettled) "
-                    + "VALUES (?, ?, ?, ?, ?, 0)")) {
-                insert.setString(1, id);
-                insert.setString(2, source.name());
-                insert.setString(3, fit(name, REF_LENGTH));
-                insert.setString(4, fit(resumeKey, KEY_LENGTH));
-                insert.setObject(5, Rows.time(now));
-                insert.executeUpdate();
-            }
-            return new Batch(id, source, name, now, null, null);
+            Batch batch = startBatch(connection, source, name, resumeKey);
+            List<ItemOutcome> outcomes = new BulkAcceptance(connection, batch.id(), clock.instant()).accept(arrivals);
+            closeBatch(connection, batch.id());
+            return new AcceptedBatch(batch, outcomes);
         });
     }
 
     /** The most recent batch with that resume key, closed or not. */
     public Optional<Batch> latestBatch(SignupSource source, String resumeKey) {
-        return transactions.inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT batch_id, source, source_name, created_at, closed_at, reported_at FROM signup_batch "
-                    + "WHERE source = ? AND source_key = ? ORDER BY created_at DESC")) {
-                select.setString(1, source.name());
-                select.setString(2, fit(resumeKey, KEY_LENGTH));
-                select.setMaxRows(1);
-                return Rows.first(select, Rows::batch);
-            }
-        });
+        return transactions.inTransaction(connection -> latestBatch(connection, source, resumeKey));
+    }
+
+    private static Optional<Batch> latestBatch(Connection connection, SignupSource source, String resumeKey)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT batch_id, source, source_name, created_at, closed_at, reported_at FROM signup_batch "
+                + "WHERE source = ? AND source_key = ? ORDER BY created_at DESC")) {
+            select.setString(1, source.name());
+            select.setString(2, fit(resumeKey, KEY_LENGTH));
+            select.setMaxRows(1);
+            return Rows.first(select, Rows::batch);
+        }
     }
 
     public Optional<Batch> batch(String batchId) {
@@ -157,15 +179,16 @@ public final class Ledger {
 
     /** The intake has handed over every item: the batch's report is written once they are all settled. */
     public void closeBatch(String batchId) {
-        Instant now = clock.instant();
-        transactions.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE signup_batch SET closed_at = ? WHERE batch_id = ? AND closed_at IS NULL")) {
-                update.setObject(1, Rows.time(now));
-                update.setString(2, batchId);
-                return update.executeUpdate();
-            }
-        });
+        transactions.inTransaction(connection -> closeBatch(connection, batchId));
+    }
+
+    private int closeBatch(Connection connection, String batchId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE signup_batch SET closed_at = ? WHERE batch_id = ? AND closed_at IS NULL")) {
+            update.setObject(1, Rows.time(clock.instant()));
+            update.setString(2, batchId);
+            return update.executeUpdate();
+        }
     }
 
     public Optional<LedgerEntry> find(String emailKey) {

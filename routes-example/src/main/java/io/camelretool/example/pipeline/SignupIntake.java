@@ -3,6 +3,7 @@ package io.camelretool.example.pipeline;
 import java.util.List;
 
 import io.camelretool.component.classify.SignupClassifier;
+import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.ItemOutcome;
@@ -17,14 +18,6 @@ import io.camelretool.example.signup.SignupSource;
  */
 public final class SignupIntake {
 
-    /** A batch handed over whole, and what became of each of its items, in order. */
-    public record Accepted(Batch batch, List<ItemOutcome> outcomes) {
-
-        public long count(ItemOutcome outcome) {
-            return outcomes.stream().filter(outcome::equals).count();
-        }
-    }
-
     private final Ledger ledger;
     private final SignupClassifier classifier;
 
@@ -37,21 +30,18 @@ public final class SignupIntake {
         return Arrival.classified(itemNo, signup, classifier.classify(signup.email(), signup.role()));
     }
 
-    /** Accepts a whole batch (a webhook request) in one transaction and closes it. */
-    public Accepted acceptBatch(SignupSource source, String name, List<Arrival> arrivals) {
+    /** Accepts a whole batch (a webhook request) and closes it, in one transaction. */
+    public AcceptedBatch acceptBatch(SignupSource source, String name, List<Arrival> arrivals) {
         return acceptBatch(source, name, name, arrivals);
     }
 
     /**
-     * Accepts a whole batch (a mail) in one transaction and closes it.
+     * Accepts a whole batch (a mail) and closes it, in one transaction.
      *
      * @param resumeKey what makes it the same batch when it arrives again (see {@link #alreadyAccepted})
      */
-    public Accepted acceptBatch(SignupSource source, String name, String resumeKey, List<Arrival> arrivals) {
-        Batch batch = ledger.startBatch(source, name, resumeKey);
-        List<ItemOutcome> outcomes = ledger.accept(batch.id(), arrivals);
-        ledger.closeBatch(batch.id());
-        return new Accepted(batch, outcomes);
+    public AcceptedBatch acceptBatch(SignupSource source, String name, String resumeKey, List<Arrival> arrivals) {
+        return ledger.acceptWhole(source, name, resumeKey, arrivals);
     }
 
     /**

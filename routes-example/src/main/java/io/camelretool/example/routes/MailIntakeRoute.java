@@ -19,6 +19,7 @@ import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.mail.AllowedSenders;
 import io.camelretool.example.intake.mail.MailExtraction;
 import io.camelretool.example.intake.mail.SignupMailExtractor;
+import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
 import io.camelretool.example.ledger.ItemOutcome;
 import io.camelretool.example.pipeline.SignupIntake;
@@ -84,7 +85,7 @@ public class MailIntakeRoute extends RouteBuilder {
         extraction.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
         extraction.rowErrors().forEach(error -> arrivals.add(Arrival.unreadable(arrivals.size() + 1,
                 name, error)));
-        SignupIntake.Accepted accepted = intake.acceptBatch(SignupSource.MAIL, name, identity, arrivals);
+        AcceptedBatch accepted = intake.acceptBatch(SignupSource.MAIL, name, identity, arrivals);
         log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid", name,
                 subjectOf(mail), extraction.signups().size(), extraction.method(), accepted.batch().id(),
                 accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),

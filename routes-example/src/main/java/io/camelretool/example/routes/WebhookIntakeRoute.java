@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.intake.webhook.WebhookPayloadParser;
 import io.camelretool.example.intake.webhook.WebhookSignature;
+import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
 import io.camelretool.example.ledger.ItemOutcome;
 import io.camelretool.example.ledger.LedgerException;
@@ -95,7 +96,7 @@ public class WebhookIntakeRoute extends RouteBuilder {
         }
         List<Arrival> arrivals = new ArrayList<>();
         payload.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
-        SignupIntake.Accepted accepted = intake.acceptBatch(SignupSource.WEBHOOK, requestId, arrivals);
+        AcceptedBatch accepted = intake.acceptBatch(SignupSource.WEBHOOK, requestId, arrivals);
         List<String> ids = payload.signups().stream().map(Signup::sourceRef).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("batch", accepted.batch().id());

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The ledger's SQL on the embedded H2 database; {@link PostgresLedgerTest} runs the same cases on PostgreSQL. */
 class LedgerTest {
@@ -278,6 +279,24 @@ class LedgerTest {
         assertThat(ledger.uncertain(Instant.now().plusSeconds(1))).extracting(LedgerEntry::emailKey)
                 .containsExactlyInAnyOrder("a@example.com", "staff@acme.com");
         assertThat(ledger.uncertain(Instant.now().minusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void aWholeBatchIsStartedFilledAndClosedAtOnceOrNotAtAll() {
+        AcceptedBatch accepted = ledger.acceptWhole(SignupSource.WEBHOOK, "webhook-1", "webhook-1",
+                List.of(arrival(1, "whole@example.com")));
+        assertThat(accepted.outcomes()).containsExactly(ItemOutcome.PENDING);
+        assertThat(ledger.batch(accepted.batch().id()).orElseThrow().isClosed()).isTrue();
+
+        // a signup the ledger cannot hold fails the write part way: no batch is left open behind it
+        Signup tooLarge = new Signup("large@example.com", "First", null, null, null, List.of(1),
+                Map.of("notes", "x".repeat(250_000)), SignupSource.WEBHOOK, "src:2");
+        Arrival failing = Arrival.classified(2, tooLarge, CLASSIFIER.classify("large@example.com", null));
+        assertThatThrownBy(() -> ledger.acceptWhole(SignupSource.WEBHOOK, "webhook-2", "webhook-2",
+                List.of(arrival(1, "first@example.com"), failing))).isInstanceOf(LedgerException.class);
+
+        assertThat(ledger.latestBatch(SignupSource.WEBHOOK, "webhook-2")).isEmpty();
+        assertThat(ledger.find("first@example.com")).isEmpty();
     }
 
     @Test
