@@ -95,8 +95,7 @@ public class RetoolClient {
             if (next.isEmpty()) {
                 return CompletableFuture.completedFuture(index);
             }
-            String base = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-            return indexPages(base + "?next_token=" + encode(next.get()), index);
+            return indexPages(nextPage(path, next.get()), index);
         });
     }
 
@@ -158,11 +157,16 @@ public class RetoolClient {
             page.path("data").forEach(collected::add);
             String next = page.path("next_token").asText(null);
             if (page.path("has_more").asBoolean(false) && next != null && !next.isEmpty()) {
-                String base = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-                return collectPages(base + "?next_token=" + encode(next), collected);
+                return collectPages(nextPage(path, next), collected);
             }
             return CompletableFuture.completedFuture(collected);
         });
+    }
+
+    /** The path of a list's next page: the same path with that page's token as its only query. */
+    private static String nextPage(String path, String nextToken) {
+        String base = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return base + "?next_token=" + encode(nextToken);
     }
 
     /** {@code DELETE /api/v2/user_invites/{id}}. */

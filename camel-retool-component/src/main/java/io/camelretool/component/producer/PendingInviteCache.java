@@ -5,8 +5,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
+import io.camelretool.component.client.Futures;
 import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.error.RetoolNotFoundException;
 import io.camelretool.component.model.PendingInvite;
 import io.camelretool.component.model.PendingInviteIndex;
 
@@ -52,37 +56,29 @@ public final class PendingInviteCache {
     private CompletableFuture<List<PendingInvite>> whole(PendingInviteIndex index, String email) {
         Instant now = Instant.now();
         List<PendingInviteIndex.Entry> entries = index.unexpired(email, now);
-        if (entries.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
-        }
         List<CompletableFuture<PendingInvite>> reads = entries.stream()
-                .map(entry -> client.getInvite(entry.id())
-                        .exceptionally(gone -> gone(gone) ? null : rethrow(gone)))
+                .map(entry -> client.getInvite(entry.id()).exceptionally(PendingInviteCache::nullWhenGone))
                 .toList();
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<PendingInvite> invites = new ArrayList<>();
-            for (CompletableFuture<PendingInvite> read : reads) {
-                PendingInvite invite = read.join();
-                if (invite != null && !invite.claimed() && !invite.isExpired(now)) {
+            for (int i = 0; i < reads.size(); i++) {
+                PendingInvite invite = reads.get(i).join();
+                if (invite == null || invite.claimed()) {
+                    index.remove(email, entries.get(i).id());
+                } else if (!invite.isExpired(now)) {
                     invites.add(invite);
-                } else if (invite == null || invite.claimed()) {
-                    entries.stream().filter(entry -> invite == null || entry.id() == invite.id()).findFirst()
-                            .ifPresent(entry -> index.remove(email, entry.id()));
                 }
             }
-            invites.sort(Comparator.comparingInt(PendingInvite::id));
             return invites;
         });
     }
 
-    private static boolean gone(Throwable failure) {
-        return io.camelretool.component.client.Futures.unwrap(failure)
-                instanceof io.camelretool.component.error.RetoolNotFoundException;
-    }
-
-    private static <T> T rethrow(Throwable failure) {
-        throw failure instanceof java.util.concurrent.CompletionException completion ? completion
-                : new java.util.concurrent.CompletionException(failure);
+    /** A 404: the invite was revoked since the list was read. Any other failure stays one. */
+    private static PendingInvite nullWhenGone(Throwable failure) {
+        if (Futures.unwrap(failure) instanceof RetoolNotFoundException) {
+            return null;
+        }
+        throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
     }
 
     /**
@@ -113,7 +109,7 @@ public final class PendingInviteCache {
         withSnapshot(index -> index.remove(invite.email(), invite.id()));
     }
 
-    private void withSnapshot(java.util.function.Consumer<PendingInviteIndex> change) {
+    private void withSnapshot(Consumer<PendingInviteIndex> change) {
         CompletableFuture<PendingInviteIndex> held;
         synchronized (this) {
             held = snapshot;
