@@ -82,8 +82,8 @@ public class RetoolClient {
 
     /**
      * {@code GET /api/v2/user_invites}, every page, kept only as the unclaimed invites' ids and expiries by email. Each
-     * page is read as it streams in, one invite at a time, so what this holds grows with the number of invites (about
-     * a hundred bytes each) and never with the size of Retool's answer.
+     * page is read as it streams in, one invite at a time, so what this holds grows with the number of invites (the
+     * email key and two numbers each) and never with the size of Retool's answer.
      */
     public CompletableFuture<PendingInviteIndex> readPendingInviteIndex() {
         return indexPages(INVITES_PATH, new PendingInviteIndex());

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Retool's unclaimed invites reduced to what a duplicate check needs: each one's id and expiry, by email key. Kept
- * this small (about a hundred bytes an invite) so that an organisation with a hundred thousand pending invites fits
+ * this small (the email key and two numbers an invite) so that an organisation with a hundred thousand pending invites fits
  * in a small heap; the rest of an invite is read by its id when one is found.
  */
 public final class PendingInviteIndex {
