@@ -168,37 +168,68 @@ class SenderIntakeRouteTest {
 
     @Test
     void hostileFieldsThroughEverySenderAreStoredAsTextOrReportedNeverLostOrInvitedTwice() throws Exception {
+        // JSON string contents: escapes stay escapes, so the payload carries the characters they stand for
         List<String> hostileNames = List.of("<script>alert(1)</script>", "Robert'); DROP TABLE signup_ledger;--",
                 "\u202Egnp.exe", "=HYPERLINK(\\\"http://x\\\")", "line\\r\\nINVITED forged@example.com",
-                "\\u001b[31mred", "x".repeat(300));
-        long now = System.currentTimeMillis() / 1000;
+                "\\u001b[31mred", "x".repeat(300), "\\ud800broken");
+        List<String> hostileEmails = List.of("UPPER.Case@Example.COM", "disposable@mailinator.com", "not-an-email",
+                "idn@bücher.de", "dup@example.com");
+        List<String> senders = List.of("stripe", "standard", "typeform", "shopify");
+        Map<String, String> expected = new LinkedHashMap<>();
         int n = 0;
-        for (String name : hostileNames) {
-            n++;
-            String email = "hostile" + n + "@example.com";
-            String stripe = SenderPayloads.stripeCustomerCreated("evt_hostile" + n, email, name);
-            String clerk = SenderPayloads.clerkUserCreated("user_h" + n, "c" + email, "o" + email)
-                    .replace("\"first_name\": \"Example\"", "\"first_name\": \"" + name + "\"");
-            assertThat(stripe(stripe).statusCode()).isEqualTo(202);
-            assertThat(post("/signups/standard", clerk, Map.of("webhook-id", "msg_h" + n,
-                    "webhook-timestamp", String.valueOf(now),
-                    "webhook-signature", SenderSigning.standard(STANDARD_SECRET, "msg_h" + n, now, clerk)))
-                    .statusCode()).isEqualTo(202);
-        }
-        for (int i = 1; i <= n; i++) {
-            JsonNode stripeReport = app.awaitReport("stripe:evt_hostile" + i);
-            JsonNode clerkReport = app.awaitReport("standard_webhooks:msg_h" + i);
-            // each ends invited once, or reported with its reason: nothing lost, nothing twice
-            for (JsonNode report : List.of(stripeReport, clerkReport)) {
-                String status = report.path("lines").get(0).path("status").asText();
-                assertThat(status).isIn("INVITED", "INVALID");
+        for (String sender : senders) {
+            for (String name : hostileNames) {
+                n++;
+                String email = sender + n + "@example.com";
+                expected.put(send(sender, "h" + n, email, name), email);
             }
-            assertThat(retool.sandbox().invitesFor("hostile" + i + "@example.com")).hasSizeLessThanOrEqualTo(1);
-            assertThat(retool.sandbox().invitesFor("chostile" + i + "@example.com")).hasSizeLessThanOrEqualTo(1);
+            for (String email : hostileEmails) {
+                n++;
+                expected.put(send(sender, "h" + n, email, "Plain"), email);
+            }
         }
-        assertThat(app.awaitReport("stripe:evt_hostile7").path("lines").get(0).path("status").asText())
+        for (Map.Entry<String, String> sent : expected.entrySet()) {
+            JsonNode line = app.awaitReport(sent.getKey()).path("lines").get(0);
+            // each ends in exactly one report line: invited, refused as an address, known already, or unusable
+            assertThat(line.path("status").asText()).as(sent.getKey())
+                    .isIn("INVITED", "REJECTED", "DUPLICATE", "INVALID");
+            assertThat(retool.sandbox().invitesFor(sent.getValue())).as(sent.getValue()).hasSizeLessThanOrEqualTo(1);
+        }
+        assertThat(retool.sandbox().invitesFor("dup@example.com")).hasSize(1);
+        assertThat(retool.sandbox().invitesFor("disposable@mailinator.com")).isEmpty();
+        assertThat(app.entry("stripe1@example.com").signup().firstName()).isEqualTo("<script>alert(1)</script>");
+        assertThat(app.awaitReport("stripe:h7").path("lines").get(0).path("status").asText())
                 .as("a name over the limit").isEqualTo("INVALID");
-        assertThat(app.entry("hostile1@example.com").signup().firstName()).isEqualTo("<script>alert(1)</script>");
+    }
+
+    /** Sends one real-shaped event of the sender, signed as it signs; the name of its report's batch. */
+    private String send(String sender, String id, String email, String name) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        HttpResponse<String> answer = switch (sender) {
+            case "stripe" -> stripe(SenderPayloads.stripeCustomerCreated(id, email, name));
+            case "standard" -> {
+                String body = SenderPayloads.clerkUserCreated("user_" + id, email, "other-" + id + "@example.com")
+                        .replace("\"first_name\": \"Example\"", "\"first_name\": \"" + name + "\"");
+                yield post("/signups/standard", body, Map.of("webhook-id", id, "webhook-timestamp",
+                        String.valueOf(now), "webhook-signature", SenderSigning.standard(STANDARD_SECRET, id, now,
+                                body)));
+            }
+            case "typeform" -> {
+                String body = SenderPayloads.typeformResponse(id, email).replace("\"text\": \"Laura\"",
+                        "\"text\": \"" + name + "\"");
+                yield post("/signups/typeform", body, Map.of("Typeform-Signature",
+                        SenderSigning.typeform(TYPEFORM_SECRET, body)));
+            }
+            default -> {
+                String body = SenderPayloads.shopifyCustomer(Math.abs(id.hashCode()), email)
+                        .replace("\"first_name\": \"Bob\"", "\"first_name\": \"" + name + "\"");
+                yield post("/signups/shopify", body, Map.of("X-Shopify-Hmac-Sha256",
+                        SenderSigning.shopify(SHOPIFY_SECRET, body), "X-Shopify-Topic", "customers/create",
+                        "X-Shopify-Webhook-Id", id));
+            }
+        };
+        assertThat(answer.statusCode()).as(sender + " " + id + ": " + answer.body()).isEqualTo(202);
+        return (sender.equals("standard") ? "standard_webhooks" : sender) + ":" + id;
     }
 
     private HttpResponse<String> stripe(String body) throws Exception {
