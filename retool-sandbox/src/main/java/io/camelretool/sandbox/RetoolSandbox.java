@@ -1,6 +1,7 @@
 package io.camelretool.sandbox;
 
 import io.camelretool.sandbox.http.AdminHandler;
+import io.camelretool.sandbox.http.EmbedPageHandler;
 import io.camelretool.sandbox.http.ApiHandler;
 import io.camelretool.sandbox.http.ApiKeys;
 import io.camelretool.sandbox.http.RateLimiter;
@@ -62,7 +63,9 @@ public final class RetoolSandbox implements AutoCloseable {
         this.rateLimiter = new RateLimiter(clock, configuredRateLimit);
         this.faults = new SandboxFaults(configuredFaults);
         ApiHandler api = new ApiHandler(organization, keys, plan::get, rateLimiter, faults, requestLog);
-        this.server = SandboxHttpServer.start(settings.port(), api, new AdminHandler(this, organization));
+        this.server = SandboxHttpServer.start(settings.port(), api, new AdminHandler(this, organization),
+                new EmbedPageHandler(organization.embedUrls()));
+        organization.embedUrls().serveAt(baseUrl());
     }
 
     /** A sandbox on a free port, Business plan, key {@value #DEFAULT_API_KEY} with every scope, no limits. */
@@ -196,6 +199,11 @@ public final class RetoolSandbox implements AutoCloseable {
     /** Every Embed URL minted, oldest first. */
     public List<String> embedUrls() {
         return organization.embedUrls().all();
+    }
+
+    /** Every Embed URL minted with the groups, identifier, user info and metadata it was asked for, oldest first. */
+    public List<SandboxEmbedUrl> embedMints() {
+        return organization.embedUrls().mints();
     }
 
     /**

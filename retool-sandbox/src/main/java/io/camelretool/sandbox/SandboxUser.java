@@ -30,6 +30,12 @@ public record SandboxUser(String id, int legacyId, String email, String firstNam
     }
 
     /** This user with different attribute values. */
+    /** The same account, disabled. */
+    public SandboxUser disabled() {
+        return new SandboxUser(id, legacyId, email, firstName, lastName, userType, false, metadata, groupIds,
+                createdAt);
+    }
+
     public SandboxUser withMetadata(Map<String, Object> newMetadata) {
         return new SandboxUser(id, legacyId, email, firstName, lastName, userType, active, newMetadata, groupIds,
                 createdAt);

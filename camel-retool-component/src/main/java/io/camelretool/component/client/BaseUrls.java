@@ -45,7 +45,8 @@ public final class BaseUrls {
         return uri;
     }
 
-    static boolean isLoopback(String host) {
+    /** Whether the host (a name or an address) is this machine's loopback interface. */
+    public static boolean isLoopback(String host) {
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (bare.equalsIgnoreCase("localhost")) {
             return true;

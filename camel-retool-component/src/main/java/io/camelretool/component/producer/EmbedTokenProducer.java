@@ -1,5 +1,6 @@
 package io.camelretool.component.producer;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
+import io.camelretool.component.client.BaseUrls;
 import io.camelretool.component.error.InvalidRetoolInputException;
 import io.camelretool.component.error.NotRetoolApiException;
 import org.apache.camel.Exchange;
@@ -39,7 +41,7 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
         Map<String, Object> request = request(exchange.getMessage());
         return client.send("POST", PATH, request).thenAccept(answer -> {
             String url = answer == null ? null : answer.path("embedUrl").asText(null);
-            if (url == null || !url.startsWith("https://")) {
+            if (url == null || !(url.startsWith("https://") || isLoopbackHttp(url))) {
                 throw new NotRetoolApiException("Retool's answer has no https embedUrl", 200, null, "POST", PATH, null);
             }
             exchange.getMessage().setBody(url);
@@ -122,6 +124,16 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
                                                           + " cannot be an Embed request; send a Map or an identifier");
         }
         return fields;
+    }
+
+    /** A local stand-in (retool-sandbox) serves its Embed pages over plain http on loopback, as its API. */
+    private static boolean isLoopbackHttp(String url) {
+        try {
+            URI uri = URI.create(url);
+            return "http".equals(uri.getScheme()) && uri.getHost() != null && BaseUrls.isLoopback(uri.getHost());
+        } catch (IllegalArgumentException notAUrl) {
+            return false;
+        }
     }
 
     /** Host and the first characters of the path only: enough to tell which organisation, useless to log in with. */

@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The JDK's HTTP server on the loopback interface, with {@code /api} and {@code /_sandbox} mounted and a fixed
+ * The JDK's HTTP server on the loopback interface, with {@code /api}, {@code /_sandbox} and the pages of the Embed
+ * URLs it mints ({@code /embed-url/}) mounted and a fixed
  * pool of daemon threads, so that a sandbox a test forgets to close never keeps the JVM alive.
  */
 public final class SandboxHttpServer implements AutoCloseable {
@@ -41,7 +42,7 @@ public final class SandboxHttpServer implements AutoCloseable {
      * @param port 0 for any free port
      * @throws UncheckedIOException naming the port when it cannot be bound
      */
-    public static SandboxHttpServer start(int port, HttpHandler api, HttpHandler admin) {
+    public static SandboxHttpServer start(int port, HttpHandler api, HttpHandler admin, HttpHandler embedPages) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
@@ -53,6 +54,7 @@ public final class SandboxHttpServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/api/", api);
         server.createContext("/_sandbox/", admin);
+        server.createContext(EmbedPageHandler.PATH, embedPages);
         server.createContext("/", exchange -> {
             HttpExchanges.send(exchange, ApiResponse.error(404, "Not found: the Retool API lives under /api/v2"
                     + " and /api/embed-url; the sandbox's controls under /_sandbox"));

@@ -19,7 +19,7 @@ import static io.camelretool.sandbox.http.Scopes.USERS_READ;
 import static io.camelretool.sandbox.http.Scopes.USERS_WRITE;
 import static io.camelretool.sandbox.http.Scopes.USER_ATTRIBUTES_WRITE;
 
-/** {@code /api/v2/users}: list, get and create (Enterprise only), and attribute values on users (any plan). */
+/** {@code /api/v2/users}: list, get, create and disable (Enterprise only), and attribute values on users (any plan). */
 final class UserOperations {
 
     private static final String USERS = "/api/v2/users";
@@ -40,6 +40,7 @@ final class UserOperations {
                 Route.on("POST", USERS).enterpriseOnly().needsAnyOf(USERS_WRITE)
                         .body(RequestSchemas.CREATE_USER).to(this::create),
                 Route.on("GET", ONE_USER).enterpriseOnly().needsAnyOf(USERS_READ).to(this::get),
+                Route.on("DELETE", ONE_USER).enterpriseOnly().needsAnyOf(USERS_WRITE).to(this::disable),
                 Route.on("POST", ONE_USER + "/user_attributes").needsAnyOf(USERS_WRITE, USER_ATTRIBUTES_WRITE)
                         .body(RequestSchemas.SET_USER_ATTRIBUTE).to(this::setAttribute),
                 Route.on("DELETE", ONE_USER + "/user_attributes/{attributeName}")
@@ -77,6 +78,12 @@ final class UserOperations {
         SandboxUser user = organization.user(userId(request));
         boolean includeGroups = "true".equalsIgnoreCase(request.query().get("includeGroups"));
         return ApiResponse.ok(Json.success(representations.user(user, includeGroups)));
+    }
+
+    /** Retool's "Delete a user" disables the account (it stays, inactive); 204 again for one already disabled. */
+    private ApiResponse disable(ApiRequest request) {
+        organization.disableUser(userId(request));
+        return ApiResponse.noContent();
     }
 
     private ApiResponse create(ApiRequest request) {

@@ -3,26 +3,61 @@ package io.camelretool.sandbox.state;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
-/** The Embed URLs minted so far, and which of them a browser has already used. */
+import io.camelretool.sandbox.SandboxEmbedUrl;
+
+/** The Embed URLs minted so far, what each was minted for, and which of them a browser has already used. */
 public final class EmbedUrlStore {
 
-    private final ConcurrentLinkedQueue<String> minted = new ConcurrentLinkedQueue<>();
-    private final Map<String, Boolean> unused = new ConcurrentHashMap<>();
+    /** Where the minted URLs point before the sandbox's own server is known (a sandbox built without one). */
+    static final String DETACHED_ORIGIN = "https://sandbox.retool.com";
 
-    /** A fresh single-use URL for the given landing page. */
-    public String mint(String landingPageUuid) {
-        String url = "https://sandbox.retool.com/embed-url/" + landingPageUuid + "?token=" + SecureTokens.hex(24);
-        minted.add(url);
-        unused.put(url, Boolean.TRUE);
-        return url;
+    private final ConcurrentLinkedQueue<SandboxEmbedUrl> minted = new ConcurrentLinkedQueue<>();
+    private final Map<String, SandboxEmbedUrl> byToken = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> unused = new ConcurrentHashMap<>();
+    private volatile String origin = DETACHED_ORIGIN;
+
+    /** Points the URLs minted from now on at the sandbox's own server, which serves a page at each. */
+    public void serveAt(String baseUrl) {
+        origin = baseUrl;
+    }
+
+    /** Where the minted URLs point: the sandbox's base URL. */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * A fresh single-use URL, {@code <origin>/embed-url/<landing page>?token=<token>}.
+     *
+     * @param described makes the record of the mint from the new URL
+     */
+    public SandboxEmbedUrl mint(String landingPageUuid, Function<String, SandboxEmbedUrl> described) {
+        String token = SecureTokens.hex(24);
+        SandboxEmbedUrl embed = described.apply(origin + "/embed-url/" + landingPageUuid + "?token=" + token);
+        byToken.put(token, embed);
+        minted.add(embed);
+        unused.put(embed.url(), Boolean.TRUE);
+        return embed;
     }
 
     /** Every URL minted, oldest first. */
     public List<String> all() {
+        return minted.stream().map(SandboxEmbedUrl::url).toList();
+    }
+
+    /** Every mint with what it was asked for, oldest first. */
+    public List<SandboxEmbedUrl> mints() {
         return new ArrayList<>(minted);
+    }
+
+    /** The mint a token belongs to, whether or not it was used. */
+    public Optional<SandboxEmbedUrl> byToken(String token) {
+        return Optional.ofNullable(token == null ? null : byToken.get(token));
     }
 
     /**
@@ -36,6 +71,7 @@ public final class EmbedUrlStore {
 
     public void clear() {
         minted.clear();
+        byToken.clear();
         unused.clear();
     }
 }

@@ -2,6 +2,7 @@ package io.camelretool.sandbox.state;
 
 import io.camelretool.sandbox.SandboxAttributeDefinition;
 import io.camelretool.sandbox.SandboxClock;
+import io.camelretool.sandbox.SandboxEmbedUrl;
 import io.camelretool.sandbox.SandboxInvite;
 import io.camelretool.sandbox.SandboxUser;
 
@@ -115,6 +116,11 @@ public final class SandboxOrganization {
         return users.find(userId).orElseThrow(() -> userNotFound(userId));
     }
 
+    /** Disables an account, as Retool's {@code DELETE /users/{userId}} does: the user stays, inactive. */
+    public SandboxUser disableUser(String userId) {
+        return users.update(userId, SandboxUser::disabled).orElseThrow(() -> userNotFound(userId));
+    }
+
     public SandboxUser createUser(UserStore.NewUser fields) {
         return users.create(fields, clock.now()).orElseThrow(() -> RejectedOperationException.conflict(
                 "A user with email " + fields.email() + " already exists"));
@@ -127,9 +133,16 @@ public final class SandboxOrganization {
                         "A user attribute with the name '" + name + "' already exists"));
     }
 
-    public String mintEmbedUrl(String landingPageUuid, List<Integer> groupIds) {
+    /**
+     * Mints a single-use Embed URL for an external user, keeping what it was asked for (groups, identifier, user info
+     * and metadata) as Retool would show them to the app.
+     */
+    public SandboxEmbedUrl mintEmbedUrl(String landingPageUuid, List<Integer> groupIds, String externalIdentifier,
+                                        Map<String, String> userInfo, Map<String, Object> metadata) {
         requireGroupsExist("request/body/groupIds", groupIds);
-        return embedUrls.mint(landingPageUuid);
+        return embedUrls.mint(landingPageUuid, url -> new SandboxEmbedUrl(url, landingPageUuid, groupIds,
+                externalIdentifier, userInfo.get("email"), userInfo.get("firstName"), userInfo.get("lastName"),
+                metadata, clock.now()));
     }
 
     /** Forgets everything: a freshly created organization with the default groups. */

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static io.camelretool.sandbox.TestClient.json;
@@ -33,14 +36,42 @@ class EmbedApiTest {
     }
 
     @Test
-    void mintsAnHttpsEmbedUrlWithoutTheSuccessEnvelope() {
+    void mintsAnEmbedUrlServedByTheSandboxWithoutTheSuccessEnvelope() {
         HttpResponse<String> response = client.post(EMBED, VALID);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).has("success")).isFalse();
         String url = json(response).get("embedUrl").asText();
-        assertThat(url).startsWith("https://").contains("0b6f7e2c-2a4b-4c3d-9e8f-1a2b3c4d5e6f");
+        assertThat(url).startsWith(retool.sandbox().baseUrl() + "/embed-url/0b6f7e2c-2a4b-4c3d-9e8f-1a2b3c4d5e6f");
         assertThat(retool.sandbox().embedUrls()).containsExactly(url);
+        assertThat(retool.sandbox().embedMints()).singleElement().satisfies(mint -> {
+            assertThat(mint.groupIds()).containsExactly(1, 5);
+            assertThat(mint.externalIdentifier()).isEqualTo("customer-42");
+            assertThat(mint.email()).isEqualTo("ada@example.com");
+            assertThat(mint.metadata()).containsEntry("region", "eu");
+            assertThat(mint.toString()).doesNotContain("token");
+        });
+    }
+
+    @Test
+    void servesThePortalUsersPageOnceAtTheUrlItMinted() throws Exception {
+        String url = json(client.post(EMBED, VALID)).get("embedUrl").asText();
+        HttpClient browser = HttpClient.newHttpClient();
+
+        HttpResponse<String> first = browser.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = browser.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(url + "0")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/html"));
+        assertThat(first.body()).contains("Ada Lovelace").contains("customer-42").contains("[1, 5]")
+                .contains("region").contains("eu");
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(forged.statusCode()).isEqualTo(404);
     }
 
     @Test

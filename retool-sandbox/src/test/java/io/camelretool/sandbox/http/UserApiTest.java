@@ -48,6 +48,19 @@ class UserApiTest {
     }
 
     @Test
+    void disablesAUserWhoStaysInactive() {
+        SandboxUser ada = retool.sandbox().addUser("ada@example.com", "Ada", "Lovelace");
+
+        HttpResponse<String> disabled = client.delete(USERS + "/" + ada.id());
+        HttpResponse<String> again = client.delete(USERS + "/" + ada.id());
+
+        assertThat(disabled.statusCode()).isEqualTo(204);
+        assertThat(again.statusCode()).isEqualTo(204);
+        assertThat(retool.sandbox().user(ada.id()).active()).isFalse();
+        assertThat(client.delete(USERS + "/user_0000").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void answers409ForASecondUserWithTheSameEmail() {
         retool.sandbox().addUser("ada@example.com", "Ada", "Lovelace");
 
