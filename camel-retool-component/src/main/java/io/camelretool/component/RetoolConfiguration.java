@@ -48,9 +48,10 @@ public class RetoolConfiguration implements Cloneable {
     private boolean allowInsecureHttp;
 
     @UriParam(label = "producer",
-              enums = "create,list,revoke,renew,set,delete,capabilities",
+              enums = "create,list,revoke,renew,set,delete,disable,capabilities",
               description = "What to do. retool:invite: create (default), list, revoke or renew. retool:attributes: set "
-                            + "(default) or delete. Any endpoint: capabilities (what the key and plan allow). The "
+                            + "(default) or delete. retool:user: disable. Any endpoint: capabilities (what the key and "
+                            + "plan allow). The "
                             + "header CamelRetoolAction overrides it per message.")
     private String action;
 

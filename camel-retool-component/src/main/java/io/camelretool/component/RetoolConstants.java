@@ -10,7 +10,7 @@ public final class RetoolConstants {
 
     @Metadata(label = "producer", javaType = "String",
               description = "Overrides the endpoint's action for this message: create, list, revoke or renew on invite; "
-                            + "set or delete on attributes; capabilities on any endpoint.")
+                            + "set or delete on attributes; disable on user; capabilities on any endpoint.")
     public static final String ACTION = "CamelRetoolAction";
 
     @Metadata(javaType = "String",

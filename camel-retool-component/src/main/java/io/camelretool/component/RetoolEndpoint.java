@@ -8,6 +8,7 @@ import io.camelretool.component.health.RetoolProducerHealthCheck;
 import io.camelretool.component.producer.AttributesProducer;
 import io.camelretool.component.producer.EmbedTokenProducer;
 import io.camelretool.component.producer.InviteProducer;
+import io.camelretool.component.producer.UserProducer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -51,6 +52,7 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
             case invite -> new InviteProducer(this);
             case embedToken -> new EmbedTokenProducer(this);
             case attributes -> new AttributesProducer(this);
+            case user -> new UserProducer(this);
         };
     }
 

@@ -7,5 +7,7 @@ public enum RetoolEndpointType {
     /** Set or delete user-attribute values on an account or a pending invite. */
     attributes,
     /** Mint a single-use Retool Embed URL for an external user. */
-    embedToken
+    embedToken,
+    /** Act on an account: disable it (Enterprise plans with user management). */
+    user
 }

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
+import io.camelretool.example.routes.AdminPeopleRoute;
+import io.camelretool.example.routes.EmbedSessionRoute;
+import io.camelretool.example.routes.HostDemoRoute;
 import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
@@ -33,13 +37,14 @@ final class ApplicationSetup extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         ExampleSettings settings = ExampleSettings.from(context);
+        AccessSettings access = AccessSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"));
         Connections connections = Connections.open(settings);
         try {
             context.addService(connections, true, false);
             if (settings.cluster().enabled()) {
                 context.addService(clusterService(settings.cluster()));
             }
-            services = SignupServices.register(context, settings, connections);
+            services = SignupServices.register(context, settings, access, connections);
         } catch (Exception failed) {
             connections.stop();
             throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
@@ -57,6 +62,16 @@ final class ApplicationSetup extends MainListenerSupport {
         if (!senders.isEmpty()) {
             main.configure().addRoutesBuilder(new SenderIntakeRoute(senders));
             senders.forEach(sender -> signedPaths.add(sender.path()));
+        }
+        services.embedSecret().value().ifPresent(secret -> {
+            main.configure().addRoutesBuilder(new EmbedSessionRoute(secret));
+            signedPaths.add(EmbedSessionRoute.PATH);
+            if (connections.retool().isSandbox()) {
+                main.configure().addRoutesBuilder(new HostDemoRoute(secret, settings.webhookPort()));
+            }
+        });
+        if (services.adminToken().enabled()) {
+            main.configure().addRoutesBuilder(new AdminPeopleRoute(services.adminToken()));
         }
         if (!signedPaths.isEmpty()) {
             // Camel Main registers the event notifiers it finds in the registry with the context it starts
@@ -79,6 +94,6 @@ final class ApplicationSetup extends MainListenerSupport {
 
     @Override
     public void afterStart(BaseMainSupport main) {
-        System.out.println(Banner.text(services.settings(), services.connections(), senders));
+        System.out.println(Banner.text(services, senders));
     }
 }

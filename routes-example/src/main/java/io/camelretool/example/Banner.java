@@ -8,6 +8,8 @@ import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.sender.Sender;
+import io.camelretool.example.routes.EmbedSessionRoute;
+import io.camelretool.example.routes.HostDemoRoute;
 
 /** The start-up banner: what the application talks to, which of it is a local stand-in, and how to change that. */
 final class Banner {
@@ -15,7 +17,9 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(ExampleSettings settings, Connections connections, List<Sender> senders) {
+    static String text(SignupServices services, List<Sender> senders) {
+        ExampleSettings settings = services.settings();
+        Connections connections = services.connections();
         String signups = settings.signupsDir().toString();
         String line = "-".repeat(78);
         StringBuilder text = new StringBuilder(line).append('\n').append("camel-retool example application\n");
@@ -39,6 +43,21 @@ final class Banner {
                                                                                + settings.webhookPort() + "/signups"))
                 .append('\n');
         text.append("  Senders: ").append(senders(senders, settings.webhookPort())).append('\n');
+        text.append("  Embed  : ").append(services.embedSecret().describe("http://localhost:" + settings.webhookPort()
+                                                                           + EmbedSessionRoute.PATH));
+        if (services.embedSecret().value().isPresent()) {
+            text.append("\n           landing page ").append(services.defaultLandingPage().isEmpty()
+                    ? "named by each request (set RETOOL_EMBED_LANDING_PAGE_UUID for a default)"
+                    : services.defaultLandingPage());
+            if (connections.retool().isSandbox()) {
+                text.append("\n           demo host page: open http://localhost:").append(settings.webhookPort())
+                        .append(HostDemoRoute.PATH).append(" in a browser");
+            }
+        }
+        text.append('\n');
+        text.append("  Admin  : ").append(services.adminToken().describe("DELETE http://localhost:"
+                                                                          + settings.webhookPort() + "/api/people/{email}"))
+                .append('\n');
         text.append("  Mail   : ").append(mailbox(connections)).append('\n');
         text.append("  Health : http://localhost:").append(settings.webhookPort()).append("/observe/health ")
                 .append("(readiness: /observe/health/ready)\n").append(line);

@@ -3,8 +3,13 @@ package io.camelretool.example;
 import java.time.Clock;
 import javax.sql.DataSource;
 
+import io.camelretool.example.access.EmbedSessions;
+import io.camelretool.example.access.Offboarding;
+import io.camelretool.example.config.AccessSettings;
+import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.WebhookSecret;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.pipeline.InvitePipeline;
@@ -12,6 +17,7 @@ import io.camelretool.example.pipeline.InviteReconciler;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.report.BatchReportWriter;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -28,11 +34,18 @@ public final class SignupServices extends ServiceSupport {
     private final DataSource dataSource;
     private final Ledger ledger;
     private final Clock clock;
+    private final AccessSettings access;
+    private final WebhookSecret embedSecret;
+    private final AdminToken adminToken;
 
-    private SignupServices(ExampleSettings settings, Connections connections, Clock clock) {
+    private SignupServices(ExampleSettings settings, AccessSettings access, Connections connections, Clock clock) {
         this.settings = settings;
         this.connections = connections;
         this.clock = clock;
+        this.access = access;
+        boolean local = connections.retool().isSandbox();
+        this.embedSecret = WebhookSecret.resolve(access.embedSecret(), local, "EMBED_SECRET");
+        this.adminToken = AdminToken.resolve(access.adminToken(), local);
         this.dataSource = LedgerDataSource.forUrl(settings.ledgerUrl(), settings.ledgerUsername(),
                 settings.ledgerPassword());
         this.ledger = new Ledger(dataSource, clock);
@@ -40,9 +53,9 @@ public final class SignupServices extends ServiceSupport {
     }
 
     /** Makes the context's services and registers them, so they stop with it. */
-    static SignupServices register(CamelContext context, ExampleSettings settings, Connections connections)
-            throws Exception {
-        SignupServices services = new SignupServices(settings, connections, Clock.systemUTC());
+    static SignupServices register(CamelContext context, ExampleSettings settings, AccessSettings access,
+                                   Connections connections) throws Exception {
+        SignupServices services = new SignupServices(settings, access, connections, Clock.systemUTC());
         context.getRegistry().bind(REGISTRY_NAME, services);
         context.addService(services, true, false);
         return services;
@@ -84,6 +97,36 @@ public final class SignupServices extends ServiceSupport {
 
     public BatchReportWriter reportWriter() {
         return new BatchReportWriter(settings.reports(), settings.deadLetter(), settings.prices(), settings.dryRun());
+    }
+
+    public AccessSettings access() {
+        return access;
+    }
+
+    /** The secret host backends sign Embed session requests with; empty when the endpoint is off. */
+    public WebhookSecret embedSecret() {
+        return embedSecret;
+    }
+
+    /** The admin API's bearer token; not enabled when the API is off. */
+    public AdminToken adminToken() {
+        return adminToken;
+    }
+
+    /** The landing page an Embed session opens when the request names none; a demo page against the sandbox. */
+    public String defaultLandingPage() {
+        if (access.landingPageUuid().isEmpty() && connections.retool().isSandbox()) {
+            return AccessSettings.DEMO_LANDING_PAGE;
+        }
+        return access.landingPageUuid();
+    }
+
+    public EmbedSessions embedSessions() {
+        return new EmbedSessions(ledger, intake(), settings.policy(), access, defaultLandingPage());
+    }
+
+    public Offboarding offboarding(ProducerTemplate retool) {
+        return new Offboarding(ledger, retool, access.offboardAttribute(), clock);
     }
 
     @Override

@@ -174,6 +174,14 @@ public class RetoolClient {
         return send("DELETE", INVITES_PATH + "/" + inviteId, null).thenApply(ignored -> null);
     }
 
+    /**
+     * {@code DELETE /api/v2/users/{userId}}: Retool's "Delete a user" disables the account. Only plans with user
+     * management offer it; elsewhere it fails with a {@code RetoolPermissionException}.
+     */
+    public CompletableFuture<Void> disableUser(String userId) {
+        return send("DELETE", USERS_PATH + "/" + encode(userId), null).thenApply(ignored -> null);
+    }
+
     /** {@code POST /api/v2/user_invites/{id}/user_attributes}; answers the invite's attribute metadata. */
     public CompletableFuture<JsonNode> setInviteAttribute(int inviteId, String name, String value) {
         return send("POST", INVITES_PATH + "/" + inviteId + "/user_attributes", Map.of("name", name, "value", value))

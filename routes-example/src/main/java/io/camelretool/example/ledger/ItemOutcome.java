@@ -14,6 +14,8 @@ public enum ItemOutcome {
     OVER_CAP,
     REJECTED,
     FAILED,
+    /** The person's access was taken away (a {@code remove} request, or the signup of someone offboarded). */
+    OFFBOARDED,
     /** The email was already known to the ledger (another batch, source or line owns it). */
     DUPLICATE,
     /** The intake could not read a signup from this line or item. */

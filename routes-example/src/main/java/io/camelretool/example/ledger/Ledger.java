@@ -52,6 +52,11 @@ public final class Ledger {
         this.clock = clock;
     }
 
+    /** The record of Embed sessions and offboarding, in the same database. */
+    public AccessLedger access() {
+        return new AccessLedger(transactions, clock);
+    }
+
     /**
      * Creates the tables that are missing. Nodes starting together on an empty PostgreSQL database race: one
      * {@code CREATE TABLE IF NOT EXISTS} can fail on the catalogue while another's commits, so a failed attempt is

@@ -76,7 +76,21 @@ final class LedgerSchema {
                 WHERE i.batch_id = signup_batch.batch_id AND i.outcome = 'PENDING')
             WHERE unsettled IS NULL""",
             "DROP INDEX IF EXISTS signup_batch_item_by_email",
-            "DROP INDEX IF EXISTS signup_batch_item_by_outcome");
+            "DROP INDEX IF EXISTS signup_batch_item_by_outcome",
+            // Embed sessions: the host application's identifier for the person (one each, never shared), and when
+            // and how often they came in through Embed
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS external_id VARCHAR(500)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS signup_ledger_by_external_id ON signup_ledger (external_id)",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS embed_first_at TIMESTAMP WITH TIME ZONE",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS embed_last_at TIMESTAMP WITH TIME ZONE",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS embed_sessions INTEGER",
+            // offboarding: who or what asked and when, the status it started from (what there is to undo in
+            // Retool), and what was done; a row OFFBOARDING is an intent the sweeper finishes after a crash
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboarded_at TIMESTAMP WITH TIME ZONE",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboarded_by VARCHAR(500)",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboarded_from VARCHAR(20)",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboard_note VARCHAR(2000)",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS account_active BOOLEAN");
 
     private LedgerSchema() {
     }

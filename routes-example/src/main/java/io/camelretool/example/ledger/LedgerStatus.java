@@ -23,13 +23,20 @@ public enum LedgerStatus {
     /** Not invited: malformed, blocked or disposable address. */
     REJECTED,
     /** Retool refused or could not be reached after the component's retries; parked with the reason. */
-    FAILED;
+    FAILED,
+    /**
+     * Being offboarded: the intent (who asked, when, from which status) is committed before any Retool call, so a
+     * crash part way is finished by the sweeper instead of leaving access half taken away.
+     */
+    OFFBOARDING,
+    /** Access taken away: invite revoked, Embed sessions refused, account marked (and disabled where the plan can). */
+    OFFBOARDED;
 
     /** Statuses a new signup for the same email starts over from: a failure to replay, a dry run to make real. */
     static final Set<LedgerStatus> RESTARTABLE = Set.of(FAILED, WOULD_INVITE);
 
     /** True once nothing more will happen to the row unless a new signup arrives for it. */
     public boolean isSettled() {
-        return this != RECEIVED && this != SENDING;
+        return this != RECEIVED && this != SENDING && this != OFFBOARDING;
     }
 }

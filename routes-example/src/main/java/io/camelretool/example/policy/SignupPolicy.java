@@ -72,6 +72,18 @@ public final class SignupPolicy {
                 ClassSettings.NONE)));
     }
 
+    /**
+     * What the person's class and signup grant them in Retool: the groups and attributes an invite would carry, which
+     * an Embed session carries too, so the app sees the same {@code current_user} values either way.
+     */
+    public InviteRequest grants(LedgerEntry entry) {
+        return request(entry.emailKey(), entry.signup(), perClass.getOrDefault(entry.userClass(), ClassSettings.NONE));
+    }
+
+    public ExternalAccess externalAccess() {
+        return externalAccess;
+    }
+
     private static InviteRequest request(String email, Signup signup, ClassSettings settings) {
         Set<Integer> groups = new LinkedHashSet<>(signup.groups());
         groups.addAll(settings.groupIds());

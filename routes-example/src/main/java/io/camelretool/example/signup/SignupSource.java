@@ -12,5 +12,7 @@ public enum SignupSource {
     /** Typeform responses ({@code /signups/typeform}). */
     TYPEFORM,
     /** Shopify customers ({@code /signups/shopify}). */
-    SHOPIFY
+    SHOPIFY,
+    /** A host application asking for an Embed session for someone it has not signed up ({@code POST /embed/sessions}). */
+    EMBED
 }

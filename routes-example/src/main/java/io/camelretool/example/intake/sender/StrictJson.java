@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A sender's body as one UTF-8 JSON object and nothing else: no second document, no key given twice (either would
  * leave it to chance what the event says), bounded nesting and strings.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(100_000).build())
@@ -25,7 +25,7 @@ final class StrictJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Why a body is not a JSON object; the message is safe to answer with (it quotes no secret). */
-    static final class NotJsonObject extends Exception {
+    public static final class NotJsonObject extends Exception {
 
         NotJsonObject(String message) {
             super(message);
@@ -35,7 +35,7 @@ final class StrictJson {
     private StrictJson() {
     }
 
-    static JsonNode object(byte[] raw) throws NotJsonObject {
+    public static JsonNode object(byte[] raw) throws NotJsonObject {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();

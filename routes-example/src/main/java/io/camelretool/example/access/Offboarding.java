@@ -1,0 +1,177 @@
+package io.camelretool.example.access;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.camelretool.component.RetoolConstants;
+import io.camelretool.component.error.RetoolNotFoundException;
+import io.camelretool.component.error.RetoolPermissionException;
+import io.camelretool.component.model.BulkInviteSummary;
+import io.camelretool.example.ledger.AccessLedger;
+import io.camelretool.example.ledger.Ledger;
+import io.camelretool.example.ledger.LedgerEntry;
+import io.camelretool.example.ledger.LedgerStatus;
+import io.camelretool.example.ledger.PersonAccess;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a person's access away. The intent (who asked, when, from which status) is committed first; then, in
+ * Retool, their pending invites are revoked, an account they may have is marked with {@code OFFBOARD_ATTRIBUTE} and,
+ * where the plan and key allow it (Enterprise), disabled. Every step may be done again, so an offboarding stopped
+ * part way (a crash, Retool down) is finished by {@link #finishLeftBehind} with the same result.
+ */
+public final class Offboarding {
+
+    static final String REVOKE = "retool:invite?action=revoke";
+    static final String MARK = "retool:attributes?target=user&createMissingDefinitions=true";
+    static final String DISABLE = "retool:user?action=disable";
+    /** Statuses after which the person may have a Retool account. */
+    private static final Set<LedgerStatus> MAY_HAVE_ACCOUNT = Set.of(LedgerStatus.INVITED, LedgerStatus.ALREADY_INVITED,
+            LedgerStatus.ALREADY_USER);
+    private static final Logger LOG = LoggerFactory.getLogger(Offboarding.class);
+
+    /** What became of a request to offboard someone. */
+    public record Result(AccessLedger.Start start, Optional<PersonAccess> person) {
+    }
+
+    private final Ledger ledger;
+    private final AccessLedger access;
+    private final ProducerTemplate retool;
+    private final Map.Entry<String, String> attribute;
+    private final Clock clock;
+
+    /** @param attribute the attribute set on an offboarded account; null for none */
+    public Offboarding(Ledger ledger, ProducerTemplate retool, Map.Entry<String, String> attribute, Clock clock) {
+        this.ledger = ledger;
+        this.access = ledger.access();
+        this.retool = retool;
+        this.attribute = attribute;
+        this.clock = clock;
+    }
+
+    /**
+     * Offboards a person: records the intent, then takes their access away in Retool. When Retool cannot be reached
+     * the person stays OFFBOARDING (already refused Embed sessions) and is finished later.
+     *
+     * @param by who or what asks, for the record
+     */
+    public Result offboard(String emailKey, String by, String reason) {
+        AccessLedger.Start start = access.startOffboarding(emailKey, by, reason);
+        if (start == AccessLedger.Start.STARTED) {
+            LOG.info("{}: offboarding asked by {}", emailKey, by);
+            finish(emailKey);
+        }
+        return new Result(start, access.find(emailKey));
+    }
+
+    /** Finishes the offboardings a stopped process (or an unreachable Retool) left part way. */
+    public int finishLeftBehind(Duration olderThan) {
+        int finished = 0;
+        for (PersonAccess person : access.unfinishedOffboardings(clock.instant().minus(olderThan))) {
+            LOG.info("{}: finishing the offboarding asked by {} at {}", person.emailKey(), person.offboardedBy(),
+                    person.offboardedAt());
+            if (finish(person.emailKey())) {
+                finished++;
+            }
+        }
+        return finished;
+    }
+
+    private boolean finish(String emailKey) {
+        Optional<LedgerEntry> entry = ledger.find(emailKey);
+        Optional<PersonAccess> person = access.find(emailKey);
+        if (entry.isEmpty() || person.isEmpty() || person.get().status() != LedgerStatus.OFFBOARDING) {
+            return false;
+        }
+        LedgerStatus from = person.get().offboardedFrom();
+        try {
+            int revoked = from == LedgerStatus.REJECTED ? 0 : revokePendingInvites(emailKey);
+            String note;
+            Boolean accountActive = null;
+            if (!MAY_HAVE_ACCOUNT.contains(from)) {
+                note = revoked > 0 ? "offboarded: pending invite revoked" : from == LedgerStatus.EMBED_ONLY
+                        ? "offboarded: Embed sessions refused" : "offboarded before any invite";
+            } else {
+                Account account = markAndDisable(emailKey, from, revoked);
+                accountActive = account.active();
+                note = account.note();
+            }
+            boolean done = access.finishOffboarding(ledger, entry.get(), note, accountActive);
+            if (done) {
+                LOG.info("{}: {}", emailKey, note);
+            }
+            return done;
+        } catch (RuntimeException failed) {
+            LOG.warn("{}: offboarding not finished, Retool's part is tried again later: {}", emailKey,
+                    cause(failed).getMessage());
+            return false;
+        }
+    }
+
+    /** Revokes every pending invite of the email; none is fine. */
+    private int revokePendingInvites(String emailKey) {
+        try {
+            Object revoked = retool.requestBodyAndHeader(REVOKE, null, RetoolConstants.EMAIL, emailKey);
+            return revoked instanceof BulkInviteSummary summary ? summary.size() : 1;
+        } catch (CamelExecutionException failed) {
+            if (cause(failed) instanceof RetoolNotFoundException) {
+                return 0;
+            }
+            throw failed;
+        }
+    }
+
+    /** What offboarding did to the person's account, and what is left for an admin to do. */
+    private record Account(Boolean active, String note) {
+    }
+
+    private Account markAndDisable(String emailKey, LedgerStatus from, int revoked) {
+        String userId;
+        try {
+            Exchange marked = retool.request(MARK, exchange -> {
+                exchange.getMessage().setHeader(RetoolConstants.EMAIL, emailKey);
+                exchange.getMessage().setBody(attribute == null ? Map.of()
+                        : Map.of(attribute.getKey(), attribute.getValue()));
+            });
+            if (marked.getException() != null) {
+                throw marked.getException();
+            }
+            userId = marked.getMessage().getHeader(RetoolConstants.USER_ID, String.class);
+        } catch (RetoolNotFoundException noAccount) {
+            return new Account(null, "offboarded: " + (revoked > 0 ? "pending invite revoked, " : "")
+                                     + "no Retool account");
+        } catch (RetoolPermissionException businessPlan) {
+            // the plan or key cannot look users up: an account may exist that nothing here can reach
+            boolean account = from == LedgerStatus.ALREADY_USER || revoked == 0;
+            return account ? new Account(true, "offboarded, account still active: disable the user of " + emailKey
+                                               + " in Retool's settings (this plan or key cannot look users up)")
+                    : new Account(null, "offboarded: pending invite revoked");
+        } catch (RuntimeException failed) {
+            throw failed;
+        } catch (Exception failed) {
+            throw new IllegalStateException(failed.getMessage(), failed);
+        }
+        String marking = attribute == null ? "" : ", marked " + attribute.getKey() + "=" + attribute.getValue();
+        try {
+            retool.requestBodyAndHeader(DISABLE, null, RetoolConstants.USER_ID, userId);
+            return new Account(false, "offboarded: account " + userId + " disabled" + marking);
+        } catch (CamelExecutionException failed) {
+            if (cause(failed) instanceof RetoolPermissionException) {
+                return new Account(true, "offboarded, account still active: disable " + userId
+                                         + " in Retool's settings" + marking);
+            }
+            throw failed;
+        }
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CamelExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+}

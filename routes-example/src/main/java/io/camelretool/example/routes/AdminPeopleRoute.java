@@ -1,0 +1,103 @@
+package io.camelretool.example.routes;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelretool.component.model.EmailAddresses;
+import io.camelretool.example.SignupServices;
+import io.camelretool.example.access.Offboarding;
+import io.camelretool.example.config.AdminToken;
+import io.camelretool.example.ledger.LedgerException;
+import io.camelretool.example.ledger.PersonAccess;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The admin API's offboarding: {@code DELETE /api/people/{email}} with {@code Authorization: Bearer <ADMIN_TOKEN>}
+ * takes the person's access away. 200 with the person's offboarding record once done (or when it was done before),
+ * 202 when Retool's part is still to come (it is finished in the background), 400 for a malformed email, 401 without
+ * the token, 404 for a person the ledger does not know, 409 while an invite call for them is in flight. A timer
+ * finishes offboardings a crash or an unreachable Retool left part way.
+ */
+public class AdminPeopleRoute extends RouteBuilder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** An offboarding this old and not finished was left by a stopped process or an unreachable Retool. */
+    private static final Duration LEFT_BEHIND = Duration.ofSeconds(30);
+
+    private final AdminToken token;
+
+    public AdminPeopleRoute(AdminToken token) {
+        this.token = token;
+    }
+
+    @Override
+    public void configure() {
+        Offboarding offboarding = SignupServices.of(getCamelContext())
+                .offboarding(getCamelContext().createProducerTemplate());
+
+        from("platform-http:/api/people/{email}?httpMethodRestrict=DELETE").routeId("admin-offboard")
+                .onException(LedgerException.class).handled(true)
+                    .log(LoggingLevel.ERROR, "Offboarding refused with 503: ${exception.message}")
+                    .process(exchange -> respond(exchange, 503, Map.of("error", "the ledger cannot be reached")))
+                .end()
+                .process(exchange -> offboard(exchange, offboarding));
+
+        from("timer:offboarding-sweeper?synchronous=true&delay=2000&period={{ledger.reconcile-period}}")
+                .routeId("offboarding-sweeper")
+                .onException(LedgerException.class).handled(true).logStackTrace(false)
+                    .log(LoggingLevel.WARN, "The offboarding sweeper cannot reach the ledger: ${exception.message}")
+                .end()
+                .process(exchange -> offboarding.finishLeftBehind(LEFT_BEHIND));
+    }
+
+    private void offboard(Exchange exchange, Offboarding offboarding) throws Exception {
+        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
+        String rawEmail = exchange.getMessage().getHeader("email", String.class);
+        exchange.getMessage().removeHeaders("*");
+        if (!token.admits(authorization)) {
+            exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+            respond(exchange, 401, Map.of("error", "send Authorization: Bearer <ADMIN_TOKEN>"));
+            return;
+        }
+        String email = rawEmail == null ? "" : URLDecoder.decode(rawEmail.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (email.length() > 320 || !EmailAddresses.isValid(email.strip())) {
+            respond(exchange, 400, Map.of("errors", Map.of("email", "is not an email address")));
+            return;
+        }
+        Offboarding.Result result = offboarding.offboard(EmailAddresses.key(email.strip()), "admin-api", null);
+        switch (result.start()) {
+            case UNKNOWN -> respond(exchange, 404, Map.of("error", "the ledger does not know this person"));
+            case BUSY -> respond(exchange, 409, Map.of("error", "an invite call for this person is in flight; "
+                                                                + "ask again in a moment"));
+            default -> {
+                PersonAccess person = result.person().orElseThrow();
+                respond(exchange, person.status().isSettled() ? 200 : 202, describe(person));
+            }
+        }
+    }
+
+    /** The person's offboarding record as the API shows it. */
+    static Map<String, Object> describe(PersonAccess person) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", person.emailKey());
+        body.put("status", person.status().name());
+        body.put("offboardedAt", String.valueOf(person.offboardedAt()));
+        body.put("offboardedBy", person.offboardedBy());
+        body.put("offboardedFrom", person.offboardedFrom() == null ? null : person.offboardedFrom().name());
+        body.put("note", person.offboardNote());
+        body.put("accountStillActive", person.accountActive());
+        return body;
+    }
+
+    private static void respond(Exchange exchange, int status, Object json) throws Exception {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(new String(JSON.writeValueAsBytes(json), StandardCharsets.UTF_8));
+    }
+}
