@@ -107,7 +107,6 @@ public class EmbedSessionRoute extends RouteBuilder {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Cache-Control", "no-store");
         if (answer.retryAfter() != null) {
             exchange.getMessage().setHeader("Retry-After", answer.retryAfter());
         }
