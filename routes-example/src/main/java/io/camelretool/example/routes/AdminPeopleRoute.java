@@ -27,8 +27,6 @@ import org.apache.camel.builder.RouteBuilder;
 public class AdminPeopleRoute extends RouteBuilder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** An offboarding this old and not finished was left by a stopped process or an unreachable Retool. */
-    private static final Duration LEFT_BEHIND = Duration.ofSeconds(30);
 
     private final AdminToken token;
 
@@ -38,8 +36,10 @@ public class AdminPeopleRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        Offboarding offboarding = SignupServices.of(getCamelContext())
-                .offboarding(getCamelContext().createProducerTemplate());
+        SignupServices services = SignupServices.of(getCamelContext());
+        Offboarding offboarding = services.offboarding(getCamelContext().createProducerTemplate());
+        // an offboarding unfinished after as long as an invite call may take was left by a stop or by Retool down
+        Duration leftBehind = services.settings().reconcileAfter();
 
         from("platform-http:/api/people/{email}?httpMethodRestrict=DELETE").routeId("admin-offboard")
                 .onException(LedgerException.class).handled(true)
@@ -53,7 +53,7 @@ public class AdminPeopleRoute extends RouteBuilder {
                 .onException(LedgerException.class).handled(true).logStackTrace(false)
                     .log(LoggingLevel.WARN, "The offboarding sweeper cannot reach the ledger: ${exception.message}")
                 .end()
-                .process(exchange -> offboarding.finishLeftBehind(LEFT_BEHIND));
+                .process(exchange -> offboarding.finishLeftBehind(leftBehind));
     }
 
     private void offboard(Exchange exchange, Offboarding offboarding) throws Exception {

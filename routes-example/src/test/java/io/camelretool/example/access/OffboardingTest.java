@@ -1,0 +1,170 @@
+package io.camelretool.example.access;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.example.ApplicationSecrets;
+import io.camelretool.example.RunningApplication;
+import io.camelretool.example.ledger.AccessLedger;
+import io.camelretool.example.ledger.LedgerStatus;
+import io.camelretool.example.ledger.PersonAccess;
+import io.camelretool.sandbox.SandboxPlan;
+import io.camelretool.sandbox.SandboxUser;
+import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.SecretScan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code DELETE /api/people/{email}} of the running application, for a person in each state, against the sandbox. */
+class OffboardingTest {
+
+    @RegisterExtension
+    static RetoolSandboxExtension retool = RetoolSandboxExtension.business();
+
+    @TempDir
+    Path signups;
+
+    @RegisterExtension
+    final SecretScan secrets = ApplicationSecrets.scan(retool::sandbox, () -> signups, List.of(
+            new SecretScan.Secret("the admin token", EmbedClient.ADMIN_TOKEN)));
+
+    private RunningApplication app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    private EmbedClient start(Map<String, String> more) throws Exception {
+        Map<String, String> properties = new HashMap<>(Map.of("admin.token", EmbedClient.ADMIN_TOKEN,
+                "embed.secret", EmbedClient.EMBED_SECRET));
+        properties.putAll(more);
+        app = RunningApplication.start(signups, retool.sandbox(), properties);
+        return new EmbedClient(app);
+    }
+
+    private int invite(String email) throws Exception {
+        assertThat(app.postSigned("{\"email\":\"" + email + "\"}").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry(email).status() == LedgerStatus.INVITED);
+        return app.entry(email).inviteId().intValue();
+    }
+
+    private PersonAccess access(String email) {
+        return app.ledger().access().find(email).orElseThrow();
+    }
+
+    @Test
+    void offboardingAPendingInviteeRevokesTheirInvite() throws Exception {
+        EmbedClient admin = start(Map.of());
+        invite("pat@example.com");
+
+        HttpResponse<String> answer = admin.offboard("Pat@Example.com", EmbedClient.ADMIN_TOKEN);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode body = RunningApplication.json(answer.body());
+        assertThat(body.path("status").asText()).isEqualTo("OFFBOARDED");
+        assertThat(body.path("offboardedBy").asText()).isEqualTo("admin-api");
+        assertThat(body.path("offboardedFrom").asText()).isEqualTo("INVITED");
+        assertThat(body.path("note").asText()).contains("pending invite revoked");
+        assertThat(retool.sandbox().invitesFor("pat@example.com")).isEmpty();
+        assertThat(admin.offboard("pat@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aJoinedPersonOnBusinessIsReportedAsASeatStillActive() throws Exception {
+        EmbedClient admin = start(Map.of());
+        int inviteId = invite("jo@example.com");
+        retool.sandbox().claimInvite(inviteId);
+
+        HttpResponse<String> answer = admin.offboard("jo@example.com", EmbedClient.ADMIN_TOKEN);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(RunningApplication.json(answer.body()).path("note").asText())
+                .startsWith("offboarded, account still active: disable");
+        assertThat(access("jo@example.com").accountActive()).isTrue();
+        assertThat(retool.sandbox().users()).singleElement().satisfies(user -> assertThat(user.active()).isTrue());
+    }
+
+    @Test
+    void aJoinedPersonOnEnterpriseIsMarkedAndDisabled() throws Exception {
+        retool.sandbox().setPlan(SandboxPlan.ENTERPRISE);
+        EmbedClient admin = start(Map.of());
+        int inviteId = invite("ent@example.com");
+        SandboxUser user = retool.sandbox().claimInvite(inviteId);
+
+        HttpResponse<String> answer = admin.offboard("ent@example.com", EmbedClient.ADMIN_TOKEN);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(RunningApplication.json(answer.body()).path("note").asText())
+                .isEqualTo("offboarded: account " + user.id() + " disabled, marked access=revoked");
+        SandboxUser after = retool.sandbox().user(user.id());
+        assertThat(after.active()).isFalse();
+        assertThat(after.metadata()).containsEntry("access", "revoked");
+        assertThat(access("ent@example.com").accountActive()).isFalse();
+    }
+
+    @Test
+    void anEmbedOnlyPersonIsRefusedFurtherSessions() throws Exception {
+        EmbedClient admin = start(Map.of("retool.external-access", "embed", "retool.groups.external", "5",
+                "embed.landing-page-uuid", "6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5"));
+        assertThat(app.postSigned("{\"email\":\"em@customer.example\"}").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("em@customer.example").status()
+                                                           == LedgerStatus.EMBED_ONLY);
+        assertThat(admin.session("{\"email\":\"em@customer.example\",\"externalIdentifier\":\"c-1\"}").statusCode())
+                .isEqualTo(200);
+
+        assertThat(admin.offboard("em@customer.example", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = admin.session("{\"email\":\"em@customer.example\",\"externalIdentifier\":\"c-1\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("offboarded");
+        assertThat(retool.sandbox().embedMints()).hasSize(1);
+        assertThat(retool.sandbox().invites()).isEmpty();
+    }
+
+    @Test
+    void anOffboardingStoppedAfterItsIntentIsFinishedAfterARestart() throws Exception {
+        start(Map.of("ledger.reconcile-after-seconds", "1"));
+        invite("crash@example.com");
+        app.close();
+        // what a process killed right after committing the intent leaves: OFFBOARDING, nothing done in Retool
+        RunningApplication stopped = RunningApplication.start(signups, retool.sandbox(), Map.of(
+                "mail.enabled", "false", "admin.token", ""));
+        assertThat(stopped.ledger().access().startOffboarding("crash@example.com", "admin-api", null))
+                .isEqualTo(AccessLedger.Start.STARTED);
+        stopped.close();
+        assertThat(retool.sandbox().invitesFor("crash@example.com")).hasSize(1);
+
+        start(Map.of("ledger.reconcile-after-seconds", "1"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> access("crash@example.com").status()
+                                                           == LedgerStatus.OFFBOARDED);
+        assertThat(retool.sandbox().invitesFor("crash@example.com")).isEmpty();
+        assertThat(access("crash@example.com").offboardedBy()).isEqualTo("admin-api");
+    }
+
+    @Test
+    void refusesCallsWithoutTheTokenMalformedEmailsAndUnknownPeople() throws Exception {
+        EmbedClient admin = start(Map.of());
+
+        assertThat(admin.offboard("pat@example.com", null).statusCode()).isEqualTo(401);
+        assertThat(admin.offboard("pat@example.com", "wrong").statusCode()).isEqualTo(401);
+        assertThat(admin.offboard("not-an-email", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(admin.offboard("a%0Ab%40example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(admin.offboard("x".repeat(400) + "%40example.com", EmbedClient.ADMIN_TOKEN).statusCode())
+                .isEqualTo(400);
+        assertThat(admin.offboard("nobody@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(404);
+    }
+}
