@@ -11,9 +11,9 @@ import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
-import io.camelretool.example.routes.AdminPeopleRoute;
 import io.camelretool.example.routes.EmbedSessionRoute;
 import io.camelretool.example.routes.HostDemoRoute;
+import io.camelretool.example.routes.OffboardingRoute;
 import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
@@ -70,9 +70,7 @@ final class ApplicationSetup extends MainListenerSupport {
                 main.configure().addRoutesBuilder(new HostDemoRoute(secret, settings.webhookPort()));
             }
         });
-        if (services.adminToken().enabled()) {
-            main.configure().addRoutesBuilder(new AdminPeopleRoute(services.adminToken()));
-        }
+        main.configure().addRoutesBuilder(new OffboardingRoute(services.adminToken()));
         if (!signedPaths.isEmpty()) {
             // Camel Main registers the event notifiers it finds in the registry with the context it starts
             context.getRegistry().bind("webhookUnavailableAnswer",

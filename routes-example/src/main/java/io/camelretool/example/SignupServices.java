@@ -49,6 +49,7 @@ public final class SignupServices extends ServiceSupport {
         this.dataSource = LedgerDataSource.forUrl(settings.ledgerUrl(), settings.ledgerUsername(),
                 settings.ledgerPassword());
         this.ledger = new Ledger(dataSource, clock);
+        ledger.readmitOffboarded(access.readmitOffboarded());
         ledger.createSchema();
     }
 

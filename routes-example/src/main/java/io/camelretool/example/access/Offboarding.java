@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.error.RetoolNotFoundException;
@@ -46,6 +47,8 @@ public final class Offboarding {
     private final ProducerTemplate retool;
     private final Map.Entry<String, String> attribute;
     private final Clock clock;
+    /** The people this node is offboarding right now, so the sweeper does not take up an offboarding under way. */
+    private final Set<String> underWay = ConcurrentHashMap.newKeySet();
 
     /** @param attribute the attribute set on an offboarded account; null for none */
     public Offboarding(Ledger ledger, ProducerTemplate retool, Map.Entry<String, String> attribute, Clock clock) {
@@ -85,6 +88,17 @@ public final class Offboarding {
     }
 
     private boolean finish(String emailKey) {
+        if (!underWay.add(emailKey)) {
+            return false;
+        }
+        try {
+            return finishNow(emailKey);
+        } finally {
+            underWay.remove(emailKey);
+        }
+    }
+
+    private boolean finishNow(String emailKey) {
         Optional<LedgerEntry> entry = ledger.find(emailKey);
         Optional<PersonAccess> person = access.find(emailKey);
         if (entry.isEmpty() || person.isEmpty() || person.get().status() != LedgerStatus.OFFBOARDING) {

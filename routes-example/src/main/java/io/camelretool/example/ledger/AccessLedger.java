@@ -123,29 +123,33 @@ public final class AccessLedger {
      */
     public Start startOffboarding(String emailKey, String by, String reason) {
         Instant now = clock.instant();
-        return transactions.inTransaction(connection -> {
-            Optional<PersonAccess> person = find(connection, emailKey);
-            if (person.isEmpty()) {
-                return Start.UNKNOWN;
-            }
-            LedgerStatus from = person.get().status();
-            if (NOT_NOW.contains(from)) {
-                return from == LedgerStatus.SENDING ? Start.BUSY : Start.ALREADY;
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE signup_ledger SET status = ?, offboarded_from = ?, offboarded_by = ?, offboarded_at = ?, "
-                    + "offboard_note = ?, account_active = NULL, updated_at = ? WHERE email_key = ? AND status = ?")) {
-                update.setString(1, LedgerStatus.OFFBOARDING.name());
-                update.setString(2, from.name());
-                update.setString(3, fit(by, REF_LENGTH));
-                update.setObject(4, Rows.time(now));
-                update.setString(5, fit(reason, TEXT_LENGTH));
-                update.setObject(6, Rows.time(now));
-                update.setString(7, emailKey);
-                update.setString(8, from.name());
-                return update.executeUpdate() == 1 ? Start.STARTED : Start.BUSY;
-            }
-        });
+        return transactions.inTransaction(connection -> start(connection, emailKey, by, reason, now));
+    }
+
+    /** Records the intent within the caller's transaction (a batch whose items ask for removals). */
+    static Start start(Connection connection, String emailKey, String by, String reason, Instant now)
+            throws SQLException {
+        Optional<PersonAccess> person = find(connection, emailKey);
+        if (person.isEmpty()) {
+            return Start.UNKNOWN;
+        }
+        LedgerStatus from = person.get().status();
+        if (NOT_NOW.contains(from)) {
+            return from == LedgerStatus.SENDING ? Start.BUSY : Start.ALREADY;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE signup_ledger SET status = ?, offboarded_from = ?, offboarded_by = ?, offboarded_at = ?, "
+                + "offboard_note = ?, account_active = NULL, updated_at = ? WHERE email_key = ? AND status = ?")) {
+            update.setString(1, LedgerStatus.OFFBOARDING.name());
+            update.setString(2, from.name());
+            update.setString(3, fit(by, REF_LENGTH));
+            update.setObject(4, Rows.time(now));
+            update.setString(5, fit(reason, TEXT_LENGTH));
+            update.setObject(6, Rows.time(now));
+            update.setString(7, emailKey);
+            update.setString(8, from.name());
+            return update.executeUpdate() == 1 ? Start.STARTED : Start.BUSY;
+        }
     }
 
     /** Offboardings started before {@code before} and never finished: their process stopped part way. */

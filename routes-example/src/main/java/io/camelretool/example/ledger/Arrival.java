@@ -16,21 +16,27 @@ import io.camelretool.example.signup.Signup;
  * @param userClass the class, null for an unreadable item
  * @param reason    why it got its class, or why it could not be read
  * @param signup    the signup, null for an unreadable item
+ * @param removal   true when the item asks to take the person's access away ({@code action} {@code remove})
  */
 public record Arrival(long itemNo, String sourceRef, String email, String emailKey, UserClass userClass,
-                      String reason, Signup signup) {
+                      String reason, Signup signup, boolean removal) {
 
     public static Arrival unreadable(long itemNo, String sourceRef, String reason) {
-        return new Arrival(itemNo, sourceRef, null, null, null, reason, null);
+        return new Arrival(itemNo, sourceRef, null, null, null, reason, null, false);
     }
 
     public static Arrival classified(long itemNo, Signup signup, Classification classification) {
         return new Arrival(itemNo, signup.sourceRef(), signup.email(),
                 EmailAddresses.key(classification.normalizedEmail()), classification.userClass(),
-                classification.reason(), signup);
+                classification.reason(), signup, false);
+    }
+
+    /** The same item as a request to offboard its person: it owns no row, it starts their offboarding. */
+    public Arrival asRemoval() {
+        return new Arrival(itemNo, sourceRef, email, emailKey, userClass, reason, signup, true);
     }
 
     boolean entersLedger() {
-        return emailKey != null && signup != null;
+        return emailKey != null && signup != null && !removal;
     }
 }

@@ -31,6 +31,9 @@ final class BulkAcceptance {
     private record Known(LedgerStatus status, String source, String sourceRef) {
 
         String duplicateReason() {
+            if (status == LedgerStatus.OFFBOARDED || status == LedgerStatus.OFFBOARDING) {
+                return "offboarded: not invited again (READMIT_OFFBOARDED=true lets a new signup start over)";
+            }
             return "already " + status + " from " + source + " " + sourceRef;
         }
     }
@@ -52,11 +55,14 @@ final class BulkAcceptance {
     private final Connection connection;
     private final String batchId;
     private final Instant now;
+    private final boolean readmitOffboarded;
 
-    BulkAcceptance(Connection connection, String batchId, Instant now) {
+    /** @param readmitOffboarded whether a new signup of an offboarded person takes their row over (starts over) */
+    BulkAcceptance(Connection connection, String batchId, Instant now, boolean readmitOffboarded) {
         this.connection = connection;
         this.batchId = batchId;
         this.now = now;
+        this.readmitOffboarded = readmitOffboarded;
     }
 
     List<ItemOutcome> accept(List<Arrival> arrivals) throws SQLException {
@@ -72,7 +78,8 @@ final class BulkAcceptance {
         }
         Map<String, Known> known = known(decisions.stream().filter(decision -> decision.arrival.entersLedger())
                 .map(decision -> decision.arrival.emailKey()).distinct().toList());
-        Map<String, Decision> owners = decide(decisions, known);
+        Map<String, Decision> owners = decide(decisions, known, readmitOffboarded);
+        offboard(decisions.stream().filter(decision -> decision.arrival.removal()).toList());
         List<Decision> lost = writeRows(owners);
         if (!lost.isEmpty()) {
             // another writer took these emails between the read and the write: they are duplicates after all
@@ -92,10 +99,14 @@ final class BulkAcceptance {
     }
 
     /** The first signup of each email in the part owns its row, unless the ledger already has one. */
-    private static Map<String, Decision> decide(List<Decision> decisions, Map<String, Known> known) {
+    private static Map<String, Decision> decide(List<Decision> decisions, Map<String, Known> known,
+                                                boolean readmitOffboarded) {
         Map<String, Decision> owners = new LinkedHashMap<>();
         for (Decision decision : decisions) {
             Arrival arrival = decision.arrival;
+            if (arrival.removal()) {
+                continue;
+            }
             if (!arrival.entersLedger()) {
                 decision.outcome = arrival.signup() == null ? ItemOutcome.INVALID : ItemOutcome.REJECTED;
                 continue;
@@ -108,7 +119,8 @@ final class BulkAcceptance {
                 decision.ownsRow = true;
                 decision.outcome = rejected ? ItemOutcome.REJECTED : ItemOutcome.PENDING;
                 owners.put(arrival.emailKey(), decision);
-            } else if (!rejected && LedgerStatus.RESTARTABLE.contains(row.status())) {
+            } else if (!rejected && (LedgerStatus.RESTARTABLE.contains(row.status())
+                                     || readmitOffboarded && row.status() == LedgerStatus.OFFBOARDED)) {
                 // a failure being replayed, or a dry run being made real: the new signup takes the row over
                 decision.ownsRow = true;
                 decision.restart = true;
@@ -126,7 +138,7 @@ final class BulkAcceptance {
         for (Decision decision : decisions) {
             String key = decision.arrival.emailKey();
             Decision owner = key == null ? null : owners.get(key);
-            if (owner == decision) {
+            if (owner == decision || decision.arrival.removal()) {
                 continue;
             }
             if (owner != null) {
@@ -200,7 +212,7 @@ final class BulkAcceptance {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE signup_ledger SET status = ?, user_class = ?, source = ?, source_ref = ?, signup_json = ?, "
                     + "last_error = NULL, updated_at = ?, owner_batch = ?, owner_item = ? "
-                    + "WHERE email_key = ? AND status IN (?, ?)")) {
+                    + "WHERE email_key = ? AND status IN (?, ?, ?)")) {
                 for (Decision decision : restarts) {
                     Arrival arrival = decision.arrival;
                     update.setString(1, LedgerStatus.RECEIVED.name());
@@ -214,12 +226,41 @@ final class BulkAcceptance {
                     update.setString(9, arrival.emailKey());
                     update.setString(10, LedgerStatus.FAILED.name());
                     update.setString(11, LedgerStatus.WOULD_INVITE.name());
+                    update.setString(12, readmitOffboarded ? LedgerStatus.OFFBOARDED.name()
+                            : LedgerStatus.WOULD_INVITE.name());
                     update.addBatch();
                 }
                 collectLost(update.executeBatch(), restarts, lost);
             }
         }
         return lost;
+    }
+
+    /**
+     * Removal items record the intent to offboard their person in the same transaction as the batch's lines, so an
+     * acknowledged removal is never lost; the offboarding sweeper then takes their access away in Retool.
+     */
+    private void offboard(List<Decision> removals) throws SQLException {
+        for (Decision decision : removals) {
+            Arrival arrival = decision.arrival;
+            if (arrival.emailKey() == null) {
+                decision.outcome = ItemOutcome.INVALID;
+                decision.reason = "a removal needs a valid email: " + arrival.reason();
+                continue;
+            }
+            String by = arrival.signup().source().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + arrival.sourceRef();
+            AccessLedger.Start start = AccessLedger.start(connection, arrival.emailKey(), by, "removal requested",
+                    now);
+            decision.outcome = start == AccessLedger.Start.STARTED || start == AccessLedger.Start.ALREADY
+                    ? ItemOutcome.OFFBOARDED : ItemOutcome.INVALID;
+            decision.reason = switch (start) {
+                case STARTED -> "removal requested: access is being taken away";
+                case ALREADY -> "removal requested: already offboarded";
+                case BUSY -> "removal not done: an invite call for this person is in flight; send it again";
+                case UNKNOWN -> "removal not done: the ledger does not know this person";
+            };
+        }
     }
 
     private static void collectLost(int[] counts, List<Decision> decisions, List<Decision> lost) {

@@ -46,10 +46,16 @@ public final class Ledger {
 
     private final Transactions transactions;
     private final Clock clock;
+    private volatile boolean readmitOffboarded;
 
     public Ledger(DataSource dataSource, Clock clock) {
         this.transactions = new Transactions(dataSource);
         this.clock = clock;
+    }
+
+    /** With true, a new signup of an offboarded person starts over ({@code READMIT_OFFBOARDED}), else is reported. */
+    public void readmitOffboarded(boolean readmit) {
+        this.readmitOffboarded = readmit;
     }
 
     /** The record of Embed sessions and offboarding, in the same database. */
@@ -137,7 +143,8 @@ public final class Ledger {
                                                           List<Arrival> arrivals) {
         return transactions.inTransaction(connection -> {
             Batch batch = startBatch(connection, source, name, resumeKey);
-            List<ItemOutcome> outcomes = new BulkAcceptance(connection, batch.id(), clock.instant()).accept(arrivals);
+            List<ItemOutcome> outcomes = new BulkAcceptance(connection, batch.id(), clock.instant(),
+                    readmitOffboarded).accept(arrivals);
             closeBatch(connection, batch.id());
             return new AcceptedBatch(batch, outcomes);
         });
@@ -179,7 +186,8 @@ public final class Ledger {
      */
     public List<ItemOutcome> accept(String batchId, List<Arrival> arrivals) {
         Instant now = clock.instant();
-        return transactions.inTransaction(connection -> new BulkAcceptance(connection, batchId, now).accept(arrivals));
+        return transactions.inTransaction(connection -> new BulkAcceptance(connection, batchId, now, readmitOffboarded)
+                .accept(arrivals));
     }
 
     /** The intake has handed over every item: the batch's report is written once they are all settled. */

@@ -59,7 +59,9 @@ final class CsvFileAcceptor {
                 while (reader.hasNext()) {
                     CsvRowResult row = reader.next();
                     lastLine = row.lineNumber();
-                    part.add(row.signup().map(signup -> intake.arrival(row.lineNumber(), signup))
+                    part.add(row.signup().map(signup -> row.removal()
+                                    ? intake.arrival(row.lineNumber(), signup).asRemoval()
+                                    : intake.arrival(row.lineNumber(), signup))
                             .orElseGet(() -> Arrival.unreadable(row.lineNumber(), fileName + ":" + row.lineNumber(),
                                     row.error().orElse("unreadable row"))));
                     if (row.error().isPresent()) {

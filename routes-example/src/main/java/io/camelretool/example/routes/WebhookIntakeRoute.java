@@ -95,7 +95,10 @@ public class WebhookIntakeRoute extends RouteBuilder {
             return;
         }
         List<Arrival> arrivals = new ArrayList<>();
-        payload.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
+        payload.signups().forEach(signup -> {
+            Arrival arrival = intake.arrival(arrivals.size() + 1, signup);
+            arrivals.add(payload.isRemoval(signup) ? arrival.asRemoval() : arrival);
+        });
         AcceptedBatch accepted = intake.acceptBatch(SignupSource.WEBHOOK, requestId, arrivals);
         List<String> ids = payload.signups().stream().map(Signup::sourceRef).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -103,8 +106,9 @@ public class WebhookIntakeRoute extends RouteBuilder {
         answer.put("accepted", ids.size());
         answer.put("ids", ids);
         respond(exchange, 202, answer);
-        LOG.info("Webhook {}: {} signup(s) accepted as batch {}: {} new, {} duplicate", requestId, ids.size(),
-                accepted.batch().id(), accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE));
+        LOG.info("Webhook {}: {} signup(s) accepted as batch {}: {} new, {} duplicate, {} to offboard", requestId,
+                ids.size(), accepted.batch().id(), accepted.count(ItemOutcome.PENDING),
+                accepted.count(ItemOutcome.DUPLICATE), accepted.count(ItemOutcome.OFFBOARDED));
     }
 
     private static void respond(Exchange exchange, int status, Object json) throws Exception {

@@ -22,7 +22,9 @@ final class SignupColumns {
             Map.entry("company", "company"), Map.entry("organization", "company"),
             Map.entry("organisation", "company"),
             Map.entry("role", "role"), Map.entry("requestedrole", "role"),
-            Map.entry("groups", "groups"), Map.entry("groupids", "groups"));
+            Map.entry("groups", "groups"), Map.entry("groupids", "groups"),
+            // add (or empty) signs the person up; remove offboards them
+            Map.entry("action", "action"));
 
     final Map<String, Integer> fields = new LinkedHashMap<>();
     final Map<String, Integer> attributes = new LinkedHashMap<>();

@@ -295,7 +295,16 @@ public final class SignupCsvReader implements Iterator<CsvRowResult>, Closeable 
         if (signup == null) {
             return CsvRowResult.error(line, "has no email");
         }
+        String action = cell(record, "action");
+        boolean removal = action != null && action.equalsIgnoreCase("remove");
+        if (action != null && !removal && !action.equalsIgnoreCase("add")) {
+            return CsvRowResult.error(line, "action: '" + (action.length() <= 40 ? action : action.substring(0, 40))
+                                            + "' is neither add nor remove");
+        }
         List<SignupLimits.Problem> problems = SignupLimits.problems(signup);
+        if (removal && problems.isEmpty()) {
+            return CsvRowResult.removal(line, signup);
+        }
         return problems.isEmpty() ? CsvRowResult.of(line, signup)
                 : CsvRowResult.error(line, problems.stream().map(SignupLimits.Problem::toString)
                         .collect(Collectors.joining("; ")));

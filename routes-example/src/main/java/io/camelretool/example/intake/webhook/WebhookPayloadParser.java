@@ -31,7 +31,7 @@ public final class WebhookPayloadParser {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_ITEMS = 1000;
     private static final Set<String> FIELDS = Set.of("email", "firstName", "lastName", "company", "role", "groups",
-            "attributes");
+            "attributes", "action");
     private static final Set<String> TEXT_FIELDS = Set.of("email", "firstName", "lastName", "company", "role");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).maxStringLength(10_000).build())
@@ -43,8 +43,20 @@ public final class WebhookPayloadParser {
     public record FieldError(String path, String message) {
     }
 
-    /** What the body held: signups when {@code errors} is empty. */
-    public record Payload(List<Signup> signups, List<FieldError> errors) {
+    /**
+     * What the body held: signups when {@code errors} is empty.
+     *
+     * @param removals the source refs of the signups whose {@code action} is {@code remove}: offboard, not sign up
+     */
+    public record Payload(List<Signup> signups, List<FieldError> errors, Set<String> removals) {
+
+        Payload(List<Signup> signups, List<FieldError> errors) {
+            this(signups, errors, Set.of());
+        }
+
+        public boolean isRemoval(Signup signup) {
+            return removals.contains(signup.sourceRef());
+        }
     }
 
     private WebhookPayloadParser() {
@@ -81,14 +93,18 @@ public final class WebhookPayloadParser {
         }
         List<Signup> signups = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
+        Set<String> removals = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             String prefix = root.isArray() ? "[" + i + "]" : "";
             Signup signup = signup(items.get(i), prefix, requestId + "#" + i, errors);
             if (signup != null) {
                 signups.add(signup);
+                if ("remove".equals(text(items.get(i), "action"))) {
+                    removals.add(signup.sourceRef());
+                }
             }
         }
-        return errors.isEmpty() ? new Payload(signups, List.of()) : new Payload(List.of(), errors);
+        return errors.isEmpty() ? new Payload(signups, List.of(), removals) : new Payload(List.of(), errors);
     }
 
     private static Signup signup(JsonNode item, String prefix, String sourceRef, List<FieldError> errors) {
@@ -103,6 +119,11 @@ public final class WebhookPayloadParser {
                 errors.add(new FieldError(at + name, "is not a signup field; use one of " + FIELDS));
             }
         });
+        JsonNode action = item.get("action");
+        if (action != null && !action.isNull() && !(action.isTextual()
+                && (action.asText().equals("add") || action.asText().equals("remove")))) {
+            errors.add(new FieldError(at + "action", "must be add or remove"));
+        }
         for (String field : TEXT_FIELDS) {
             JsonNode value = item.get(field);
             if (value != null && !value.isNull() && !value.isTextual()) {

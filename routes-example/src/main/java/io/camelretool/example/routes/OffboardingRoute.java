@@ -18,42 +18,48 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The admin API's offboarding: {@code DELETE /api/people/{email}} with {@code Authorization: Bearer <ADMIN_TOKEN>}
- * takes the person's access away. 200 with the person's offboarding record once done (or when it was done before),
- * 202 when Retool's part is still to come (it is finished in the background), 400 for a malformed email, 401 without
- * the token, 404 for a person the ledger does not know, 409 while an invite call for them is in flight. A timer
- * finishes offboardings a crash or an unreachable Retool left part way.
+ * Offboarding. The admin API's {@code DELETE /api/people/{email}} with {@code Authorization: Bearer <ADMIN_TOKEN>}
+ * (when the token is set) takes the person's access away: 200 with the person's offboarding record once done (or when
+ * it was done before), 202 when Retool's part is still to come (finished in the background), 400 for a malformed
+ * email, 401 without the token, 404 for a person the ledger does not know, 409 while an invite call for them is in
+ * flight. A sweeper finishes every offboarding recorded but not yet done: those a CSV row or a webhook item with
+ * {@code action} {@code remove} asked for, and those a crash or an unreachable Retool left part way.
  */
-public class AdminPeopleRoute extends RouteBuilder {
+public class OffboardingRoute extends RouteBuilder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** An intent this old is the sweeper's: younger ones may still be under way in the API call that made them. */
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
     private final AdminToken token;
 
-    public AdminPeopleRoute(AdminToken token) {
+    /** @param token the admin API's token; the API is not served when it is not enabled */
+    public OffboardingRoute(AdminToken token) {
         this.token = token;
     }
 
     @Override
     public void configure() {
-        SignupServices services = SignupServices.of(getCamelContext());
-        Offboarding offboarding = services.offboarding(getCamelContext().createProducerTemplate());
-        // an offboarding unfinished after as long as an invite call may take was left by a stop or by Retool down
-        Duration leftBehind = services.settings().reconcileAfter();
+        Offboarding offboarding = SignupServices.of(getCamelContext())
+                .offboarding(getCamelContext().createProducerTemplate());
 
+        from("timer:offboarding-sweeper?synchronous=true&delay=1000&period={{pipeline.poll-delay}}")
+                .routeId("offboarding-sweeper")
+                .onException(LedgerException.class).handled(true).logStackTrace(false)
+                    .log(LoggingLevel.WARN, "The offboarding sweeper cannot reach the ledger: ${exception.message}")
+                .end()
+                .process(exchange -> offboarding.finishLeftBehind(GRACE));
+
+        if (!token.enabled()) {
+            return;
+        }
         from("platform-http:/api/people/{email}?httpMethodRestrict=DELETE").routeId("admin-offboard")
                 .onException(LedgerException.class).handled(true)
                     .log(LoggingLevel.ERROR, "Offboarding refused with 503: ${exception.message}")
                     .process(exchange -> respond(exchange, 503, Map.of("error", "the ledger cannot be reached")))
                 .end()
                 .process(exchange -> offboard(exchange, offboarding));
-
-        from("timer:offboarding-sweeper?synchronous=true&delay=2000&period={{ledger.reconcile-period}}")
-                .routeId("offboarding-sweeper")
-                .onException(LedgerException.class).handled(true).logStackTrace(false)
-                    .log(LoggingLevel.WARN, "The offboarding sweeper cannot reach the ledger: ${exception.message}")
-                .end()
-                .process(exchange -> offboarding.finishLeftBehind(leftBehind));
     }
 
     private void offboard(Exchange exchange, Offboarding offboarding) throws Exception {
