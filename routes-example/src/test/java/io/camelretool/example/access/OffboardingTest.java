@@ -156,6 +156,62 @@ class OffboardingTest {
     }
 
     @Test
+    void aCsvRowAndAWebhookItemWithActionRemoveOffboardTheirPeopleAndSayItInTheReport() throws Exception {
+        start(Map.of());
+        invite("csv@example.com");
+        invite("hook@example.com");
+
+        app.drop("leavers.csv", "email,action\ncsv@example.com,remove\nnobody@example.com,remove\nx@example.com,"
+                                + "delete\n");
+        HttpResponse<String> hook = app.postSigned("[{\"email\":\"hook@example.com\",\"action\":\"remove\"},"
+                                                   + "{\"email\":\"new@example.com\",\"action\":\"add\"}]");
+
+        assertThat(hook.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> access("csv@example.com").status() == LedgerStatus.OFFBOARDED
+                && access("hook@example.com").status() == LedgerStatus.OFFBOARDED);
+        assertThat(access("csv@example.com").offboardedBy()).isEqualTo("csv leavers.csv:2");
+        assertThat(access("hook@example.com").offboardedBy()).startsWith("webhook webhook-");
+        assertThat(retool.sandbox().invitesFor("csv@example.com")).isEmpty();
+        assertThat(retool.sandbox().invitesFor("hook@example.com")).isEmpty();
+        JsonNode report = app.awaitReport("leavers.csv");
+        assertThat(report.toString()).contains("OFFBOARDED").contains("the ledger does not know this person")
+                .contains("neither add nor remove");
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("new@example.com").status()
+                                                           == LedgerStatus.INVITED);
+    }
+
+    @Test
+    void aNewSignupOfAnOffboardedPersonIsReportedNotInvited() throws Exception {
+        EmbedClient admin = start(Map.of());
+        invite("back@example.com");
+        assertThat(admin.offboard("back@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = app.postSigned("{\"email\":\"back@example.com\"}");
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        String batch = RunningApplication.json(again.body()).path("batch").asText();
+        JsonNode report = app.awaitReport(RunningApplication.json(again.body()).path("ids").get(0).asText()
+                .replaceAll("#.*", ""));
+        assertThat(report.toString()).contains("DUPLICATE").contains("READMIT_OFFBOARDED");
+        assertThat(batch).isNotEmpty();
+        assertThat(app.entry("back@example.com").status()).isEqualTo(LedgerStatus.OFFBOARDED);
+        assertThat(retool.sandbox().invitesFor("back@example.com")).isEmpty();
+    }
+
+    @Test
+    void withReadmitOffboardedANewSignupStartsOver() throws Exception {
+        EmbedClient admin = start(Map.of("offboard.readmit", "true"));
+        invite("back@example.com");
+        assertThat(admin.offboard("back@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+
+        assertThat(app.postSigned("{\"email\":\"back@example.com\"}").statusCode()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("back@example.com").status()
+                                                           == LedgerStatus.INVITED);
+        assertThat(retool.sandbox().invitesFor("back@example.com")).hasSize(1);
+    }
+
+    @Test
     void refusesCallsWithoutTheTokenMalformedEmailsAndUnknownPeople() throws Exception {
         EmbedClient admin = start(Map.of());
 
