@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A folder under the system's temporary folder for one run (data folder, ledger, logs), deleted with all it holds. */
-final class TemporaryFolder implements AutoCloseable {
+public final class TemporaryFolder implements AutoCloseable {
 
     private final Path path;
 
@@ -15,11 +15,11 @@ final class TemporaryFolder implements AutoCloseable {
         this.path = path;
     }
 
-    static TemporaryFolder create(String prefix) throws IOException {
+    public static TemporaryFolder create(String prefix) throws IOException {
         return new TemporaryFolder(Files.createTempDirectory(prefix));
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

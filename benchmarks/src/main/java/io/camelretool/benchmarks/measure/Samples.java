@@ -19,6 +19,13 @@ public final class Samples {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
+    /** The value below which {@code percent} of the values lie (nearest rank). */
+    public double percentile(double percent) {
+        double[] sorted = sorted();
+        int rank = (int) Math.ceil(percent / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
     /** For example {@code 640 r/s (612 to 655, 3 runs)}, each number written by {@code number}. */
     public String describe(DoubleFunction<String> number, String unit) {
         double[] sorted = sorted();
