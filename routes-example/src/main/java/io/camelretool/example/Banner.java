@@ -46,6 +46,10 @@ final class Banner {
         text.append("  Embed  : ").append(services.embedSecret().describe("http://localhost:" + settings.webhookPort()
                                                                            + EmbedSessionRoute.PATH));
         if (services.embedSecret().value().isPresent()) {
+            if (!services.fallbackEmbedGroups().isEmpty()) {
+                text.append("\n           a class without RETOOL_GROUPS_<CLASS> joins the stand-in's group ")
+                        .append(services.fallbackEmbedGroups());
+            }
             text.append("\n           landing page ").append(services.defaultLandingPage().isEmpty()
                     ? "named by each request (set RETOOL_EMBED_LANDING_PAGE_UUID for a default)"
                     : services.defaultLandingPage());

@@ -1,6 +1,7 @@
 package io.camelretool.example;
 
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 
 import io.camelretool.example.access.EmbedSessions;
@@ -9,6 +10,7 @@ import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.RetoolTarget;
 import io.camelretool.example.config.WebhookSecret;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
@@ -122,8 +124,17 @@ public final class SignupServices extends ServiceSupport {
         return access.landingPageUuid();
     }
 
+    /**
+     * The groups of an Embed user whose class has none configured: in a local run the sandbox's "External Users"
+     * group, so the demo works without configuration; against a real Retool none (such a session is refused).
+     */
+    public List<Integer> fallbackEmbedGroups() {
+        return connections.retool().isSandbox() ? List.of(RetoolTarget.DEMO_EMBED_GROUP) : List.of();
+    }
+
     public EmbedSessions embedSessions() {
-        return new EmbedSessions(ledger, intake(), settings.policy(), access, defaultLandingPage());
+        return new EmbedSessions(ledger, intake(), settings.policy(), access, defaultLandingPage(),
+                fallbackEmbedGroups());
     }
 
     public Offboarding offboarding(ProducerTemplate retool) {

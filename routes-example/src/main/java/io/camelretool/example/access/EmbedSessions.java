@@ -67,17 +67,23 @@ public final class EmbedSessions {
     private final SignupPolicy policy;
     private final AccessSettings settings;
     private final String defaultLandingPage;
+    private final List<Integer> fallbackGroups;
     private final EmbedEntitlement entitlement;
 
-    /** @param defaultLandingPage the landing page a request without one opens; empty for none */
+    /**
+     * @param defaultLandingPage the landing page a request without one opens; empty for none
+     * @param fallbackGroups     the groups of a person whose class has none configured (the local sandbox's
+     *                           external-users group in a local run); empty: such a session is refused
+     */
     public EmbedSessions(Ledger ledger, SignupIntake intake, SignupPolicy policy, AccessSettings settings,
-                         String defaultLandingPage) {
+                         String defaultLandingPage, List<Integer> fallbackGroups) {
         this.ledger = ledger;
         this.access = ledger.access();
         this.intake = intake;
         this.policy = policy;
         this.settings = settings;
         this.defaultLandingPage = defaultLandingPage;
+        this.fallbackGroups = List.copyOf(fallbackGroups);
         this.entitlement = new EmbedEntitlement(settings.embedForInvited());
     }
 
@@ -128,7 +134,8 @@ public final class EmbedSessions {
             }
         }
         InviteRequest grants = policy.grants(entry);
-        if (grants.getGroupIds().isEmpty()) {
+        List<Integer> groups = grants.getGroupIds().isEmpty() ? fallbackGroups : grants.getGroupIds();
+        if (groups.isEmpty()) {
             LOG.error("Embed session for {} cannot be minted: no Retool group for class {}", emailKey,
                     entry.userClass());
             return Answer.of(500, "error", "no Retool group is configured for " + entry.userClass()
@@ -147,7 +154,7 @@ public final class EmbedSessions {
         if (!grants.getAttributes().isEmpty()) {
             embedBody.put("metadata", grants.getAttributes());
         }
-        return new Mint(emailKey, landingPage, grants.getGroupIds(), request.externalIdentifier(), embedBody);
+        return new Mint(emailKey, landingPage, groups, request.externalIdentifier(), embedBody);
     }
 
     /** The URL was minted: the session is counted and the URL answered, unless the person was offboarded meanwhile. */

@@ -14,6 +14,8 @@ public final class RetoolTarget implements AutoCloseable {
 
     /** Attribute definitions the local stand-in starts with, so the README's sample CSV works unchanged. */
     public static final List<String> DEMO_ATTRIBUTES = List.of("plan", "company");
+    /** The stand-in's "External Users" group, which a local run's Embed users join when their class names none. */
+    public static final int DEMO_EMBED_GROUP = 5;
 
     private final String baseUrl;
     private final String apiKey;
