@@ -46,7 +46,7 @@ public class RetoolComponent extends HealthCheckComponent {
             }
         }
         throw new IllegalArgumentException("Unknown retool endpoint '" + remaining
-                                           + "': use retool:invite, retool:attributes or retool:embedToken");
+                                           + "': use retool:invite, retool:attributes, retool:embedToken or retool:user");
     }
 
     /** The HTTP client every endpoint of this component uses; created with the component's connect timeout. */

@@ -21,7 +21,7 @@ class CatalogMetadataTest extends CamelTestSupport {
         assertThat(catalog.at("/component/syntax").asText()).isEqualTo("retool:type");
         assertThat(catalog.at("/component/producerOnly").asBoolean()).isTrue();
         assertThat(catalog.at("/properties/type/enum").toString())
-                .isEqualTo("[\"invite\",\"attributes\",\"embedToken\"]");
+                .isEqualTo("[\"invite\",\"attributes\",\"embedToken\",\"user\"]");
         assertThat(catalog.at("/properties/apiKey/secret").asBoolean()).isTrue();
         assertThat(catalog.at("/properties/apiKey/label").asText()).isEqualTo("security");
         assertThat(catalog.at("/properties/baseUrl/defaultValue").asText()).isEqualTo("https://api.retool.com");
@@ -50,6 +50,6 @@ class CatalogMetadataTest extends CamelTestSupport {
     @Test
     void anUnknownEndpointKindIsRefusedNamingTheValidOnes() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getEndpoint("retool:users"))
-                .hasStackTraceContaining("retool:invite, retool:attributes or retool:embedToken");
+                .hasStackTraceContaining("retool:invite, retool:attributes, retool:embedToken or retool:user");
     }
 }

@@ -12,9 +12,11 @@ import io.camelretool.example.access.EmbedSessionRequest;
 import io.camelretool.example.access.EmbedSessions;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.LedgerException;
+import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * {@code POST /embed/sessions}: a host application's backend asks for a single-use Retool Embed URL for its
@@ -62,14 +64,17 @@ public class EmbedSessionRoute extends RouteBuilder {
 
     private static void admit(Exchange exchange, WebhookSignature signature, EmbedSessions sessions)
             throws Exception {
-        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class)
-                .toLowerCase(Locale.ROOT);
+        // read from the HTTP request itself: Camel would make a query parameter a header of the same name, and a
+        // signature must come from the request's headers only
+        HttpServerRequest http = exchange.getIn(HttpMessage.class).getRequest();
+        String contentType = http.getHeader("Content-Type") == null ? ""
+                : http.getHeader("Content-Type").toLowerCase(Locale.ROOT);
         byte[] body = exchange.getMessage().getBody(byte[].class);
         if (body == null) {
             body = new byte[0];
         }
-        String timestamp = exchange.getMessage().getHeader(WebhookSignature.TIMESTAMP_HEADER, String.class);
-        String signed = exchange.getMessage().getHeader(WebhookSignature.SIGNATURE_HEADER, String.class);
+        String timestamp = http.getHeader(WebhookSignature.TIMESTAMP_HEADER);
+        String signed = http.getHeader(WebhookSignature.SIGNATURE_HEADER);
         // the request's headers must not travel back as response headers, nor reach the component
         exchange.getMessage().removeHeaders("*");
         if (!contentType.startsWith("application/json")) {

@@ -13,9 +13,11 @@ import io.camelretool.example.access.Offboarding;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.ledger.LedgerException;
 import io.camelretool.example.ledger.PersonAccess;
+import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * Offboarding. The admin API's {@code DELETE /api/people/{email}} with {@code Authorization: Bearer <ADMIN_TOKEN>}
@@ -63,8 +65,11 @@ public class OffboardingRoute extends RouteBuilder {
     }
 
     private void offboard(Exchange exchange, Offboarding offboarding) throws Exception {
-        String authorization = exchange.getMessage().getHeader("Authorization", String.class);
-        String rawEmail = exchange.getMessage().getHeader("email", String.class);
+        // from the HTTP request itself: Camel would make a query parameter (?Authorization=...) a header too
+        HttpServerRequest http = exchange.getIn(HttpMessage.class).getRequest();
+        String authorization = http.getHeader("Authorization");
+        String path = http.path();
+        String rawEmail = path.substring(path.lastIndexOf('/') + 1);
         exchange.getMessage().removeHeaders("*");
         if (!token.admits(authorization)) {
             exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");

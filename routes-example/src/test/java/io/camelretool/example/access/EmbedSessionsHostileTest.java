@@ -149,6 +149,17 @@ class EmbedSessionsHostileTest {
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(app.url("/embed/sessions"))).build(),
                 HttpResponse.BodyHandlers.ofString());
 
+        String signature = embedSigner.sign(now, body.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> signedInQuery = http.send(HttpRequest.newBuilder(URI.create(app.url(
+                "/embed/sessions?X-Signup-Timestamp=" + now + "&X-Signup-Signature=" + signature.replace("=", "%3D"))))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tokenInQuery = http.send(HttpRequest.newBuilder(URI.create(app.url(
+                "/api/people/ada%40customer.example?Authorization=Bearer%20" + EmbedClient.ADMIN_TOKEN))).DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedInQuery.statusCode()).isEqualTo(401);
+        assertThat(tokenInQuery.statusCode()).isEqualTo(401);
         assertThat(textPlain.statusCode()).isEqualTo(415);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(get.statusCode()).isIn(404, 405);
