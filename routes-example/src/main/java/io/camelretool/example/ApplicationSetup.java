@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.HttpServerLimits;
+import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
@@ -26,6 +28,9 @@ final class ApplicationSetup extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         ExampleSettings settings = ExampleSettings.from(context);
+        // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
+        context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
+                new GuardedHttpServerFactory(HttpServerLimits.from(context)));
         Connections connections = Connections.open(settings);
         try {
             context.addService(connections, true, false);
