@@ -38,7 +38,10 @@ final class GuardedHttpServer extends VertxPlatformHttpServer {
     @Override
     protected void startServer() throws Exception {
         HttpServerOptions options = new HttpServerOptions()
-                .setIdleTimeout((int) limits.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
+                .setIdleTimeout((int) limits.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // with cleartext HTTP/2 on, Vert.x makes a connection only once its first bytes arrive: a silent one
+                // would never reach the guard. A webhook has no use for h2c.
+                .setHttp2ClearTextEnabled(false);
         guard = new ConnectionGuard(getVertx(), limits);
         VertxPlatformHttpRouter router = router();
         server = getVertx().createHttpServer(options).connectionHandler(guard::opened).requestHandler(request -> {
