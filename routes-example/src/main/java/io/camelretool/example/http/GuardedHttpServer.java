@@ -32,7 +32,18 @@ final class GuardedHttpServer extends VertxPlatformHttpServer {
     @Override
     protected void initializeServer() {
         super.initializeServer();
-        PublicHealth.addTo(router(), getCamelContext());
+        VertxPlatformHttpRouter router = router();
+        PublicHealth.addTo(router, getCamelContext());
+        // Vert.x logs every failure no handler took as an ERROR; a body over the limit is the sender's mistake
+        router.route().failureHandler(failed -> {
+            if (failed.statusCode() == 413) {
+                failed.response().setStatusCode(413).putHeader("Content-Type", "application/json")
+                        .end("{\"error\":\"the body is larger than the server accepts; send fewer signups per "
+                             + "request\"}");
+            } else {
+                failed.next();
+            }
+        });
     }
 
     @Override

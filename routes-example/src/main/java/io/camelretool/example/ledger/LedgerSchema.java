@@ -76,7 +76,17 @@ final class LedgerSchema {
                 WHERE i.batch_id = signup_batch.batch_id AND i.outcome = 'PENDING')
             WHERE unsettled IS NULL""",
             "DROP INDEX IF EXISTS signup_batch_item_by_email",
-            "DROP INDEX IF EXISTS signup_batch_item_by_outcome");
+            "DROP INDEX IF EXISTS signup_batch_item_by_outcome",
+            // the replay store (Deliveries): each outside delivery once, with the answer it got, until it expires
+            """
+            CREATE TABLE IF NOT EXISTS delivery_record (
+                source VARCHAR(40) NOT NULL,
+                delivery_key VARCHAR(200) NOT NULL,
+                answer_status INTEGER,
+                answer_body VARCHAR(200000),
+                expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                PRIMARY KEY (source, delivery_key))""",
+            "CREATE INDEX IF NOT EXISTS delivery_record_by_expiry ON delivery_record (expires_at)");
 
     private LedgerSchema() {
     }

@@ -12,9 +12,9 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Two timers that keep the ledger honest: one settles rows a crash left in SENDING against Retool's pending
- * invites (a second after a start, then regularly), the other writes the report of every batch whose signups are
- * all settled.
+ * Timers that keep the ledger honest: one settles rows a crash left in SENDING against Retool's pending
+ * invites (a second after a start, then regularly), one writes the report of every batch whose signups are
+ * all settled, and one forgets the webhook deliveries whose signatures have expired.
  */
 public class LedgerSweeperRoute extends RouteBuilder {
 
@@ -45,6 +45,12 @@ public class LedgerSweeperRoute extends RouteBuilder {
                         writeReport(ledger, reports, batchId);
                     }
                 });
+
+        // deliveries past their signature's window are refused before the replay store is asked: forget them, a
+        // window later, so that nodes whose clocks differ a little still find them
+        from("timer:delivery-expiry?synchronous=true&period={{ledger.reconcile-period}}")
+                .routeId("delivery-expiry")
+                .process(exchange -> ledger.deliveries().forgetExpired(WebhookIntakeRoute.TOLERANCE));
     }
 
     /**
