@@ -31,7 +31,8 @@ final class ApplicationSetup extends MainListenerSupport {
         // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
         context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
                 new GuardedHttpServerFactory(HttpServerLimits.from(context)));
-        Connections connections = Connections.open(settings);
+        Connections connections = Connections.open(settings,
+                context.resolvePropertyPlaceholders("{{mail.demo:}}"));
         try {
             context.addService(connections, true, false);
             if (settings.cluster().enabled()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.camelretool.component.error.RetoolException;
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.pipeline.InviteReconciler;
@@ -63,7 +64,7 @@ public class LedgerSweeperRoute extends RouteBuilder {
         // on several nodes the one that marks it logs it
         if (ledger.markReported(batchId)) {
             log.info("Report of batch {} ({} {}): {} signup(s) {}; new seats cost {} {} a month; {}{}", batchId,
-                    batch.source(), batch.name(), written.lines(), written.byOutcome(),
+                    batch.source(), LogText.of(batch.name()), written.lines(), written.byOutcome(),
                     written.newSeatCost().monthlyTotal(), written.newSeatCost().currency(), written.json(),
                     written.deadLetter() == null ? "" : "; failed signups in " + written.deadLetter());
         }
