@@ -9,6 +9,8 @@ import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.HttpServerLimits;
+import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
 import io.camelretool.example.routes.EmbedSessionRoute;
@@ -38,7 +40,11 @@ final class ApplicationSetup extends MainListenerSupport {
         CamelContext context = main.getCamelContext();
         ExampleSettings settings = ExampleSettings.from(context);
         AccessSettings access = AccessSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"));
-        Connections connections = Connections.open(settings);
+        // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
+        context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
+                new GuardedHttpServerFactory(HttpServerLimits.from(context)));
+        Connections connections = Connections.open(settings,
+                context.resolvePropertyPlaceholders("{{mail.demo:}}"));
         try {
             context.addService(connections, true, false);
             if (settings.cluster().enabled()) {

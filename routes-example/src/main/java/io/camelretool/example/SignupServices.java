@@ -1,5 +1,7 @@
 package io.camelretool.example;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -12,6 +14,7 @@ import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.RetoolTarget;
 import io.camelretool.example.config.WebhookSecret;
+import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.pipeline.InvitePipeline;
@@ -40,7 +43,8 @@ public final class SignupServices extends ServiceSupport {
     private final WebhookSecret embedSecret;
     private final AdminToken adminToken;
 
-    private SignupServices(ExampleSettings settings, AccessSettings access, Connections connections, Clock clock) {
+    private SignupServices(ExampleSettings settings, AccessSettings access, Connections connections, Clock clock)
+            throws IOException {
         this.settings = settings;
         this.connections = connections;
         this.clock = clock;
@@ -48,11 +52,20 @@ public final class SignupServices extends ServiceSupport {
         boolean local = connections.retool().isSandbox();
         this.embedSecret = WebhookSecret.resolve(access.embedSecret(), local, "EMBED_SECRET");
         this.adminToken = AdminToken.resolve(access.adminToken(), local);
+        // the embedded ledger holds every person's data in plain text: its folder and files are the user's alone
+        boolean embedded = settings.ledgerUrl().equals(LedgerDataSource.embeddedUrl(settings.signupsDir()));
+        Path ledgerFolder = settings.signupsDir().resolve("ledger");
+        if (embedded) {
+            PrivateFiles.directory(ledgerFolder);
+        }
         this.dataSource = LedgerDataSource.forUrl(settings.ledgerUrl(), settings.ledgerUsername(),
                 settings.ledgerPassword());
         this.ledger = new Ledger(dataSource, clock);
         ledger.readmitOffboarded(access.readmitOffboarded());
         ledger.createSchema();
+        if (embedded) {
+            PrivateFiles.restrictTree(ledgerFolder);
+        }
     }
 
     /** Makes the context's services and registers them, so they stop with it. */

@@ -15,7 +15,8 @@ import io.camelretool.example.signup.SignupSource;
 
 /**
  * The body of {@code POST /embed/sessions}: who the host application's logged-in customer is. Read strictly (one JSON
- * object, no unknown or repeated field) and checked field by field, so a 400 lists every problem at once.
+ * object, no unknown or repeated field) and checked field by field, so a 400 lists every problem at once. An optional
+ * {@code nonce} (at most 128 characters) only makes two otherwise equal requests distinct for the replay check.
  *
  * @param email              the address as sent
  * @param externalIdentifier the host's stable id for the customer, as text (a JSON number is taken as its digits)
@@ -28,8 +29,9 @@ public record EmbedSessionRequest(String email, String externalIdentifier, Strin
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_IDENTIFIER = 256;
+    static final int MAX_NONCE = 128;
     private static final Set<String> FIELDS = Set.of("email", "externalIdentifier", "firstName", "lastName",
-            "landingPageUuid");
+            "landingPageUuid", "nonce");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -61,6 +63,11 @@ public record EmbedSessionRequest(String email, String externalIdentifier, Strin
         String firstName = text(root, "firstName", errors);
         String lastName = text(root, "lastName", errors);
         String landingPage = text(root, "landingPageUuid", errors);
+        // only makes two otherwise equal requests different ones for the replay check; never used otherwise
+        String nonce = text(root, "nonce", errors);
+        if (nonce != null && nonce.length() > MAX_NONCE) {
+            errors.put("nonce", "is " + nonce.length() + " characters long; at most " + MAX_NONCE);
+        }
         if (landingPage != null && !UUID.matcher(landingPage).matches()) {
             errors.put("landingPageUuid", "is not a UUID");
         }

@@ -13,6 +13,7 @@ import io.camelretool.component.error.RetoolRateLimitedException;
 import io.camelretool.component.error.RetoolServerException;
 import io.camelretool.component.model.InviteRequest;
 import io.camelretool.example.config.AccessSettings;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.AccessLedger;
 import io.camelretool.example.ledger.ItemOutcome;
@@ -215,7 +216,7 @@ public final class EmbedSessions {
     }
 
     private static Answer refused(String who, String reason) {
-        LOG.info("Embed session for {} refused with 403: {}", who, reason);
+        LOG.info("Embed session for {} refused with 403: {}", LogText.of(who), LogText.of(reason));
         return Answer.of(403, "error", "not entitled: " + reason);
     }
 }

@@ -11,6 +11,7 @@ import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.error.RetoolNotFoundException;
 import io.camelretool.component.error.RetoolPermissionException;
 import io.camelretool.component.model.BulkInviteSummary;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.AccessLedger;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
@@ -68,7 +69,7 @@ public final class Offboarding {
     public Result offboard(String emailKey, String by, String reason) {
         AccessLedger.Start start = access.startOffboarding(emailKey, by, reason);
         if (start == AccessLedger.Start.STARTED) {
-            LOG.info("{}: offboarding asked by {}", emailKey, by);
+            LOG.info("{}: offboarding asked by {}", emailKey, LogText.of(by));
             finish(emailKey);
         }
         return new Result(start, access.find(emailKey));
@@ -78,8 +79,8 @@ public final class Offboarding {
     public int finishLeftBehind(Duration olderThan) {
         int finished = 0;
         for (PersonAccess person : access.unfinishedOffboardings(clock.instant().minus(olderThan))) {
-            LOG.info("{}: finishing the offboarding asked by {} at {}", person.emailKey(), person.offboardedBy(),
-                    person.offboardedAt());
+            LOG.info("{}: finishing the offboarding asked by {} at {}", person.emailKey(),
+                    LogText.of(person.offboardedBy()), person.offboardedAt());
             if (finish(person.emailKey())) {
                 finished++;
             }

@@ -90,7 +90,17 @@ final class LedgerSchema {
             "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboarded_by VARCHAR(500)",
             "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboarded_from VARCHAR(20)",
             "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboard_note VARCHAR(2000)",
-            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS account_active BOOLEAN");
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS account_active BOOLEAN",
+            // the replay store (Deliveries): each outside delivery once, with the answer it got, until it expires
+            """
+            CREATE TABLE IF NOT EXISTS delivery_record (
+                source VARCHAR(40) NOT NULL,
+                delivery_key VARCHAR(200) NOT NULL,
+                answer_status INTEGER,
+                answer_body VARCHAR(200000),
+                expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                PRIMARY KEY (source, delivery_key))""",
+            "CREATE INDEX IF NOT EXISTS delivery_record_by_expiry ON delivery_record (expires_at)");
 
     private LedgerSchema() {
     }

@@ -2,6 +2,7 @@ package io.camelretool.example.routes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import io.camelretool.example.SignupServices;
 import io.camelretool.example.access.EmbedSessionRequest;
 import io.camelretool.example.access.EmbedSessions;
 import io.camelretool.example.intake.webhook.WebhookSignature;
+import io.camelretool.example.ledger.Deliveries;
 import io.camelretool.example.ledger.LedgerException;
 import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.Exchange;
@@ -30,6 +32,9 @@ public class EmbedSessionRoute extends RouteBuilder {
     /** The Embed call: no retries inside the component, as a person is waiting; a short timeout for the same reason. */
     static final String MINT = "retool:embedToken?maxRetries=0&requestTimeout=10000";
     private static final String ADMISSION = "embedSessionMint";
+    private static final String REPLAY_SOURCE = "EMBED_SESSION";
+    private static final Map<String, Object> REPLAYED = Map.of("error", "this signed request was served already: sign "
+            + "a new one for each session (with a fresh nonce when asking twice within a second)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final byte[] secret;
@@ -42,6 +47,7 @@ public class EmbedSessionRoute extends RouteBuilder {
     public void configure() {
         WebhookSignature signature = new WebhookSignature(secret, WebhookIntakeRoute.TOLERANCE, Clock.systemUTC());
         EmbedSessions sessions = SignupServices.of(getCamelContext()).embedSessions();
+        Deliveries deliveries = SignupServices.of(getCamelContext()).ledger().deliveries();
 
         from("platform-http:" + PATH + "?httpMethodRestrict=POST").routeId("embed-sessions")
                 .onException(LedgerException.class).handled(true)
@@ -49,7 +55,7 @@ public class EmbedSessionRoute extends RouteBuilder {
                     .process(exchange -> respond(exchange, new EmbedSessions.Answer(503,
                             Map.of("error", "the ledger cannot be reached; ask again shortly"), "5")))
                 .end()
-                .process(exchange -> admit(exchange, signature, sessions))
+                .process(exchange -> admit(exchange, signature, sessions, deliveries))
                 .filter(exchangeProperty(ADMISSION).isNotNull())
                     .doTry()
                         .to(MINT)
@@ -62,8 +68,8 @@ public class EmbedSessionRoute extends RouteBuilder {
                 .end();
     }
 
-    private static void admit(Exchange exchange, WebhookSignature signature, EmbedSessions sessions)
-            throws Exception {
+    private static void admit(Exchange exchange, WebhookSignature signature, EmbedSessions sessions,
+                              Deliveries deliveries) throws Exception {
         // read from the HTTP request itself: Camel would make a query parameter a header of the same name, and a
         // signature must come from the request's headers only
         HttpServerRequest http = exchange.getIn(HttpMessage.class).getRequest();
@@ -88,6 +94,15 @@ public class EmbedSessionRoute extends RouteBuilder {
         WebhookSignature.Check check = signature.verify(timestamp, signed, body);
         if (!check.valid()) {
             respond(exchange, EmbedSessions.Answer.of(401, "error", check.reason()));
+            return;
+        }
+        // a captured request sent again within the signature's window would get its sender's customer a new URL:
+        // each signed request is served once, on any node (the replay store); its URL is never kept to answer again
+        Deliveries.Delivery delivery = new Deliveries.Delivery(REPLAY_SOURCE,
+                WebhookSignature.deliveryKey(timestamp, body),
+                Instant.ofEpochSecond(Long.parseLong(timestamp.trim())).plus(WebhookIntakeRoute.TOLERANCE));
+        if (!deliveries.firstTime(delivery, new Deliveries.Answer(409, JSON.writeValueAsString(REPLAYED)))) {
+            respond(exchange, new EmbedSessions.Answer(409, REPLAYED, null));
             return;
         }
         EmbedSessions.Admission admission = sessions.admit(body);

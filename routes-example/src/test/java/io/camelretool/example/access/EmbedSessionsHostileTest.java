@@ -119,7 +119,25 @@ class EmbedSessionsHostileTest {
         }
         assertThat(retool.sandbox().embedMints()).hasSize(minted);
         assertThat(app.ledger().access().find("bob@customer.example").orElseThrow().externalId()).isNull();
-        assertThat(host.session("{\"email\":\"ada@customer.example\"," + OK_ID + "}").statusCode()).isEqualTo(200);
+        assertThat(host.session("{\"email\":\"ada@customer.example\"," + OK_ID + ",\"nonce\":\"after\"}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSignedRequestSentAgainIsServedOnceAndItsCopyRefused() throws Exception {
+        String body = "{\"email\":\"ada@customer.example\"," + OK_ID + ",\"nonce\":\"replayed\"}";
+        long now = System.currentTimeMillis() / 1000;
+        String signature = new WebhookSignature(EmbedClient.EMBED_SECRET.getBytes(StandardCharsets.UTF_8),
+                Duration.ofSeconds(300), java.time.Clock.systemUTC()).sign(now, body.getBytes(StandardCharsets.UTF_8));
+        int minted = retool.sandbox().embedMints().size();
+
+        HttpResponse<String> first = host.session(body, String.valueOf(now), signature);
+        HttpResponse<String> copy = host.session(body, String.valueOf(now), signature);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(copy.statusCode()).isEqualTo(409);
+        assertThat(copy.body()).contains("served already").doesNotContain("embedUrl");
+        assertThat(retool.sandbox().embedMints()).hasSize(minted + 1);
     }
 
     @Test

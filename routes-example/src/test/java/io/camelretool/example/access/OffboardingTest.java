@@ -127,7 +127,8 @@ class OffboardingTest {
 
         assertThat(admin.offboard("em@customer.example", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> refused = admin.session("{\"email\":\"em@customer.example\",\"externalIdentifier\":\"c-1\"}");
+        HttpResponse<String> refused = admin.session("{\"email\":\"em@customer.example\",\"externalIdentifier\":\"c-1\","
+                                                     + "\"nonce\":\"2\"}");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("offboarded");
         assertThat(retool.sandbox().embedMints()).hasSize(1);
@@ -186,7 +187,7 @@ class OffboardingTest {
         invite("back@example.com");
         assertThat(admin.offboard("back@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> again = app.postSigned("{\"email\":\"back@example.com\"}");
+        HttpResponse<String> again = app.postSigned("{\"email\":\"back@example.com\",\"firstName\":\"Back\"}");
 
         assertThat(again.statusCode()).isEqualTo(202);
         String batch = RunningApplication.json(again.body()).path("batch").asText();
@@ -204,7 +205,8 @@ class OffboardingTest {
         invite("back@example.com");
         assertThat(admin.offboard("back@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
 
-        assertThat(app.postSigned("{\"email\":\"back@example.com\"}").statusCode()).isEqualTo(202);
+        assertThat(app.postSigned("{\"email\":\"back@example.com\",\"firstName\":\"Back\"}").statusCode())
+                .isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("back@example.com").status()
                                                            == LedgerStatus.INVITED);
