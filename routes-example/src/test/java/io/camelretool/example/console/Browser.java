@@ -46,10 +46,13 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    static Browser start() throws IOException {
+    /** @param downloads where files the pages offer for download are saved */
+    static Browser start(Path downloads) throws IOException {
         requireChromium();
         Path profile = Files.createTempDirectory("console-chromium-");
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+                downloads.toAbsolutePath().toString(), "download.prompt_for_download", false));
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
