@@ -25,7 +25,7 @@ public final class ConsoleAccess {
     private final Duration idleTimeout;
 
     private ConsoleAccess(Map<String, String> hashes, String generatedPassword, Duration idleTimeout) {
-        this.hashes = Map.copyOf(hashes);
+        this.hashes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hashes));
         this.generatedPassword = generatedPassword;
         this.idleTimeout = idleTimeout;
     }
