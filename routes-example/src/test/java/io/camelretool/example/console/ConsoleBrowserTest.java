@@ -219,6 +219,38 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void everyHostileNameOfTheCorpusIsShownAsTextOnEveryPage() throws Exception {
+        app.drop("hostile-names.csv", new String(getClass().getResourceAsStream("/console/hostile-names.csv")
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        app.awaitReport("hostile-names.csv");
+        logIn();
+        List<String> pages = new java.util.ArrayList<>(List.of("/console/overview", "/console/people",
+                "/console/batches", "/console/people?q=outside.example&class=EXTERNAL"));
+        app.ledger().queries().people("", null, null, 0, 100).items()
+                .forEach(person -> pages.add("/console/person?email=" + Html.encode(person.emailKey())));
+        assertThat(pages).hasSizeGreaterThan(10);
+        for (String page : pages) {
+            browser.driver.get(app.url(page));
+            secrets.seen("browser " + page, browser.driver.getPageSource());
+            assertThatThrownBy(() -> browser.driver.switchTo().alert()).as(page)
+                    .isInstanceOf(NoAlertPresentException.class);
+            // nothing but the console's own markup: one heading, no frames, images, scripts or foreign links
+            assertThat(browser.driver.findElements(By.tagName("h1"))).as(page).hasSize(1);
+            assertThat(browser.driver.findElements(By.cssSelector("script, iframe, img, textarea, b, "
+                                                                  + "main svg:not(#activity-chart)"))).as(page).isEmpty();
+            for (WebElement link : browser.driver.findElements(By.tagName("a"))) {
+                assertThat(link.getAttribute("href")).as(page).startsWith(app.url("/console/"));
+            }
+        }
+        browser.driver.get(app.url("/console/person?email=rtl@outside.example"));
+        assertThat(browser.driver.findElement(By.id("person")).getText()).contains("[U+202E]exe.gnp")
+                .contains("[U+2067]Isolate[U+2069]").contains("Zero[U+200B]Width[U+200D]Joiner[U+FEFF]");
+        browser.driver.get(app.url("/console/person?email=closers@outside.example"));
+        assertThat(browser.driver.findElement(By.id("person")).getText())
+                .contains("</td></tr></table><h1>injected</h1>").contains("</textarea></style></title>");
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
         app.postSigned("[{\"email\":\"one@outside.example\"},{\"email\":\"two@outside.example\"}]");
         await().atMost(PATIENCE).until(() -> app.ledger().queries().withStatus(LedgerStatus.OVER_CAP, 10).size() == 1);
