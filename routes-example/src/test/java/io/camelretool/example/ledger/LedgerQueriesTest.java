@@ -83,7 +83,7 @@ class LedgerQueriesTest {
             assertThat(line.outcome()).isEqualTo(ItemOutcome.PENDING);
         });
         LedgerQueries.BatchSummary summary = queries.batches(0, 10).items().get(0);
-        assertThat(summary.byOutcome()).containsEntry(ItemOutcome.PENDING, 3L).containsEntry(ItemOutcome.INVALID, 1L);
+        assertThat(summary.byOutcome()).containsEntry(ItemOutcome.PENDING, 3L).containsEntry(ItemOutcome.REJECTED, 1L);
         assertThat(summary.lines()).isEqualTo(4);
     }
 
