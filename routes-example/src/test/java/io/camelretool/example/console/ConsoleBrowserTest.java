@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,7 +116,7 @@ class ConsoleBrowserTest {
                                              && Files.list(signups.resolve("mail-review")).count() == 1);
 
         logIn();
-        browser.screenshot("overview");
+        shot("overview");
         Map<LedgerStatus, Long> counts = statusCounts();
         assertThat(figure("failed")).isEqualTo(String.valueOf(counts.getOrDefault(LedgerStatus.FAILED, 0L)))
                 .isEqualTo("1");
@@ -126,58 +128,58 @@ class ConsoleBrowserTest {
         assertThat(figure("cost-pending")).isEqualTo("10.00 USD");
 
         // find the failed person, read their page, replay them
-        browser.driver.findElement(By.id("nav-people")).click();
+        go(By.id("nav-people"));
         WebElement search = browser.driver.findElement(By.id("search"));
         search.sendKeys("grace@");
-        browser.driver.findElement(By.id("search-button")).click();
-        browser.screenshot("people");
-        browser.driver.findElement(By.linkText("grace@acme.com")).click();
+        go(By.id("search-button"));
+        shot("people");
+        go(By.linkText("grace@acme.com"));
         assertThat(browser.driver.findElement(By.id("person")).getText()).contains("FAILED").contains("Grace Hopper");
-        browser.screenshot("person");
-        browser.driver.findElement(By.linkText("Replay failed people")).click();
+        shot("person");
+        go(By.linkText("Replay failed people"));
         assertThat(browser.driver.findElement(By.id("confirm-targets")).getText()).contains("grace@acme.com");
-        browser.screenshot("confirm");
-        browser.driver.findElement(By.id("confirm")).click();
+        shot("confirm");
+        go(By.id("confirm"));
         assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("1 queued for an invite");
         await().atMost(PATIENCE).until(() -> retool.sandbox().invitesFor("grace@acme.com").size() == 1);
         awaitStatus("grace@acme.com", LedgerStatus.INVITED);
 
         // let one of the two over the cap through today
-        browser.driver.findElement(By.id("nav-overview")).click();
+        go(By.id("nav-overview"));
         browser.driver.findElement(By.cssSelector("#over-cap-list input[value='second@outside.example']")).click();
-        browser.driver.findElement(By.id("over-cap-list-let-through")).click();
-        browser.driver.findElement(By.id("confirm")).click();
+        go(By.id("over-cap-list-let-through"));
+        go(By.id("confirm"));
         assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("1 let through today");
         await().atMost(PATIENCE).until(() -> retool.sandbox().invitesFor("second@outside.example").size() == 1);
         assertThat(app.entry("third@outside.example").status()).isEqualTo(LedgerStatus.OVER_CAP);
         assertThat(retool.sandbox().invitesFor("third@outside.example")).isEmpty();
 
         // accept the reviewed mail as if its sender were allowed
-        browser.driver.findElement(By.id("nav-mail")).click();
+        go(By.id("nav-mail"));
         assertThat(browser.driver.findElement(By.id("mails")).getText()).contains("someone@elsewhere.example")
                 .contains("Please add Ada");
-        browser.screenshot("mail-review");
-        browser.driver.findElement(By.linkText("Accept")).click();
-        browser.driver.findElement(By.id("confirm")).click();
+        shot("mail-review");
+        go(By.linkText("Accept"));
+        go(By.id("confirm"));
         assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("accepted as batch");
         await().atMost(PATIENCE).until(() -> retool.sandbox().invitesFor("ada@acme.com").size() == 1);
-        browser.driver.findElement(By.id("nav-mail")).click();
+        go(By.id("nav-mail"));
         assertThat(browser.driver.getPageSource()).contains("No mail in review.");
 
         // every action is in the audit trail, with who did it
-        browser.driver.findElement(By.id("nav-audit")).click();
+        go(By.id("nav-audit"));
         String audit = browser.driver.findElement(By.id("audit")).getText();
         assertThat(audit).contains("replay").contains("let-through").contains("accept-mail").contains(USER);
-        browser.screenshot("audit");
+        shot("audit");
 
         // the replay's batch report, downloaded
-        browser.driver.findElement(By.id("nav-batches")).click();
+        go(By.id("nav-batches"));
         await().atMost(PATIENCE).until(() -> {
             browser.driver.navigate().refresh();
             return !browser.driver.findElements(By.cssSelector("tr[data-batch^='console-'] a[href*='format=csv']"))
                     .isEmpty();
         });
-        browser.screenshot("batches");
+        shot("batches");
         WebElement csv = browser.driver.findElement(By.cssSelector("tr[data-batch^='console-'] a[href*='format=csv']"));
         String batchId = csv.findElement(By.xpath("ancestor::tr")).getAttribute("data-batch");
         csv.click();
@@ -186,11 +188,11 @@ class ConsoleBrowserTest {
         assertThat(Files.readString(downloaded)).contains("grace@acme.com").contains("INVITED");
 
         // logging out ends the session: the pages lead to the login again
-        browser.driver.findElement(By.id("logout")).click();
+        go(By.id("logout"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/login");
         browser.driver.get(app.url("/console/people"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/login");
-        browser.screenshot("login");
+        shot("login");
     }
 
     @Test
@@ -213,7 +215,7 @@ class ConsoleBrowserTest {
         }
         assertThat(browser.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
         assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        browser.screenshot("hostile-person");
+        shot("hostile-person");
         browser.driver.get(app.url("/console/people?q=mallory"));
         assertThat(browser.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
     }
@@ -260,7 +262,7 @@ class ConsoleBrowserTest {
         // what a forged form looks like: the same fields without the session's token
         browser.driver.executeScript("document.querySelector(\"form[action='/console/do'] input[name='csrf']\")"
                                      + ".remove()");
-        browser.driver.findElement(By.id("confirm")).click();
+        go(By.id("confirm"));
         assertThat(browser.driver.findElement(By.id("message")).getText()).contains("CSRF");
         assertThat(app.entry(held).status()).isEqualTo(LedgerStatus.OVER_CAP);
         assertThat(app.ledger().auditTrail().recent(5)).isEmpty();
@@ -271,8 +273,21 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/login");
         browser.driver.findElement(By.id("user")).sendKeys(USER);
         browser.driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.driver.findElement(By.id("login-button")).click();
+        go(By.id("login-button"));
         assertThat(browser.driver.getCurrentUrl()).endsWith("/console/overview");
+    }
+
+    /** Clicks what leads to another page and waits until that page has replaced this one. */
+    private void go(By target) {
+        WebElement page = browser.driver.findElement(By.tagName("html"));
+        browser.driver.findElement(target).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Keeps a screenshot of the page, and hands its HTML to the secret scan. */
+    private void shot(String name) throws Exception {
+        browser.screenshot(name);
+        secrets.seen("browser " + name, browser.driver.getPageSource());
     }
 
     private String figure(String id) {
