@@ -13,6 +13,8 @@ import io.camelretool.example.config.ConsoleSettings;
 import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.console.ConsoleServer;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.HttpServerLimits;
+import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
 import io.camelretool.example.routes.SenderIntakeRoute;
@@ -39,7 +41,11 @@ final class ApplicationSetup extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         ExampleSettings settings = ExampleSettings.from(context);
-        Connections connections = Connections.open(settings);
+        // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
+        context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
+                new GuardedHttpServerFactory(HttpServerLimits.from(context)));
+        Connections connections = Connections.open(settings,
+                context.resolvePropertyPlaceholders("{{mail.demo:}}"));
         try {
             context.addService(connections, true, false);
             if (settings.cluster().enabled()) {

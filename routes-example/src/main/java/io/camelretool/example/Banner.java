@@ -63,7 +63,9 @@ final class Banner {
     private static String mailbox(Connections connections) {
         MailboxSettings mailbox = connections.mailbox();
         if (!mailbox.enabled()) {
-            return "off (MAIL_ENABLED=false)";
+            return mailbox.isConfigured() || connections.retool().isSandbox() ? "off (MAIL_ENABLED=false)"
+                    : "off: set MAIL_HOST to read a mailbox (the demo mailbox runs only beside the local sandbox, "
+                      + "or with MAIL_DEMO=true)";
         }
         String trust = mailbox.allowedSenders().isEmpty()
                 ? "\n           TRUSTS NOBODY: set MAIL_ALLOWED_SENDERS to the addresses that forward signups"

@@ -20,6 +20,7 @@ import java.util.Optional;
 import io.camelretool.component.classify.UserClass;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.MailboxSettings;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerQueries;
@@ -157,7 +158,7 @@ public final class ConsoleServer extends EventNotifierSupport {
             } catch (IllegalArgumentException bad) {
                 html(routing, 400, message("Bad request", bad.getMessage(), session.get()));
             } catch (Exception failed) {
-                LOG.warn("Console page {} failed: {}", path, failed.toString());
+                LOG.warn("Console page {} failed: {}", path, LogText.of(failed.toString()));
                 html(routing, 500, message("Something went wrong", "The page could not be made: "
                                                                   + failed.getMessage(), session.get()));
             }
@@ -327,7 +328,8 @@ public final class ConsoleServer extends EventNotifierSupport {
                 case ACCEPT_MAIL, DISCARD_MAIL -> mail != null;
             }, "the form names nobody to act on");
             String outcome = actions.perform(session.user, action, emails, batch, mail);
-            LOG.info("Console: {} did {}: {}", session.user, action.formName, outcome);
+            // the outcome may quote a mail's rejection reason or a person's email: outside text, neutralised
+            LOG.info("Console: {} did {}: {}", session.user, action.formName, LogText.of(outcome));
             session.flash = action.title + ": " + outcome;
             redirect(routing, Layout.BASE + "/audit");
         } catch (IllegalArgumentException bad) {
@@ -404,8 +406,7 @@ public final class ConsoleServer extends EventNotifierSupport {
         }
         if (!access.check(user, password)) {
             throttle.failed(user, address);
-            LOG.warn("Console login refused for {} from {}", user.matches("[A-Za-z0-9._@-]{1,64}") ? user
-                    : "(a malformed name)", address);
+            LOG.warn("Console login refused for {} from {}", LogText.of(user), address);
             loginForm(routing, 401, "Wrong user name or password.");
             return;
         }

@@ -93,7 +93,17 @@ final class LedgerSchema {
                 granted_on DATE NOT NULL,
                 granted_by VARCHAR(100) NOT NULL,
                 granted_at TIMESTAMP WITH TIME ZONE NOT NULL,
-                PRIMARY KEY (email_key, granted_on))""");
+                PRIMARY KEY (email_key, granted_on))""",
+            // the replay store (Deliveries): each outside delivery once, with the answer it got, until it expires
+            """
+            CREATE TABLE IF NOT EXISTS delivery_record (
+                source VARCHAR(40) NOT NULL,
+                delivery_key VARCHAR(200) NOT NULL,
+                answer_status INTEGER,
+                answer_body VARCHAR(200000),
+                expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                PRIMARY KEY (source, delivery_key))""",
+            "CREATE INDEX IF NOT EXISTS delivery_record_by_expiry ON delivery_record (expires_at)");
 
     private LedgerSchema() {
     }

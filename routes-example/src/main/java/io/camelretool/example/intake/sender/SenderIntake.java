@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.intake.webhook.WebhookPayloadParser;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
@@ -58,8 +59,8 @@ public final class SenderIntake {
         SenderAnswer answer = decide(contentType, request);
         if (answer.status() >= 400) {
             // a refusal leaves a trace: its reason and where it came from, never the signature or the secret
-            LOG.warn("{} request from {} refused with {}: {}", sender.name(), LogSafe.id(from), answer.status(),
-                    LogSafe.text(String.valueOf(answer.body().get("error"))));
+            LOG.warn("{} request from {} refused with {}: {}", sender.name(), LogText.of(from), answer.status(),
+                    LogText.of(String.valueOf(answer.body().get("error"))));
         }
         return answer;
     }
@@ -89,14 +90,14 @@ public final class SenderIntake {
             counter.increment();
             long seen = counter.sum();
             LOG.info("{} event {} of type {} is not mapped to a signup: acknowledged ({} of this type so far)",
-                    sender.name(), LogSafe.id(eventId), LogSafe.id(event.type()), seen);
+                    sender.name(), LogText.of(eventId), LogText.of(event.type()), seen);
             return new SenderAnswer(200, Map.of("event", eventId, "ignored", "event type not mapped to a signup"));
         }
         synchronized (stripes[Math.floorMod(eventId.hashCode(), STRIPES)]) {
             Optional<Batch> earlier = intake.acceptedBatch(sender.source(), eventId);
             if (earlier.isPresent()) {
                 LOG.info("{} event {} delivered again: already accepted as batch {}", sender.name(),
-                        LogSafe.id(eventId), earlier.get().id());
+                        LogText.of(eventId), earlier.get().id());
                 return answer(200, eventId, earlier.get(), "already accepted");
             }
             return accept(event);
@@ -117,12 +118,12 @@ public final class SenderIntake {
         AcceptedBatch accepted = intake.acceptBatch(sender.source(), sourceRef, event.eventId(), List.of(arrival));
         if (event instanceof SenderEvent.Unusable unusable) {
             LOG.warn("{} event {} of type {} has no usable signup, reported in batch {}: {}", sender.name(),
-                    LogSafe.id(event.eventId()), LogSafe.id(event.type()), accepted.batch().id(),
-                    LogSafe.text(unusable.reason()));
+                    LogText.of(event.eventId()), LogText.of(event.type()), accepted.batch().id(),
+                    LogText.of(unusable.reason()));
             return answer(202, event.eventId(), accepted.batch(), unusable.reason());
         }
-        LOG.info("{} event {} of type {} accepted as batch {}", sender.name(), LogSafe.id(event.eventId()),
-                LogSafe.id(event.type()), accepted.batch().id());
+        LOG.info("{} event {} of type {} accepted as batch {}", sender.name(), LogText.of(event.eventId()),
+                LogText.of(event.type()), accepted.batch().id());
         return answer(202, event.eventId(), accepted.batch(), null);
     }
 
