@@ -163,6 +163,11 @@ class ConsoleBrowserTest {
         go(By.id("confirm"));
         assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("accepted as batch");
         await().atMost(PATIENCE).until(() -> retool.sandbox().invitesFor("ada@acme.com").size() == 1);
+        // the same confirmation posted again (back, confirm): nothing more happens, and the console says so
+        browser.driver.navigate().back();
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("not in review");
+        assertThat(retool.sandbox().invitesFor("ada@acme.com")).hasSize(1);
         go(By.id("nav-mail"));
         assertThat(browser.driver.getPageSource()).contains("No mail in review.");
 
