@@ -11,6 +11,7 @@ import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.error.InvalidRetoolInputException;
 import io.camelretool.component.error.NotRetoolApiException;
+import io.camelretool.component.model.SecretUrls;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
             }
             exchange.getMessage().setBody(url);
             exchange.getMessage().setHeader(RetoolConstants.EMBED_URL, url);
-            LOG.info("Minted an Embed URL for external user {}: {}", request.get("externalIdentifier"), masked(url));
+            LOG.info("Minted an Embed URL for external user {}: {}", request.get("externalIdentifier"), SecretUrls.masked(url));
         });
     }
 
@@ -122,11 +123,5 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
                                                           + " cannot be an Embed request; send a Map or an identifier");
         }
         return fields;
-    }
-
-    /** Host and the first characters of the path only: enough to tell which organisation, useless to log in with. */
-    static String masked(String url) {
-        int path = url.indexOf('/', "https://".length());
-        return (path < 0 ? url : url.substring(0, Math.min(url.length(), path + 8))) + "…(masked)";
     }
 }
