@@ -56,7 +56,7 @@ class ResultsKeepCredentialsOutOfLogsTest extends RetoolTestSupport {
     void pendingInvitesAndBulkSummariesPrintNoLink() {
         BulkInviteSummary summary = logged("retool:invite", List.of("a@example.com", "b@example.com"))
                 .getMessage().getBody(BulkInviteSummary.class);
-        List<?> pending = logged("retool:invite?action=list", null).getMessage().getBody(List.class);
+        List<?> pending = logged("retool:invite?inviteAction=list", null).getMessage().getBody(List.class);
 
         assertThat(summary.results()).allSatisfy(result -> assertThat(result.link()).isNotBlank());
         assertThat(pending).hasSize(2).allSatisfy(invite -> assertThat(((PendingInvite) invite).link()).isNotBlank());
@@ -67,8 +67,8 @@ class ResultsKeepCredentialsOutOfLogsTest extends RetoolTestSupport {
     @Test
     void revokedAndRenewedInvitesPrintNoLink() {
         logged("retool:invite", "grace@example.com");
-        Exchange renewed = logged("retool:invite?action=renew", "grace@example.com");
-        Exchange revoked = logged("retool:invite?action=revoke", "grace@example.com");
+        Exchange renewed = logged("retool:invite?inviteAction=renew", "grace@example.com");
+        Exchange revoked = logged("retool:invite?inviteAction=revoke", "grace@example.com");
 
         assertThat(renewed.getException()).isNull();
         assertThat(revoked.getException()).isNull();

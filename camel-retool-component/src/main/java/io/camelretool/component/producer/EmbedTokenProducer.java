@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
+import io.camelretool.component.EmbedTokenAction;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.error.InvalidRetoolInputException;
@@ -33,6 +34,11 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
 
     public EmbedTokenProducer(RetoolEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected EmbedTokenAction action(Exchange exchange) {
+        return action(exchange, EmbedTokenAction.class, configuration.getEmbedTokenAction(), "embedToken");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.camelretool.component.InviteAction;
 import io.camelretool.component.RetoolComponent;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
@@ -55,18 +56,17 @@ public class InviteProducer extends RetoolAsyncProducer {
     @Override
     protected CompletableFuture<?> start(Exchange exchange) {
         return switch (action(exchange)) {
-            case "create" -> create(exchange);
-            case "list" -> list(exchange);
-            case "revoke" -> revoke(exchange);
-            case "renew" -> renew(exchange);
-            default -> throw new InvalidRetoolInputException("action",
-                    "'" + action(exchange) + "' is not an invite action; use create, list, revoke or renew");
+            case create -> create(exchange);
+            case list -> list(exchange);
+            case revoke -> revoke(exchange);
+            case renew -> renew(exchange);
+            case capabilities -> throw new IllegalStateException("capabilities is answered before start");
         };
     }
 
-    private String action(Exchange exchange) {
-        String action = requestedAction(exchange);
-        return action == null ? "create" : action;
+    @Override
+    protected InviteAction action(Exchange exchange) {
+        return action(exchange, InviteAction.class, configuration.getInviteAction(), "invite");
     }
 
     private CompletableFuture<?> create(Exchange exchange) {
