@@ -4,6 +4,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of a {@code retool:} endpoint. Set once on the component ({@code camel.component.retool.*}) and
@@ -46,6 +47,20 @@ public class RetoolConfiguration implements Cloneable {
               description = "Allow a plain http base URL that is not a loopback address. Loopback addresses are always "
                             + "allowed, so local test servers work without it.")
     private boolean allowInsecureHttp;
+
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) for calls to Retool: a self-hosted Retool "
+                            + "whose certificate a private CA signed needs a trust store holding that CA. Endpoints with "
+                            + "the same settings share one HTTP client.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced,proxy",
+              description = "The host of an HTTP proxy every call to Retool goes through (https through CONNECT).")
+    private String proxyHost;
+
+    @UriParam(label = "advanced,proxy",
+              description = "The port of the HTTP proxy named by proxyHost.")
+    private Integer proxyPort;
 
     @UriParam(label = "producer,invite", defaultValue = "create",
               description = "retool:invite: what to do: create (invite, skipping emails already invited or already "
@@ -215,6 +230,30 @@ public class RetoolConfiguration implements Cloneable {
 
     public void setEmbedTokenAction(EmbedTokenAction embedTokenAction) {
         this.embedTokenAction = embedTokenAction;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
     }
 
     public String getDefaultGroupIds() {

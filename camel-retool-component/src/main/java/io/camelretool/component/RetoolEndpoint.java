@@ -1,6 +1,7 @@
 package io.camelretool.component;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 
 import io.camelretool.component.client.BaseUrls;
 import io.camelretool.component.client.RetoolClient;
@@ -68,9 +69,11 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
         }
         URI baseUri = BaseUrls.checked(configuration.getBaseUrl(), configuration.isAllowInsecureHttp());
         RetoolComponent component = (RetoolComponent) getComponent();
-        client = new RetoolClient(component.httpClient(), baseUri, configuration.getApiKey(),
+        HttpClient http = component.httpClient(configuration);
+        client = new RetoolClient(http, baseUri, configuration.getApiKey(),
                 component.rateLimiter(baseUri.toString(), configuration.getApiKey(), configuration.getRateLimitPerMinute()),
-                configuration.getRequestTimeout(), configuration.getMaxRetries());
+                configuration.getRequestTimeout(), configuration.getMaxRetries(),
+                component.transportCheck(baseUri, http, configuration));
         if (component.isHealthCheckProducerEnabled()) {
             healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                     WritableHealthCheckRepository.class);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,9 +52,22 @@ public class RetoolClient {
     private final RequestRateLimiter rateLimiter;
     private final Duration requestTimeout;
     private final int maxRetries;
+    private final Supplier<CompletableFuture<Optional<String>>> transportCheck;
 
     public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
                         long requestTimeoutMillis, int maxRetries) {
+        this(http, baseUri, apiKey, rateLimiter, requestTimeoutMillis, maxRetries,
+                () -> CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    /**
+     * @param transportCheck what is wrong with the base URL's scheme, if anything ({@link TransportCheck}); a finding
+     *                       fails the call before it is sent
+     */
+    public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
+                        long requestTimeoutMillis, int maxRetries,
+                        Supplier<CompletableFuture<Optional<String>>> transportCheck) {
+        this.transportCheck = transportCheck;
         this.http = http;
         this.baseUri = baseUri;
         this.authorization = "Bearer " + apiKey;
@@ -248,7 +262,11 @@ public class RetoolClient {
                                                 HttpResponse.BodyHandler<B> bodyHandler, AnswerReader<B, T> reader) {
         HttpRequest request = request(method, path, payload);
         long started = System.nanoTime();
-        return rateLimiter.acquire()
+        return transportCheck.get()
+                .thenCompose(finding -> finding.isPresent()
+                        ? CompletableFuture.failedFuture(new RetoolConnectionException(finding.get(), 0, null, method,
+                                path, null))
+                        : rateLimiter.acquire())
                 .thenCompose(ready -> http.sendAsync(request, bodyHandler))
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -333,13 +351,27 @@ public class RetoolClient {
         }
     }
 
-    private static RetoolException connectionFailure(Throwable cause, String method, String path) {
+    private RetoolException connectionFailure(Throwable cause, String method, String path) {
         if (cause instanceof RetoolException retool) {
             return retool;
         }
         String what = cause instanceof HttpTimeoutException ? "Retool did not answer in time"
+                : untrustedCertificate(cause) ? "The certificate of " + baseUri.getHost() + " is not trusted: give the "
+                        + "retool component sslContextParameters (or useGlobalSslContextParameters) whose trust store "
+                        + "holds the CA that signed it"
                 : "Could not reach Retool (" + cause.getClass().getSimpleName() + ")";
         return new RetoolConnectionException(what, 0, null, method, path, cause);
+    }
+
+    /** A handshake refused because no trusted CA signed the server's certificate chain. */
+    private static boolean untrustedCertificate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertPathBuilderException
+                || cause instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String encode(String value) {
