@@ -33,6 +33,9 @@ public final class TransportCheck {
     /** How long a TLS server may take to answer a handshake before the plain-http question is asked. */
     private static final int HANDSHAKE_WAIT_MILLIS = 3_000;
 
+    /** What a probe learned; only a certain answer leads to a finding. */
+    private enum Answer { YES, NO, UNKNOWN }
+
     private TransportCheck() {
     }
 
@@ -53,14 +56,15 @@ public final class TransportCheck {
         InetSocketAddress address = new InetSocketAddress(baseUri.getHost(), port);
         String where = baseUri.getHost() + ":" + port;
         if (https) {
-            return speaksTls(address, tls, connectTimeoutMillis) || !speaksPlainHttp(address, connectTimeoutMillis)
+            return speaksTls(address, tls, connectTimeoutMillis) != Answer.NO
+                   || speaksPlainHttp(address, connectTimeoutMillis) != Answer.YES
                     ? Optional.empty()
                     : Optional.of("The base URL " + baseUri + " names https, but " + where + " answers in plain "
                                   + "http: use http:// (with allowInsecureHttp=true beyond loopback addresses), or "
                                   + "the port where Retool serves https");
         }
-        return speaksPlainHttp(address, connectTimeoutMillis) || !speaksTls(address, trustingAnyone(),
-                connectTimeoutMillis)
+        return speaksPlainHttp(address, connectTimeoutMillis) != Answer.NO
+               || speaksTls(address, trustingAnyone(), connectTimeoutMillis) != Answer.YES
                 ? Optional.empty()
                 : Optional.of("The base URL " + baseUri + " names http, but " + where + " speaks TLS: use https://");
     }
@@ -69,20 +73,23 @@ public final class TransportCheck {
      * Whether a TLS handshake completes. A handshake refused for the certificate still proves TLS; one answered with
      * something that is not TLS, or not answered at all, does not.
      */
-    private static boolean speaksTls(InetSocketAddress address, SSLContext tls, int connectTimeoutMillis) {
+    private static Answer speaksTls(InetSocketAddress address, SSLContext tls, int connectTimeoutMillis) {
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket()) {
-            socket.connect(address, connectTimeoutMillis);
+            try {
+                socket.connect(address, connectTimeoutMillis);
+            } catch (IOException unreachable) {
+                return Answer.UNKNOWN;
+            }
             socket.setSoTimeout(Math.min(connectTimeoutMillis, HANDSHAKE_WAIT_MILLIS));
             socket.startHandshake();
-            return true;
-        } catch (SocketTimeoutException silent) {
-            return false;
+            return Answer.YES;
         } catch (SSLException refused) {
             String message = String.valueOf(refused.getMessage()).toLowerCase(Locale.ROOT);
-            return !message.contains("unrecognized ssl message") && !message.contains("plaintext");
-        } catch (IOException unreachable) {
-            // not reached at all: nothing is known, so the check finds nothing
-            return true;
+            return message.contains("unrecognized ssl message") || message.contains("plaintext") ? Answer.NO
+                    : Answer.YES;
+        } catch (IOException silentOrClosed) {
+            // connected, then no handshake: silence until the wait ended, or the connection closed
+            return Answer.NO;
         }
     }
 
@@ -90,18 +97,27 @@ public final class TransportCheck {
      * Whether a plain http request is answered in http as a server of plain http answers it. A TLS server that answers
      * plain requests with "The plain HTTP request was sent to HTTPS port" (nginx, Cloudflare) does not count.
      */
-    private static boolean speaksPlainHttp(InetSocketAddress address, int connectTimeoutMillis) {
+    private static Answer speaksPlainHttp(InetSocketAddress address, int connectTimeoutMillis) {
         try (Socket socket = new Socket()) {
-            socket.connect(address, connectTimeoutMillis);
+            try {
+                socket.connect(address, connectTimeoutMillis);
+            } catch (IOException unreachable) {
+                return Answer.UNKNOWN;
+            }
             socket.setSoTimeout(Math.min(connectTimeoutMillis, HANDSHAKE_WAIT_MILLIS));
             OutputStream out = socket.getOutputStream();
             out.write(("GET / HTTP/1.1\r\nHost: " + address.getHostString() + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String text = new String(answerStart(socket.getInputStream()), StandardCharsets.ISO_8859_1);
-            return text.startsWith("HTTP/") && !text.toLowerCase(Locale.ROOT).contains("https port");
-        } catch (IOException noAnswer) {
-            return false;
+            byte[] answer = answerStart(socket.getInputStream());
+            String text = new String(answer, StandardCharsets.ISO_8859_1);
+            if (text.startsWith("HTTP/")) {
+                return text.toLowerCase(Locale.ROOT).contains("https port") ? Answer.NO : Answer.YES;
+            }
+            // closed without a word, or a TLS record (an alert): not plain http
+            return answer.length == 0 || answer[0] == 0x15 || answer[0] == 0x16 ? Answer.NO : Answer.UNKNOWN;
+        } catch (IOException cut) {
+            return Answer.NO;
         }
     }
 
