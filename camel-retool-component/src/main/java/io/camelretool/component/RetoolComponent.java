@@ -18,6 +18,8 @@ import io.camelretool.component.producer.PendingInviteCache;
 import io.camelretool.component.client.RetoolCapabilities;
 import io.camelretool.component.client.RetoolClient;
 import io.camelretool.component.client.TransportCheck;
+import io.camelretool.component.metrics.RetoolMetrics;
+import io.camelretool.component.metrics.RetoolMetricsFactory;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -40,6 +42,7 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
     private final Map<String, PendingInviteCache> pendingInvites = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<RetoolCapabilities>> capabilities = new ConcurrentHashMap<>();
     private final Map<String, HttpClient> builtClients = new ConcurrentHashMap<>();
+    private volatile RetoolMetrics metrics;
     private final Map<String, CompletableFuture<Optional<String>>> transportChecks = new ConcurrentHashMap<>();
 
     @Metadata(label = "security", defaultValue = "false",
@@ -129,6 +132,16 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
         };
     }
 
+    /** The meters every endpoint records into, found once: a Micrometer registry in Camel's registry, or none. */
+    public RetoolMetrics metrics() {
+        RetoolMetrics found = metrics;
+        if (found == null) {
+            found = RetoolMetricsFactory.of(getCamelContext());
+            metrics = found;
+        }
+        return found;
+    }
+
     /**
      * The limiter shared by every endpoint with this base URL and key. The key is part of the identity because
      * Retool limits per token; it is kept only inside this map's key, never printed.
@@ -167,6 +180,7 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
         capabilities.clear();
         transportChecks.clear();
         builtClients.clear();
+        metrics = null;
         super.doStop();
     }
 

@@ -73,7 +73,7 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
         client = new RetoolClient(http, baseUri, configuration.getApiKey(),
                 component.rateLimiter(baseUri.toString(), configuration.getApiKey(), configuration.getRateLimitPerMinute()),
                 configuration.getRequestTimeout(), configuration.getMaxRetries(),
-                component.transportCheck(baseUri, http, configuration));
+                component.transportCheck(baseUri, http, configuration), component.metrics());
         if (component.isHealthCheckProducerEnabled()) {
             healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                     WritableHealthCheckRepository.class);

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.component.error.NotRetoolApiException;
 import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolException;
+import io.camelretool.component.metrics.RetoolMetrics;
 import io.camelretool.component.model.PendingInvite;
 import io.camelretool.component.model.PendingInviteIndex;
 import org.slf4j.Logger;
@@ -53,21 +54,24 @@ public class RetoolClient {
     private final Duration requestTimeout;
     private final int maxRetries;
     private final Supplier<CompletableFuture<Optional<String>>> transportCheck;
+    private final RetoolMetrics metrics;
 
     public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
                         long requestTimeoutMillis, int maxRetries) {
         this(http, baseUri, apiKey, rateLimiter, requestTimeoutMillis, maxRetries,
-                () -> CompletableFuture.completedFuture(Optional.empty()));
+                () -> CompletableFuture.completedFuture(Optional.empty()), RetoolMetrics.NONE);
     }
 
     /**
      * @param transportCheck what is wrong with the base URL's scheme, if anything ({@link TransportCheck}); a finding
      *                       fails the call before it is sent
+     * @param metrics        where calls, retries and rate-limiter waits are measured
      */
     public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
                         long requestTimeoutMillis, int maxRetries,
-                        Supplier<CompletableFuture<Optional<String>>> transportCheck) {
+                        Supplier<CompletableFuture<Optional<String>>> transportCheck, RetoolMetrics metrics) {
         this.transportCheck = transportCheck;
+        this.metrics = metrics;
         this.http = http;
         this.baseUri = baseUri;
         this.authorization = "Bearer " + apiKey;
@@ -261,23 +265,33 @@ public class RetoolClient {
     private <B, T> CompletableFuture<T> attempt(String method, String path, byte[] payload, int retry,
                                                 HttpResponse.BodyHandler<B> bodyHandler, AnswerReader<B, T> reader) {
         HttpRequest request = request(method, path, payload);
-        long started = System.nanoTime();
+        long queued = System.nanoTime();
+        long[] sent = { queued };
+        String endpoint = MeteredEndpoints.of(path);
         return transportCheck.get()
                 .thenCompose(finding -> finding.isPresent()
                         ? CompletableFuture.failedFuture(new RetoolConnectionException(finding.get(), 0, null, method,
                                 path, null))
                         : rateLimiter.acquire())
-                .thenCompose(ready -> http.sendAsync(request, bodyHandler))
+                .thenCompose(ready -> {
+                    sent[0] = System.nanoTime();
+                    metrics.queued(Duration.ofNanos(sent[0] - queued));
+                    return http.sendAsync(request, bodyHandler);
+                })
                 .handle((response, failure) -> {
+                    Duration took = Duration.ofNanos(System.nanoTime() - sent[0]);
                     if (failure != null) {
-                        return CompletableFuture.<T> failedFuture(connectionFailure(Futures.unwrap(failure), method, path));
+                        RetoolException cause = connectionFailure(Futures.unwrap(failure), method, path);
+                        metrics.call(method, endpoint, cause.getStatus(), took);
+                        return CompletableFuture.<T> failedFuture(cause);
                     }
                     int status = response.statusCode();
-                    LOG.debug("Retool {} {} answered {} in {} ms", method, path, status,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    metrics.call(method, endpoint, status, took);
+                    LOG.debug("Retool {} {} answered {} in {} ms", method, path, status, took.toMillis());
                     if ((status == 429 || status == 503) && retry < maxRetries) {
                         discard(response.body());
                         Duration delay = RetryDelays.before(retry, response.headers());
+                        metrics.retry(status, delay);
                         LOG.debug("Retool {} {} answered {}; retry {} of {} in {} ms", method, path, status, retry + 1,
                                 maxRetries, delay.toMillis());
                         return CompletableFuture.runAsync(() -> { },

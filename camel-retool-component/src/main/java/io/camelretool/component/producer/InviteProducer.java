@@ -17,6 +17,7 @@ import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolNotFoundException;
 import io.camelretool.component.error.RetoolPermissionException;
 import io.camelretool.component.error.RetoolServerException;
+import io.camelretool.component.metrics.RetoolMetrics;
 import io.camelretool.component.model.BulkInviteSummary;
 import io.camelretool.component.model.EmailAddresses;
 import io.camelretool.component.model.InviteRequest;
@@ -37,6 +38,7 @@ public class InviteProducer extends RetoolAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(InviteProducer.class);
 
     private PendingInviteCache pendingInvites;
+    private RetoolMetrics metrics;
     private List<Integer> defaultGroupIds;
     /** Set once Retool said this plan or key may not list users, so the check is not asked again. */
     private volatile boolean userLookupRefused;
@@ -51,6 +53,7 @@ public class InviteProducer extends RetoolAsyncProducer {
         pendingInvites = ((RetoolComponent) getEndpoint().getComponent()).pendingInvites(client,
                 configuration.getApiKey());
         defaultGroupIds = GroupIds.parse(configuration.getDefaultGroupIds(), "defaultGroupIds");
+        metrics = ((RetoolComponent) getEndpoint().getComponent()).metrics();
     }
 
     @Override
@@ -198,6 +201,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         Message message = exchange.getMessage();
         return targets(message).thenCompose(this::revokeAll).thenAccept(revoked -> {
             PendingInvite last = revoked.get(revoked.size() - 1);
+            // the headers name the last invite; each revoked one counts
+            revoked.subList(0, revoked.size() - 1).forEach(invite -> metrics.invite(InviteStatus.REVOKED));
             answer(message, last.toResult(InviteStatus.REVOKED));
             message.setBody(revoked.size() == 1 ? last.toResult(InviteStatus.REVOKED)
                     : new BulkInviteSummary(revoked.stream().map(i -> i.toResult(InviteStatus.REVOKED)).toList()));
@@ -275,7 +280,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         });
     }
 
-    private static void answer(Message message, InviteResult result) {
+    private void answer(Message message, InviteResult result) {
+        metrics.invite(result.status());
         message.setBody(result);
         message.setHeader(RetoolConstants.INVITE_STATUS, result.status());
         message.setHeader(RetoolConstants.EMAIL, result.email());
@@ -284,7 +290,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         message.setHeader(RetoolConstants.INVITE_EXPIRES_AT, result.expiresAt());
     }
 
-    private static void bulkAnswer(Message message, List<InviteResult> results) {
+    private void bulkAnswer(Message message, List<InviteResult> results) {
+        results.forEach(result -> metrics.invite(result.status()));
         BulkInviteSummary summary = new BulkInviteSummary(results);
         message.setBody(summary);
         LOG.info("Bulk invite of {} items: {}", summary.size(), summary.totals());
