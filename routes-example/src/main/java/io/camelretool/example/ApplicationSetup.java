@@ -1,10 +1,16 @@
 package io.camelretool.example;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.intake.sender.Sender;
+import io.camelretool.example.intake.sender.Senders;
+import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
@@ -21,6 +27,7 @@ import org.apache.camel.spi.PropertiesComponent;
 final class ApplicationSetup extends MainListenerSupport {
 
     private SignupServices services;
+    private List<Sender> senders = List.of();
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -40,11 +47,22 @@ final class ApplicationSetup extends MainListenerSupport {
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
+        senders = Senders.configured(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"),
+                Clock.systemUTC());
+        List<String> signedPaths = new ArrayList<>();
         connections.webhookSecret().value().ifPresent(secret -> {
             main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret));
-            // Camel Main registers the event notifiers it finds in the registry with the context it starts
-            context.getRegistry().bind("webhookUnavailableAnswer", new WebhookUnavailableAnswer(settings.webhookPort()));
+            signedPaths.add("/signups");
         });
+        if (!senders.isEmpty()) {
+            main.configure().addRoutesBuilder(new SenderIntakeRoute(senders));
+            senders.forEach(sender -> signedPaths.add(sender.path()));
+        }
+        if (!signedPaths.isEmpty()) {
+            // Camel Main registers the event notifiers it finds in the registry with the context it starts
+            context.getRegistry().bind("webhookUnavailableAnswer",
+                    new WebhookUnavailableAnswer(settings.webhookPort(), signedPaths));
+        }
     }
 
     /** Camel's leader election by file lock: on one machine, or on several sharing the folder (NFSv4, say). */
@@ -61,6 +79,6 @@ final class ApplicationSetup extends MainListenerSupport {
 
     @Override
     public void afterStart(BaseMainSupport main) {
-        System.out.println(Banner.text(services.settings(), services.connections()));
+        System.out.println(Banner.text(services.settings(), services.connections(), senders));
     }
 }

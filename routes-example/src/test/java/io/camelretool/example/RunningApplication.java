@@ -153,6 +153,11 @@ public final class RunningApplication implements AutoCloseable {
         return signer.sign(timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The address of a path on the application's HTTP server. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

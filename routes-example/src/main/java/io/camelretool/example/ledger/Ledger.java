@@ -53,9 +53,8 @@ public final class Ledger {
     }
 
     /**
-     * Creates the tables that are missing. Nodes starting together on an empty PostgreSQL database race: one
-     * {@code CREATE TABLE IF NOT EXISTS} can fail on the catalogue while another's commits, so a failed attempt is
-     * tried again, and finds the tables there.
+     * Creates the tables that are missing. Nodes starting together on one PostgreSQL database take turns (see
+     * {@link LedgerSchema#create}); a failed attempt is still tried again, and finds the tables there.
      */
     public void createSchema() {
         for (int attempt = 1; ; attempt++) {

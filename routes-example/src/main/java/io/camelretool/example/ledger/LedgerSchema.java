@@ -81,8 +81,16 @@ final class LedgerSchema {
     private LedgerSchema() {
     }
 
+    /** Any number, the same on every node: the key of the PostgreSQL lock that lets one node at a time change tables. */
+    private static final long SCHEMA_LOCK = 0x7265746f6f6cL;
+
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                // nodes starting together would each take the tables' exclusive locks in their own order and deadlock;
+                // with this lock, held until the transaction ends, they change the tables one after another
+                statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+            }
             for (String sql : STATEMENTS) {
                 statement.execute(sql);
             }

@@ -1,6 +1,7 @@
 package io.camelretool.example.pipeline;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.camelretool.component.classify.SignupClassifier;
 import io.camelretool.example.ledger.AcceptedBatch;
@@ -60,8 +61,13 @@ public final class SignupIntake {
         ledger.closeBatch(batch.id());
     }
 
+    /** The batch accepted whole under that resume key (a sender's event id), if there is one. */
+    public Optional<Batch> acceptedBatch(SignupSource source, String resumeKey) {
+        return ledger.latestBatch(source, resumeKey).filter(Batch::isClosed);
+    }
+
     /** Whether a batch with that resume key was already accepted whole (a mail read again after a crash). */
     public boolean alreadyAccepted(SignupSource source, String resumeKey) {
-        return ledger.latestBatch(source, resumeKey).map(Batch::isClosed).orElse(false);
+        return acceptedBatch(source, resumeKey).isPresent();
     }
 }
