@@ -29,7 +29,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The {@code retool} component. It owns what endpoints must share: one {@link HttpClient} (one connection pool)
- * per transport settings and one rate limiter per base URL and API key, so that several endpoints talking to the same Retool
+ * per transport settings and one rate limiter per base URL and API key, so that
+ * several endpoints talking to the same Retool
  * organisation together stay under its limit.
  */
 @Component("retool")
@@ -89,7 +90,8 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
             tls = retrieveGlobalSslContextParameters();
         }
         String identity = (tls == null ? "jdk" : Integer.toHexString(System.identityHashCode(tls))) + '\n'
-                          + settings.getProxyHost() + ':' + settings.getProxyPort() + '\n' + settings.getConnectTimeout();
+                          + settings.getProxyHost() + ':' + settings.getProxyPort() + '\n'
+                          + settings.getConnectTimeout();
         HttpClient client = builtClients.get(identity);
         if (client == null) {
             HttpClient.Builder builder = HttpClient.newBuilder()
@@ -102,7 +104,8 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
                 if (settings.getProxyPort() == null) {
                     throw new IllegalArgumentException("proxyHost " + settings.getProxyHost() + " needs a proxyPort");
                 }
-                builder.proxy(ProxySelector.of(new InetSocketAddress(settings.getProxyHost(), settings.getProxyPort())));
+                builder.proxy(ProxySelector.of(
+                        new InetSocketAddress(settings.getProxyHost(), settings.getProxyPort())));
             }
             client = builtClients.computeIfAbsent(identity, ignored -> builder.build());
         }

@@ -49,9 +49,9 @@ public class RetoolConfiguration implements Cloneable {
     private boolean allowInsecureHttp;
 
     @UriParam(label = "security",
-              description = "TLS settings (trust store, key store, protocols) for calls to Retool: a self-hosted Retool "
-                            + "whose certificate a private CA signed needs a trust store holding that CA. Endpoints with "
-                            + "the same settings share one HTTP client.")
+              description = "TLS settings (trust store, key store, protocols) for calls to Retool: a self-hosted "
+                            + "Retool whose certificate a private CA signed needs a trust store holding that CA. "
+                            + "Endpoints with the same settings share one HTTP client.")
     private SSLContextParameters sslContextParameters;
 
     @UriParam(label = "advanced,proxy",

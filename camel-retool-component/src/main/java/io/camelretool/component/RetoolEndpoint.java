@@ -25,7 +25,8 @@ import org.apache.camel.util.ObjectHelper;
 
 /** Invite users, set user attributes and mint Embed URLs through the Retool API. */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "retool", title = "Retool", syntax = "retool:type",
-             producerOnly = true, category = { Category.CLOUD, Category.API, Category.SAAS }, headersClass = RetoolConstants.class)
+             producerOnly = true, category = { Category.CLOUD, Category.API, Category.SAAS },
+             headersClass = RetoolConstants.class)
 public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "What the endpoint does: invite, attributes or embedToken.")

@@ -36,8 +36,9 @@ class CapabilitiesTest extends RetoolTestSupport {
     @Test
     void aKeyWithFewScopesCanDoLess() throws Exception {
         try (RetoolSandbox limited = RetoolSandbox.builder().apiKey("retool_invites_only", "users:write").start()) {
-            RetoolCapabilities capabilities = send("retool:invite?inviteAction=capabilities&apiKey=RAW(retool_invites_only)"
-                                                   + "&baseUrl=" + limited.baseUrl(), null).getMessage()
+            RetoolCapabilities capabilities = send("retool:invite?inviteAction=capabilities"
+                                                   + "&apiKey=RAW(retool_invites_only)&baseUrl=" + limited.baseUrl(),
+                    null).getMessage()
                     .getBody(RetoolCapabilities.class);
 
             assertThat(capabilities).isEqualTo(new RetoolCapabilities(false, true, false, false));

@@ -337,7 +337,8 @@ class InviteProducerTest extends RetoolTestSupport {
             e.getMessage().setHeader(RetoolConstants.ACTION, " Explode ");
             e.getMessage().setBody("a@example.com");
         }).getException()).isInstanceOf(InvalidRetoolInputException.class)
-                .hasMessage("action: 'explode' is not an invite action; use create, list, revoke, renew or capabilities");
+                .hasMessage("action: 'explode' is not an invite action; use create, list, revoke, renew or "
+                            + "capabilities");
         assertThat(sandbox().requests()).isEmpty();
     }
 

@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Every option of the retool component as Spring Boot properties, {@code camel.component.retool.*} in any relaxed
  * form ({@code base-url}, {@code baseUrl}, {@code BASE_URL}). Generated from the component's catalog
- * ({@code retool.json}); {@code ConfigurationMetadataTest} fails when the two differ. The {@code enabled} switch is
- * read by the auto-configuration's condition, and described in {@code additional-spring-configuration-metadata.json}.
+ * ({@code retool.json}) by {@code ConfigurationSource}; {@code ConfigurationMetadataTest} fails when they differ
+ * and rewrites this file with {@code -Dstarter.update=true}. The {@code enabled} switch is read by the
+ * auto-configuration's condition, and described in {@code additional-spring-configuration-metadata.json}.
  */
 @ConfigurationProperties(prefix = "camel.component.retool")
 public class RetoolComponentConfiguration extends ComponentConfigurationPropertiesCommon {

@@ -2,6 +2,9 @@ package io.camelretool.springboot;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,10 +46,23 @@ class ConfigurationMetadataTest {
     }
 
     @Test
+    void theConfigurationClassIsTheOneTheCatalogGenerates() throws IOException {
+        Path source = Path.of("src/main/java/io/camelretool/springboot/RetoolComponentConfiguration.java");
+        String generated = ConfigurationSource.of(read("META-INF/io/camelretool/component/retool.json"));
+        String committed = Files.readString(source, StandardCharsets.UTF_8);
+        if (!generated.equals(committed) && Boolean.getBoolean("starter.update")) {
+            Files.writeString(source, generated, StandardCharsets.UTF_8);
+        }
+
+        assertThat(committed).as("%s against retool.json (rewrite with -Dstarter.update=true)", source)
+                .isEqualTo(generated);
+    }
+
+    @Test
     void theAutoConfigurationIsRegisteredForSpringBoot() throws IOException {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(
                 "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .contains(RetoolComponentAutoConfiguration.class.getName());
         }
     }

@@ -6,13 +6,12 @@ import io.camelretool.component.RetoolComponent;
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.component.model.InviteStatus;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.SandboxTrust;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -66,7 +65,7 @@ class StarterSwitchesTest {
 
     @Test
     void sslContextParametersAreBoundFromABeanReference() {
-        application.withBean("retoolTls", SSLContextParameters.class, StarterSwitchesTest::trustingTheSandboxCa)
+        application.withBean("retoolTls", SSLContextParameters.class, () -> SandboxTrust.trusting(retool.tls()))
                 .withPropertyValues("camel.component.retool.ssl-context-parameters=#retoolTls")
                 .run(context -> {
                     InviteResult result = context.getBean(ProducerTemplate.class).requestBody("retool:invite",
@@ -75,17 +74,5 @@ class StarterSwitchesTest {
                     assertThat(result.status()).isEqualTo(InviteStatus.INVITED);
                     assertThat(retool.sandbox().invitesFor("grace@example.com")).hasSize(1);
                 });
-    }
-
-    private static SSLContextParameters trustingTheSandboxCa() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + retool.tls().trustStorePath());
-        trustStore.setPassword(retool.tls().trustStorePassword());
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters parameters = new SSLContextParameters();
-        parameters.setTrustManagers(trustManagers);
-        return parameters;
     }
 }

@@ -51,7 +51,8 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
             }
             exchange.getMessage().setBody(url);
             exchange.getMessage().setHeader(RetoolConstants.EMBED_URL, url);
-            LOG.info("Minted an Embed URL for external user {}: {}", request.get("externalIdentifier"), SecretUrls.masked(url));
+            LOG.info("Minted an Embed URL for external user {}: {}", request.get("externalIdentifier"),
+                    SecretUrls.masked(url));
         });
     }
 

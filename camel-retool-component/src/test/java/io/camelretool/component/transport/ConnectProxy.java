@@ -58,7 +58,8 @@ final class ConnectProxy implements AutoCloseable {
             String target = requestLine[1];
             tunnels.add(target);
             int colon = target.lastIndexOf(':');
-            try (Socket upstream = new Socket(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)))) {
+            String host = target.substring(0, colon);
+            try (Socket upstream = new Socket(host, Integer.parseInt(target.substring(colon + 1)))) {
                 client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
                 Thread back = daemon(() -> copy(upstream, client));

@@ -9,11 +9,9 @@ import io.camelretool.component.model.InviteResult;
 import io.camelretool.component.model.InviteStatus;
 import io.camelretool.sandbox.RetoolSandbox;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.SandboxTrust;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,22 +41,9 @@ class PrivateCaTransportTest extends CamelTestSupport {
         return context;
     }
 
-    /** The sandbox's trust store as a user writes it: a file and its password. */
-    static SSLContextParameters trustingTheSandboxCa() {
-        KeyStoreParameters trustStore = new KeyStoreParameters();
-        trustStore.setResource("file:" + retool.tls().trustStorePath());
-        trustStore.setPassword(retool.tls().trustStorePassword());
-        trustStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(trustStore);
-        SSLContextParameters parameters = new SSLContextParameters();
-        parameters.setTrustManagers(trustManagers);
-        return parameters;
-    }
-
     @Test
     void invitesOverHttpsWithTheCasTrustStoreAsSslContextParameters() {
-        context.getRegistry().bind("retoolTls", trustingTheSandboxCa());
+        context.getRegistry().bind("retoolTls", SandboxTrust.trusting(retool.tls()));
 
         Exchange exchange = template.request("retool:invite?sslContextParameters=#retoolTls",
                 e -> e.getMessage().setBody("ada@example.com"));
@@ -70,7 +55,7 @@ class PrivateCaTransportTest extends CamelTestSupport {
 
     @Test
     void theCamelContextsGlobalSslSettingsServeWhenTheComponentIsToldToUseThem() {
-        context.setSSLContextParameters(trustingTheSandboxCa());
+        context.setSSLContextParameters(SandboxTrust.trusting(retool.tls()));
         component.setUseGlobalSslContextParameters(true);
 
         Exchange exchange = template.request("retool:invite", e -> e.getMessage().setBody("grace@example.com"));
@@ -98,7 +83,8 @@ class PrivateCaTransportTest extends CamelTestSupport {
                 e -> e.getMessage().setBody("ada@example.com"));
 
         assertThat(exchange.getException()).isInstanceOf(RetoolConnectionException.class)
-                .hasMessageContaining("names http, but 127.0.0.1:" + retool.sandbox().port() + " speaks TLS: use https://");
+                .hasMessageContaining("names http, but 127.0.0.1:" + retool.sandbox().port()
+                                      + " speaks TLS: use https://");
     }
 
     @Test
@@ -118,7 +104,7 @@ class PrivateCaTransportTest extends CamelTestSupport {
 
     @Test
     void callsGoThroughTheConfiguredProxy() throws Exception {
-        context.getRegistry().bind("retoolTls", trustingTheSandboxCa());
+        context.getRegistry().bind("retoolTls", SandboxTrust.trusting(retool.tls()));
         try (ConnectProxy proxy = new ConnectProxy()) {
             Exchange exchange = template.request("retool:invite?sslContextParameters=#retoolTls&proxyHost=127.0.0.1"
                                                  + "&proxyPort=" + proxy.port(),
