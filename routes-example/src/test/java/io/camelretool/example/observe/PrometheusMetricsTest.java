@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Prometheus scrape of the running application's observability port shows the component's meters for the work
+ * A Prometheus scrape of the running application's management port (its observability port) shows the component's meters for the work
  * it did: calls to Retool by endpoint and status, the rate limiter's queue time and invites by outcome, and no
- * secret.
+ * secret; the webhook's public port does not serve them.
  */
 class PrometheusMetricsTest {
 
@@ -31,7 +31,8 @@ class PrometheusMetricsTest {
             app.drop("batch.csv", "email\nada@example.com\ngrace@example.com\nada@example.com\n");
             app.awaitReport("batch.csv");
 
-            HttpResponse<String> scrape = app.get("/observe/metrics");
+            HttpResponse<String> scrape = app.managementGet("/observe/metrics");
+            HttpResponse<String> publicPort = app.get("/observe/metrics");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
@@ -42,6 +43,7 @@ class PrometheusMetricsTest {
                     .contains("retool_rate_limiter_queue_seconds_count")
                     .doesNotContain(retool.apiKey())
                     .doesNotContain("ada@example.com");
+            assertThat(publicPort.body()).as("the webhook's public port").doesNotContain("retool_");
         }
     }
 }
