@@ -89,51 +89,54 @@ final class MailReview {
      * longer in review (a second click) or already accepted changes nothing.
      */
     String accept(long uid) throws MessagingException, IOException {
-        try (Store store = connect()) {
-            Folder review = store.getFolder(mailbox.reviewFolder());
-            if (!review.exists()) {
-                return "not in review (any more)";
+        return onReviewedMail(uid, message -> {
+            Message mail = MailIntakeRoute.readHere(message);
+            String name = SignupMailExtractor.reference(mail);
+            String identity = SignupMailExtractor.identity(mail);
+            if (intake.alreadyAccepted(SignupSource.MAIL, identity)) {
+                return Handled.outOfReview("was accepted before; taken out of review", name);
             }
-            review.open(Folder.READ_WRITE);
-            boolean expunge = false;
-            try {
-                Message message = ((UIDFolder) review).getMessageByUID(uid);
-                if (message == null || message.isSet(Flags.Flag.DELETED)) {
-                    return "not in review (any more)";
-                }
-                Message mail = MailIntakeRoute.readHere(message);
-                String name = SignupMailExtractor.reference(mail);
-                String identity = SignupMailExtractor.identity(mail);
-                String outcome;
-                if (intake.alreadyAccepted(SignupSource.MAIL, identity)) {
-                    outcome = "was accepted before; taken out of review";
-                } else {
-                    Optional<String> sender = sender(mail);
-                    if (sender.isEmpty()) {
-                        return "not accepted: the mail names no sender address";
-                    }
-                    MailExtraction extraction = new SignupMailExtractor(AllowedSenders.parse(sender.get()))
-                            .extract(mail);
-                    if (extraction.signups().isEmpty()) {
-                        return "not accepted, still in review: " + extraction.rejection().orElse("no signup found");
-                    }
-                    AcceptedBatch accepted = MailIntakeRoute.accept(intake, extraction, name, identity);
-                    outcome = "accepted as batch " + accepted.batch().id() + ": " + accepted.count(ItemOutcome.PENDING)
-                              + " new, " + accepted.count(ItemOutcome.DUPLICATE) + " duplicate, "
-                              + accepted.count(ItemOutcome.INVALID) + " invalid";
-                }
-                message.setFlag(Flags.Flag.DELETED, true);
-                expunge = true;
-                Files.deleteIfExists(notes.resolve(MailIntakeRoute.reviewNote(name)));
-                return outcome;
-            } finally {
-                review.close(expunge);
+            Optional<String> sender = sender(mail);
+            if (sender.isEmpty()) {
+                return Handled.stays("not accepted: the mail names no sender address");
             }
-        }
+            MailExtraction extraction = new SignupMailExtractor(AllowedSenders.parse(sender.get())).extract(mail);
+            if (extraction.signups().isEmpty()) {
+                return Handled.stays("not accepted, still in review: " + extraction.rejection()
+                        .orElse("no signup found"));
+            }
+            AcceptedBatch accepted = MailIntakeRoute.accept(intake, extraction, name, identity);
+            return Handled.outOfReview("accepted as batch " + accepted.batch().id() + ": "
+                                       + accepted.count(ItemOutcome.PENDING) + " new, "
+                                       + accepted.count(ItemOutcome.DUPLICATE) + " duplicate, "
+                                       + accepted.count(ItemOutcome.INVALID) + " invalid", name);
+        });
     }
 
     /** Takes the mail out of review without accepting anything from it. */
     String discard(long uid) throws MessagingException, IOException {
+        return onReviewedMail(uid, message -> Handled.outOfReview("discarded",
+                SignupMailExtractor.reference(MailIntakeRoute.readHere(message))));
+    }
+
+    /** What became of a reviewed mail: the outcome, and the mail's name when it leaves review. */
+    private record Handled(String outcome, String leavesReviewAs) {
+        static Handled stays(String outcome) {
+            return new Handled(outcome, null);
+        }
+
+        static Handled outOfReview(String outcome, String name) {
+            return new Handled(outcome, name);
+        }
+    }
+
+    @FunctionalInterface
+    private interface MailHandler {
+        Handled handle(Message message) throws MessagingException, IOException;
+    }
+
+    /** Finds the mail by its UID in the review folder and handles it; one that leaves review is deleted there. */
+    private String onReviewedMail(long uid, MailHandler handler) throws MessagingException, IOException {
         try (Store store = connect()) {
             Folder review = store.getFolder(mailbox.reviewFolder());
             if (!review.exists()) {
@@ -146,11 +149,13 @@ final class MailReview {
                 if (message == null || message.isSet(Flags.Flag.DELETED)) {
                     return "not in review (any more)";
                 }
-                String name = SignupMailExtractor.reference(MailIntakeRoute.readHere(message));
-                message.setFlag(Flags.Flag.DELETED, true);
-                expunge = true;
-                Files.deleteIfExists(notes.resolve(MailIntakeRoute.reviewNote(name)));
-                return "discarded";
+                Handled handled = handler.handle(message);
+                if (handled.leavesReviewAs() != null) {
+                    message.setFlag(Flags.Flag.DELETED, true);
+                    expunge = true;
+                    Files.deleteIfExists(notes.resolve(MailIntakeRoute.reviewNote(handled.leavesReviewAs())));
+                }
+                return handled.outcome();
             } finally {
                 review.close(expunge);
             }
