@@ -343,6 +343,18 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void anActionHeaderOfAnotherKindsEnumIsRefusedBeforeAnyCall() {
+        Exchange exchange = template.request("retool:invite", e -> {
+            e.getMessage().setHeader(RetoolConstants.ACTION, AttributesAction.delete);
+            e.getMessage().setBody("a@example.com");
+        });
+
+        assertThat(exchange.getException()).isInstanceOf(InvalidRetoolInputException.class)
+                .hasMessageStartingWith("action: 'delete' is not an invite action");
+        assertThat(sandbox().requests()).isEmpty();
+    }
+
+    @Test
     void anEndpointWithAnActionOfAnotherKindIsNotCreated() {
         assertThatThrownBy(() -> context.getEndpoint("retool:invite?inviteAction=set"))
                 .hasStackTraceContaining("InviteAction does not have any constant with value: set");

@@ -51,6 +51,9 @@ final class SandboxCommandLine {
                 commandLine.builder.tls();
                 continue;
             }
+            if (arg.startsWith("--tls=")) {
+                throw new IllegalArgumentException("--tls takes no value; got '" + arg + "'");
+            }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'");
             }

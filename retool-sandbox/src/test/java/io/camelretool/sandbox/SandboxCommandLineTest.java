@@ -36,6 +36,12 @@ class SandboxCommandLineTest {
     }
 
     @Test
+    void tlsWithAValueIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> SandboxCommandLine.parse("--tls=yes"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--tls takes no value; got '--tls=yes'");
+    }
+
+    @Test
     void recognisesHelp() {
         assertThat(SandboxCommandLine.parse("--help").help()).isTrue();
     }

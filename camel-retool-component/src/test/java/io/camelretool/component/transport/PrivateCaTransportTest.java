@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A self-hosted Retool behind https whose certificate a private CA signed (the sandbox with TLS): reached with the
@@ -113,6 +114,27 @@ class PrivateCaTransportTest extends CamelTestSupport {
             assertThat(exchange.getException()).isNull();
             assertThat(proxy.tunnels()).contains("127.0.0.1:" + retool.sandbox().port());
         }
+    }
+
+    @Test
+    void aProxyHostWithoutPortOrWithABadPortIsRefusedNamingIt() {
+        assertThatThrownBy(() -> context.getEndpoint("retool:invite?proxyHost=127.0.0.1").createProducer().start())
+                .hasStackTraceContaining("proxyHost 127.0.0.1 needs a proxyPort");
+        assertThatThrownBy(() -> context.getEndpoint("retool:invite?proxyHost=127.0.0.1&proxyPort=70000")
+                .createProducer().start()).hasStackTraceContaining("port out of range:70000");
+        assertThatThrownBy(() -> context.getEndpoint("retool:invite?proxyHost=127.0.0.1&proxyPort=eighty"))
+                .hasStackTraceContaining("eighty");
+        assertThat(retool.sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void anSslContextParametersReferenceToNothingOrToAnotherTypeIsRefused() {
+        context.getRegistry().bind("notTls", "just a string");
+
+        assertThatThrownBy(() -> context.getEndpoint("retool:invite?sslContextParameters=#missing"))
+                .hasStackTraceContaining("missing");
+        assertThatThrownBy(() -> context.getEndpoint("retool:invite?sslContextParameters=#notTls"))
+                .hasStackTraceContaining("notTls");
     }
 
     @Test
