@@ -8,6 +8,7 @@ import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.component.model.InviteStatus;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Spring Boot application with the starter and three properties, as a new user writes it, against retool-sandbox:
- * the properties reach the component, and invites, attributes, Embed URLs and the health indicator work.
+ * the properties reach the component, and invites, attributes, Embed URLs, the health indicator and the meters work.
  */
 @SpringBootTest(classes = RetoolStarterTest.Application.class,
                 properties = { "camel.health.producers-enabled=true", "camel.health.exposure-level=full",
@@ -61,6 +62,9 @@ class RetoolStarterTest {
     @Autowired
     private HealthEndpoint health;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @Test
     void thePropertiesInRelaxedFormConfigureTheComponent() {
         RetoolComponent component = camelContext.getComponent("retool", RetoolComponent.class);
@@ -80,6 +84,16 @@ class RetoolStarterTest {
         assertThat(retool.sandbox().invitesFor("ada@example.com")).hasSize(1);
         assertThat(output.getAll()).contains("Invited ada@example.com").doesNotContain(retool.apiKey())
                 .doesNotContain(first.link());
+    }
+
+    @Test
+    void theComponentsMetersAreInSpringBootsMeterRegistry() {
+        template.requestBody("retool:invite", "linus@example.com");
+
+        assertThat(meters.find("retool.invites").tag("outcome", "INVITED").counter()).isNotNull()
+                .satisfies(invited -> assertThat(invited.count()).isPositive());
+        assertThat(meters.find("retool.calls").tags("method", "POST", "endpoint", "/api/v2/user_invites").timer())
+                .isNotNull();
     }
 
     @Test
