@@ -18,9 +18,9 @@ class UserProducerTest extends RetoolTestSupport {
         SandboxUser grace = sandbox().addUser("grace@example.com", "Grace", "Hopper");
         SandboxUser ada = sandbox().addUser("ada@example.com", "Ada", "Lovelace");
 
-        Exchange byId = template.request("retool:user?action=disable",
+        Exchange byId = template.request("retool:user",
                 e -> e.getMessage().setHeader(RetoolConstants.USER_ID, grace.id()));
-        Exchange byEmail = template.request("retool:user?action=disable",
+        Exchange byEmail = template.request("retool:user",
                 e -> e.getMessage().setHeader(RetoolConstants.EMAIL, " ADA@example.com"));
 
         assertThat(byId.getException()).isNull();
@@ -34,7 +34,7 @@ class UserProducerTest extends RetoolTestSupport {
     void onBusinessTheRefusalSaysThePlanCannotDisableAccounts() {
         SandboxUser grace = sandbox().addUser("grace@example.com", "Grace", "Hopper");
 
-        Exchange exchange = template.request("retool:user?action=disable",
+        Exchange exchange = template.request("retool:user",
                 e -> e.getMessage().setHeader(RetoolConstants.USER_ID, grace.id()));
 
         assertThat(exchange.getException()).isInstanceOf(RetoolPermissionException.class);
@@ -45,14 +45,15 @@ class UserProducerTest extends RetoolTestSupport {
     void refusesAMissingOrMalformedTargetOrActionAndAnUnknownEmail() {
         sandbox().setPlan(SandboxPlan.ENTERPRISE);
 
-        assertThat(template.request("retool:user?action=disable", e -> { }).getException())
+        assertThat(template.request("retool:user", e -> { }).getException())
                 .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining(RetoolConstants.USER_ID);
-        assertThat(template.request("retool:user?action=disable",
+        assertThat(template.request("retool:user",
                 e -> e.getMessage().setHeader(RetoolConstants.USER_ID, "../users")).getException())
                 .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("not a Retool user id");
-        assertThat(template.request("retool:user?action=create", e -> { }).getException())
-                .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("not a user action");
-        assertThat(template.request("retool:user?action=disable",
+        assertThat(template.request("retool:user", e -> e.getMessage().setHeader(RetoolConstants.ACTION, "create"))
+                .getException())
+                .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("is not an user action");
+        assertThat(template.request("retool:user",
                 e -> e.getMessage().setHeader(RetoolConstants.EMAIL, "nobody@example.com")).getException())
                 .isInstanceOf(RetoolNotFoundException.class);
         assertThat(sandbox().requestCount("DELETE", "/api/v2/users")).isZero();

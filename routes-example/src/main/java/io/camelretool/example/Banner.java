@@ -7,6 +7,7 @@ import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.MailboxSettings;
+import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.routes.EmbedSessionRoute;
 import io.camelretool.example.routes.HostDemoRoute;
@@ -17,7 +18,7 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(SignupServices services, List<Sender> senders) {
+    static String text(SignupServices services, List<Sender> senders, ConsoleAccess console) {
         ExampleSettings settings = services.settings();
         Connections connections = services.connections();
         String signups = settings.signupsDir().toString();
@@ -63,6 +64,8 @@ final class Banner {
                                                                           + settings.webhookPort() + "/api/people/{email}"))
                 .append('\n');
         text.append("  Mail   : ").append(mailbox(connections)).append('\n');
+        text.append("  Console: ").append(console.describe("http://localhost:" + settings.webhookPort() + "/console"))
+                .append('\n');
         text.append("  Health : http://localhost:").append(settings.webhookPort()).append("/observe/health ")
                 .append("(readiness: /observe/health/ready)\n").append(line);
         return text.toString();

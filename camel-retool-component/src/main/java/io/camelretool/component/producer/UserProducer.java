@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
+import io.camelretool.component.UserAction;
 import io.camelretool.component.client.RetoolClient;
 import io.camelretool.component.error.InvalidRetoolInputException;
 import io.camelretool.component.error.RetoolNotFoundException;
@@ -28,11 +29,12 @@ public class UserProducer extends RetoolAsyncProducer {
     }
 
     @Override
+    protected UserAction action(Exchange exchange) {
+        return action(exchange, UserAction.class, configuration.getUserAction(), "user");
+    }
+
+    @Override
     protected CompletableFuture<?> start(Exchange exchange) {
-        String action = requestedAction(exchange);
-        if (!"disable".equals(action)) {
-            throw new InvalidRetoolInputException("action", "'" + action + "' is not a user action; use disable");
-        }
         Message message = exchange.getMessage();
         return userId(message).thenCompose(userId -> (configuration.isDryRun()
                 ? CompletableFuture.<Void>completedFuture(null) : client.disableUser(userId)).thenApply(ignored -> {

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Offboarding {
 
-    static final String REVOKE = "retool:invite?action=revoke";
+    static final String REVOKE = "retool:invite?inviteAction=revoke";
     static final String MARK = "retool:attributes?target=user&createMissingDefinitions=true";
-    static final String DISABLE = "retool:user?action=disable";
+    static final String DISABLE = "retool:user";
     /** Statuses after which the person may have a Retool account. */
     private static final Set<LedgerStatus> MAY_HAVE_ACCOUNT = Set.of(LedgerStatus.INVITED, LedgerStatus.ALREADY_INVITED,
             LedgerStatus.ALREADY_USER);

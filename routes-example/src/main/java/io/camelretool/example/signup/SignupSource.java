@@ -14,5 +14,7 @@ public enum SignupSource {
     /** Shopify customers ({@code /signups/shopify}). */
     SHOPIFY,
     /** A host application asking for an Embed session for someone it has not signed up ({@code POST /embed/sessions}). */
-    EMBED
+    EMBED,
+    /** An operator's action in the console (a replay, a dry run made real): the batch, not the signups' source. */
+    CONSOLE
 }
