@@ -69,6 +69,12 @@ public final class RetoolConstants {
               description = "Set by the signup classifier: why the signup got its class.")
     public static final String CLASS_REASON = "CamelRetoolClassReason";
 
+    @Metadata(label = "producer", javaType = "java.time.Instant",
+              description = "On retool:invite create: the pending-invite list this check uses must have been read at "
+                            + "or after this moment (a row taken up again after a crash or a failure). Calls naming "
+                            + "the same or an earlier moment share one fresh read instead of reading the list each.")
+    public static final String PENDING_INVITES_READ_SINCE = "CamelRetoolPendingInvitesReadSince";
+
     private RetoolConstants() {
     }
 }

@@ -144,6 +144,33 @@ class InviteProducerTest extends RetoolTestSupport {
         assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
     }
 
+    @Test
+    void callsThatMustSeeInvitesMadeSinceAMomentShareOneFreshReadOfThePendingInvites() throws Exception {
+        String cachingForAMinute = "retool:invite?pendingInvitesCacheTtl=60000";
+        send(cachingForAMinute, "first@example.com");
+        // a crashed call may have created Ada's invite after the list was read: the rows taken up again must see it
+        inviteBehindTheComponentsBack("ada@example.com");
+        java.time.Instant since = java.time.Instant.now();
+        long listReadsBefore = listReads();
+
+        List<InviteResult> results = java.util.stream.Stream.of("ada@example.com", "bob@example.com",
+                "cy@example.com", "dee@example.com").map(email -> template.request(cachingForAMinute, exchange -> {
+                    exchange.getMessage().setBody(email);
+                    exchange.getMessage().setHeader(RetoolConstants.PENDING_INVITES_READ_SINCE, since);
+                }).getMessage().getBody(InviteResult.class)).toList();
+
+        assertThat(results.get(0).status()).isEqualTo(InviteStatus.ALREADY_INVITED);
+        assertThat(results.subList(1, 4)).extracting(InviteResult::status).containsOnly(InviteStatus.INVITED);
+        assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
+        assertThat(listReads() - listReadsBefore).as("reads of the whole list for four rows").isEqualTo(1);
+    }
+
+    /** Reads of the whole pending-invite list (any page), not of one invite by its id. */
+    private long listReads() {
+        return sandbox().requests().stream().filter(request -> request.method().equals("GET")
+                && (request.path().equals(CREATE_PATH) || request.path().startsWith(CREATE_PATH + "?"))).count();
+    }
+
     /** Someone invites the email in Retool directly: no cached list of the component knows of it yet. */
     private void inviteBehindTheComponentsBack(String email) throws Exception {
         java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(

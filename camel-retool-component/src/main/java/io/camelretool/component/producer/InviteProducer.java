@@ -1,5 +1,6 @@
 package io.camelretool.component.producer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -79,18 +80,19 @@ public class InviteProducer extends RetoolAsyncProducer {
             }
             // every item is validated before any call; then the first failure fails the exchange
             List<InviteRequest> requests = InviteRequests.allOf(items, defaultGroupIds);
-            return Sequentially.map(requests, (request, index) -> createOne(request))
+            return Sequentially.map(requests, (request, index) -> createOne(request, null))
                     .thenAccept(results -> bulkAnswer(message, results));
         }
         InviteRequest request = InviteRequests.from(body, "body", defaultGroupIds);
-        return createOne(request).thenAccept(result -> answer(message, result));
+        Instant readSince = message.getHeader(RetoolConstants.PENDING_INVITES_READ_SINCE, Instant.class);
+        return createOne(request, readSince).thenAccept(result -> answer(message, result));
     }
 
     /** Bulk with continueOnError: an item that is invalid or fails becomes a FAILED result and the rest go on. */
     private CompletableFuture<InviteResult> createOrReportFailure(Object item, int index) {
         CompletableFuture<InviteResult> one;
         try {
-            one = createOne(InviteRequests.from(item, "body[" + index + "]", defaultGroupIds));
+            one = createOne(InviteRequests.from(item, "body[" + index + "]", defaultGroupIds), null);
         } catch (InvalidRetoolInputException invalid) {
             return CompletableFuture.completedFuture(InviteResult.failed(emailOf(item), invalid.getMessage()));
         }
@@ -98,11 +100,14 @@ public class InviteProducer extends RetoolAsyncProducer {
                 : InviteResult.failed(emailOf(item), Futures.unwrap(failure).getMessage()));
     }
 
-    private CompletableFuture<InviteResult> createOne(InviteRequest request) {
+    /** @param readSince when the pending invites must have been read at or after this moment; null: the cache TTL */
+    private CompletableFuture<InviteResult> createOne(InviteRequest request, Instant readSince) {
         if (!configuration.isSkipExisting()) {
             return inviteOrPretend(request);
         }
-        return pendingInvites.forEmail(request.getEmail(), configuration.getPendingInvitesCacheTtl())
+        return (readSince == null
+                ? pendingInvites.forEmail(request.getEmail(), configuration.getPendingInvitesCacheTtl())
+                : pendingInvites.forEmailReadSince(request.getEmail(), readSince))
                 .thenCompose(pending -> {
             if (!pending.isEmpty()) {
                 PendingInvite existing = pending.get(0);
