@@ -5,6 +5,9 @@ import javax.sql.DataSource;
 
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.HealingSettings;
+import io.camelretool.example.healing.RetoolOutage;
+import io.camelretool.example.healing.RetoolReachabilityCheck;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.pipeline.InvitePipeline;
@@ -12,6 +15,7 @@ import io.camelretool.example.pipeline.InviteReconciler;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.report.BatchReportWriter;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -28,6 +32,7 @@ public final class SignupServices extends ServiceSupport {
     private final DataSource dataSource;
     private final Ledger ledger;
     private final Clock clock;
+    private final RetoolOutage outage;
 
     private SignupServices(ExampleSettings settings, Connections connections, Clock clock) {
         this.settings = settings;
@@ -37,6 +42,9 @@ public final class SignupServices extends ServiceSupport {
                 settings.ledgerPassword());
         this.ledger = new Ledger(dataSource, clock);
         ledger.createSchema();
+        HealingSettings healing = settings.healing();
+        this.outage = new RetoolOutage(healing.firstProbe(), healing.maxProbe(), clock, ledger::waitingSummary,
+                ledger::wakeWaiting, connections.retool().baseUrl());
     }
 
     /** Makes the context's services and registers them, so they stop with it. */
@@ -45,6 +53,10 @@ public final class SignupServices extends ServiceSupport {
         SignupServices services = new SignupServices(settings, connections, Clock.systemUTC());
         context.getRegistry().bind(REGISTRY_NAME, services);
         context.addService(services, true, false);
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new RetoolReachabilityCheck(services.outage, services.ledger));
+        }
         return services;
     }
 
@@ -75,7 +87,13 @@ public final class SignupServices extends ServiceSupport {
     }
 
     public InvitePipeline pipeline() {
-        return new InvitePipeline(ledger, settings.policy(), settings.pipelineChunkSize(), settings.dryRun());
+        return new InvitePipeline(ledger, settings.policy(), settings.pipelineChunkSize(), settings.dryRun(), outage,
+                settings.healing().backoff());
+    }
+
+    /** Whether Retool is reachable, as the invite calls and the probes found; one per context. */
+    public RetoolOutage outage() {
+        return outage;
     }
 
     public InviteReconciler reconciler() {

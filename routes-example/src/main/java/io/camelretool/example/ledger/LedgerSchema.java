@@ -76,7 +76,11 @@ final class LedgerSchema {
                 WHERE i.batch_id = signup_batch.batch_id AND i.outcome = 'PENDING')
             WHERE unsettled IS NULL""",
             "DROP INDEX IF EXISTS signup_batch_item_by_email",
-            "DROP INDEX IF EXISTS signup_batch_item_by_outcome");
+            "DROP INDEX IF EXISTS signup_batch_item_by_outcome",
+            // a WAITING row's next attempt, and since when it has been failing (for the give-up); older ledgers get
+            // the columns empty, which is right: none of their rows waits
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS next_attempt_at TIMESTAMP WITH TIME ZONE",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS waiting_since TIMESTAMP WITH TIME ZONE");
 
     private LedgerSchema() {
     }

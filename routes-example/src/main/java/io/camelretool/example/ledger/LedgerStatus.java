@@ -22,14 +22,19 @@ public enum LedgerStatus {
     OVER_CAP,
     /** Not invited: malformed, blocked or disposable address. */
     REJECTED,
-    /** Retool refused or could not be reached after the component's retries; parked with the reason. */
-    FAILED;
+    /** Retool refused the invite for good, or could not be reached until the give-up time; parked with the reason. */
+    FAILED,
+    /**
+     * Waiting to be tried again: Retool could not be reached, failed (5xx) or kept asking to slow down after the
+     * component's retries. The row keeps its reason and the time of its next attempt, and is not settled.
+     */
+    WAITING;
 
     /** Statuses a new signup for the same email starts over from: a failure to replay, a dry run to make real. */
     static final Set<LedgerStatus> RESTARTABLE = Set.of(FAILED, WOULD_INVITE);
 
     /** True once nothing more will happen to the row unless a new signup arrives for it. */
     public boolean isSettled() {
-        return this != RECEIVED && this != SENDING;
+        return this != RECEIVED && this != SENDING && this != WAITING;
     }
 }
