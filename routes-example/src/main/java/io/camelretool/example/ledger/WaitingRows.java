@@ -99,7 +99,7 @@ final class WaitingRows {
     }
 
     static WaitingSummary summary(Connection connection) throws SQLException {
-        long[] counts = new long[2];
+        long[] counts = new long[3];
         Instant[] next = new Instant[1];
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT COUNT(*), MIN(next_attempt_at) FROM signup_ledger WHERE status = ?")) {
@@ -114,6 +114,8 @@ final class WaitingRows {
                 "SELECT COUNT(*) FROM signup_ledger WHERE status = ?")) {
             select.setString(1, LedgerStatus.RECEIVED.name());
             counts[1] = Rows.first(select, row -> row.getLong(1)).orElse(0L);
+            select.setString(1, LedgerStatus.SENDING.name());
+            counts[2] = Rows.first(select, row -> row.getLong(1)).orElse(0L);
         }
         String reason = null;
         Map<String, Long> byBatch = new LinkedHashMap<>();
@@ -131,6 +133,6 @@ final class WaitingRows {
                 Rows.all(select, row -> byBatch.put(row.getString(1), row.getLong(2)) == null);
             }
         }
-        return new WaitingSummary(counts[0], counts[1], next[0], reason, byBatch);
+        return new WaitingSummary(counts[0], counts[1], counts[2], next[0], reason, byBatch);
     }
 }

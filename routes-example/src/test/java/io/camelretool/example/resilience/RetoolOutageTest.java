@@ -14,6 +14,7 @@ import io.camelretool.example.RunningApplication;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.sandbox.SandboxFaults;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Retool down for a long while in the middle of a CSV file: every call answered with a 5xx, or cut off after taking
  * effect, or answered with an HTML page, or refused with 429. The people whose calls fail wait; the application holds
- * back and probes instead of burning its queue, says so on its health endpoint, and once Retool answers again it
+ * back and probes instead of burning its queue, says so in its readiness check, and once Retool answers again it
  * finishes the job by itself: everyone invited exactly once with their attributes, nobody in the dead-letter file.
  */
 class RetoolOutageTest {
@@ -72,7 +73,9 @@ class RetoolOutageTest {
             // the first few seconds: calls in flight fail, the application notices and holds back
             Thread.sleep(outage.length.toMillis() / 3);
             long heldBackFrom = retool.sandbox().requests().size();
-            JsonNode health = RunningApplication.json(app.get("/observe/health?data=true").body());
+            String readiness = HealthCheckHelper.invokeReadiness(app.context()).stream()
+                    .filter(result -> result.getCheck().getId().equals("retool-reachability"))
+                    .map(result -> result.getState() + " " + result.getMessage().orElse("")).findFirst().orElse("");
             Thread.sleep(outage.length.toMillis() * 2 / 3);
             long during = retool.sandbox().requests().size() - before;
             long whileHeldBack = retool.sandbox().requests().size() - heldBackFrom;
@@ -82,7 +85,7 @@ class RetoolOutageTest {
 
             System.out.printf("%s for %d s: %d calls during it, %d of them in its last two thirds%n", outage,
                     outage.length.toSeconds(), during, whileHeldBack);
-            assertThat(health.toString()).as("the health endpoint during the outage")
+            assertThat(readiness).as("the readiness check during the outage")
                     .contains("Retool unreachable since").contains("people waiting");
             // one probe at growing intervals (1 s, 2 s, 4 s, ...), and no invite call, while Retool is down
             assertThat(whileHeldBack).as("calls while held back").isLessThanOrEqualTo(12);
