@@ -165,6 +165,19 @@ class InviteProducerTest extends RetoolTestSupport {
         assertThat(listReads() - listReadsBefore).as("reads of the whole list for four rows").isEqualTo(1);
     }
 
+    @Test
+    void refusesAReadSinceMomentThatIsNotAMomentBeforeAnyCall() {
+        for (Object notAMoment : List.of("yesterday", "", "2026-13-45T99:00:00Z", "' OR 1=1 --", new Object())) {
+            Exchange exchange = template.request("retool:invite", message -> {
+                message.getMessage().setBody("ada@example.com");
+                message.getMessage().setHeader(RetoolConstants.PENDING_INVITES_READ_SINCE, notAMoment);
+            });
+            assertThat(exchange.getException()).as("%s", notAMoment).isInstanceOf(InvalidRetoolInputException.class)
+                    .hasMessageContaining(RetoolConstants.PENDING_INVITES_READ_SINCE);
+        }
+        assertThat(sandbox().requests()).isEmpty();
+    }
+
     /** Reads of the whole pending-invite list (any page), not of one invite by its id. */
     private long listReads() {
         return sandbox().requests().stream().filter(request -> request.method().equals("GET")

@@ -33,6 +33,7 @@ public final class SignupServices extends ServiceSupport {
     private final Ledger ledger;
     private final Clock clock;
     private final RetoolOutage outage;
+    private CamelContext context;
 
     private SignupServices(ExampleSettings settings, Connections connections, Clock clock) {
         this.settings = settings;
@@ -52,11 +53,8 @@ public final class SignupServices extends ServiceSupport {
             throws Exception {
         SignupServices services = new SignupServices(settings, connections, Clock.systemUTC());
         context.getRegistry().bind(REGISTRY_NAME, services);
+        services.context = context;
         context.addService(services, true, false);
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        if (health != null) {
-            health.register(new RetoolReachabilityCheck(services.outage, services.ledger));
-        }
         return services;
     }
 
@@ -102,6 +100,15 @@ public final class SignupServices extends ServiceSupport {
 
     public BatchReportWriter reportWriter() {
         return new BatchReportWriter(settings.reports(), settings.deadLetter(), settings.prices(), settings.dryRun());
+    }
+
+    /** Camel Main sets up the health checks while configuring the context: by its start, their registry is there. */
+    @Override
+    protected void doStart() {
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new RetoolReachabilityCheck(outage, ledger));
+        }
     }
 
     @Override

@@ -84,8 +84,28 @@ public class InviteProducer extends RetoolAsyncProducer {
                     .thenAccept(results -> bulkAnswer(message, results));
         }
         InviteRequest request = InviteRequests.from(body, "body", defaultGroupIds);
-        Instant readSince = message.getHeader(RetoolConstants.PENDING_INVITES_READ_SINCE, Instant.class);
-        return createOne(request, readSince).thenAccept(result -> answer(message, result));
+        return createOne(request, readSince(message)).thenAccept(result -> answer(message, result));
+    }
+
+    /**
+     * The moment the pending invites must have been read since, if the message names one: an {@link Instant}, a
+     * {@link java.util.Date}, epoch milliseconds or ISO-8601 text.
+     */
+    private static Instant readSince(Message message) {
+        Object value = message.getHeader(RetoolConstants.PENDING_INVITES_READ_SINCE);
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        } else if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        } else if (value instanceof Number millis) {
+            return Instant.ofEpochMilli(millis.longValue());
+        }
+        try {
+            return Instant.parse(value.toString().trim());
+        } catch (java.time.format.DateTimeParseException notAMoment) {
+            throw new InvalidRetoolInputException(RetoolConstants.PENDING_INVITES_READ_SINCE,
+                    "must be a moment: an Instant, epoch milliseconds or ISO-8601 text such as 2026-12-01T08:00:00Z");
+        }
     }
 
     /** Bulk with continueOnError: an item that is invalid or fails becomes a FAILED result and the rest go on. */

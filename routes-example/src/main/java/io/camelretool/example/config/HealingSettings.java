@@ -22,6 +22,8 @@ import static io.camelretool.example.config.SettingValues.orDefault;
 public record HealingSettings(RetryBackoff backoff, Duration firstProbe, Duration maxProbe) {
 
     private static final Pattern AMOUNT = Pattern.compile("(\\d{1,9})\\s*([smhd]?)");
+    /** Longer than anyone means (ten years), and short enough for every computation with it to stay exact. */
+    private static final Duration LONGEST = Duration.ofDays(3650);
 
     static HealingSettings read(UnaryOperator<String> property) {
         Duration first = duration(orDefault(property.apply("retry.first-delay"), "5s"), "RETRY_FIRST_DELAY");
@@ -53,25 +55,27 @@ public record HealingSettings(RetryBackoff backoff, Duration firstProbe, Duratio
     static Duration duration(String text, String variable) {
         String trimmed = text.strip().toLowerCase(Locale.ROOT);
         Matcher amount = AMOUNT.matcher(trimmed);
+        Duration parsed = null;
         if (amount.matches()) {
             long value = Long.parseLong(amount.group(1));
-            return switch (amount.group(2)) {
+            parsed = switch (amount.group(2)) {
                 case "m" -> Duration.ofMinutes(value);
                 case "h" -> Duration.ofHours(value);
                 case "d" -> Duration.ofDays(value);
                 default -> Duration.ofSeconds(value);
             };
-        }
-        try {
-            Duration parsed = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
-            if (!parsed.isNegative()) {
-                return parsed;
+        } else {
+            try {
+                parsed = Duration.parse(trimmed.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException notIso) {
+                // the message below names the forms that are accepted
             }
-        } catch (DateTimeParseException notIso) {
-            // the message below names the forms that are accepted
+        }
+        if (parsed != null && !parsed.isNegative() && parsed.compareTo(LONGEST) <= 0) {
+            return parsed;
         }
         throw new IllegalArgumentException(variable + ": '" + abbreviated(text)
-                                           + "' is not a duration; write e.g. 30s, 15m, 24h, 2d or PT24H");
+                                           + "' is not a duration of at most 3650 days; write e.g. 30s, 15m, 24h, 2d or PT24H");
     }
 
     private static String abbreviated(String text) {

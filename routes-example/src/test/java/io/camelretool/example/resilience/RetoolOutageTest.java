@@ -14,7 +14,8 @@ import io.camelretool.example.RunningApplication;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.sandbox.SandboxFaults;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
-import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,9 +74,7 @@ class RetoolOutageTest {
             // the first few seconds: calls in flight fail, the application notices and holds back
             Thread.sleep(outage.length.toMillis() / 3);
             long heldBackFrom = retool.sandbox().requests().size();
-            String readiness = HealthCheckHelper.invokeReadiness(app.context()).stream()
-                    .filter(result -> result.getCheck().getId().equals("retool-reachability"))
-                    .map(result -> result.getState() + " " + result.getMessage().orElse("")).findFirst().orElse("");
+            String readiness = readiness(app);
             Thread.sleep(outage.length.toMillis() * 2 / 3);
             long during = retool.sandbox().requests().size() - before;
             long whileHeldBack = retool.sandbox().requests().size() - heldBackFrom;
@@ -94,6 +93,29 @@ class RetoolOutageTest {
         }
         assertEveryoneInvitedOnceWithTheirAttributes(emails);
         assertNoDeadLetter();
+    }
+
+    @Test
+    void readinessSaysRetoolIsReachableAndStaysUpWhileItIsNot() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), healQuickly())) {
+            assertThat(readiness(app)).isEqualTo("UP Retool reachable");
+
+            retool.sandbox().faults().serverErrorRate(1.0);
+            app.drop("down.csv", csv(IntStream.range(0, 20).mapToObj(i -> "down" + i + "@example.com").toList()));
+            await().atMost(PATIENCE).until(() -> readiness(app).contains("Retool unreachable since"));
+
+            assertThat(readiness(app)).startsWith("UP ").contains("people waiting");
+            retool.sandbox().faults().clear();
+            await().atMost(PATIENCE).until(() -> readiness(app).equals("UP Retool reachable"));
+        }
+    }
+
+    /** The state and message of the application's readiness check of Retool, as the registry holds it. */
+    private static String readiness(RunningApplication app) {
+        HealthCheck check = HealthCheckRegistry.get(app.context()).getCheck("retool-reachability").orElseThrow();
+        assertThat(check.isReadiness()).isTrue();
+        HealthCheck.Result result = check.callReadiness();
+        return result.getState() + " " + result.getMessage().orElse("");
     }
 
     @Test
