@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.camelretool.example.ledger.RetryBackoff;
 
+import static io.camelretool.example.config.SettingValues.nonNegative;
 import static io.camelretool.example.config.SettingValues.orDefault;
 
 /**
@@ -18,8 +19,10 @@ import static io.camelretool.example.config.SettingValues.orDefault;
  * @param backoff        the waits between a person's attempts, and the give-up time
  * @param firstProbe     the wait before the first probe of an outage; it doubles with every failed probe
  * @param maxProbe       the longest wait between two probes
+ * @param callRetries    how often one invite call retries a 429 or 503 itself before its person waits: few, since
+ *                       every retry of every call in flight is spent before the application can hold back
  */
-public record HealingSettings(RetryBackoff backoff, Duration firstProbe, Duration maxProbe) {
+public record HealingSettings(RetryBackoff backoff, Duration firstProbe, Duration maxProbe, int callRetries) {
 
     private static final Pattern AMOUNT = Pattern.compile("(\\d{1,9})\\s*([smhd]?)");
     /** Longer than anyone means (ten years), and short enough for every computation with it to stay exact. */
@@ -45,7 +48,8 @@ public record HealingSettings(RetryBackoff backoff, Duration firstProbe, Duratio
             throw new IllegalArgumentException("RETOOL_PROBE_MAX_INTERVAL: must not be shorter than "
                                                + "RETOOL_PROBE_FIRST_INTERVAL (" + firstProbe.toSeconds() + "s)");
         }
-        return new HealingSettings(new RetryBackoff(first, max, giveUp), firstProbe, maxProbe);
+        int callRetries = nonNegative(orDefault(property.apply("pipeline.call-retries"), "2"), "RETOOL_CALL_RETRIES");
+        return new HealingSettings(new RetryBackoff(first, max, giveUp), firstProbe, maxProbe, callRetries);
     }
 
     /**

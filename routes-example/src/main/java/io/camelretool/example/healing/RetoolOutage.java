@@ -35,9 +35,13 @@ public final class RetoolOutage {
     private static final Logger LOG = LoggerFactory.getLogger(RetoolOutage.class);
     private static final String RULE = "=".repeat(78);
 
-    /** Outcomes remembered; the outage starts when {@link #FAILURES_TO_OPEN} of them are failures. */
-    static final int WINDOW = 10;
-    static final int FAILURES_TO_OPEN = 6;
+    /**
+     * Outcomes remembered; the outage starts when {@link #FAILURES_TO_OPEN} of them are failures. Few, so that it
+     * starts before the calls already out have spent much: holding back by mistake costs one probe and a pause of
+     * seconds, since the first answer makes every waiting person due again.
+     */
+    static final int WINDOW = 6;
+    static final int FAILURES_TO_OPEN = 4;
 
     private final Duration firstProbe;
     private final Duration maxProbe;

@@ -79,9 +79,11 @@ public class InvitePipelineRoute extends RouteBuilder {
 
         // a pending invite found for the email gets the row's attributes (an earlier attempt that created it may have
         // stopped before setting them); a row claimed before names the moment its list must have been read since
-        // (see InvitePipeline.sendable); a failure goes back to the caller whole
+        // (see InvitePipeline.sendable); a 429 or 503 is retried only a little inside the call, since its person
+        // waits and is tried again anyway; a failure goes back to the caller whole
         from("direct:call-retool").routeId("call-retool").errorHandler(noErrorHandler())
-                .to("retool:invite?updatePendingAttributes=true");
+                .to("retool:invite?updatePendingAttributes=true&maxRetries="
+                    + services.settings().healing().callRetries());
 
         // while Retool is unreachable, one cheap call at growing intervals says when it is back
         from("timer:retool-probe?synchronous=true&delay=1000&period=1000").routeId("retool-probe")

@@ -72,6 +72,7 @@ class ExampleSettingsTest {
         assertThat(healing.backoff().giveUpAfter()).isEqualTo(Duration.ofHours(24));
         assertThat(healing.firstProbe()).isEqualTo(Duration.ofSeconds(5));
         assertThat(healing.maxProbe()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(healing.callRetries()).isEqualTo(2);
     }
 
     @Test
@@ -100,6 +101,7 @@ class ExampleSettingsTest {
         assertRefused("retool.probe.first-interval", "0", "RETOOL_PROBE_FIRST_INTERVAL");
         assertRefused("retool.probe.max-interval", "1s", "RETOOL_PROBE_MAX_INTERVAL");
         assertRefused("retry.max-delay", "999999999d", "RETRY_MAX_DELAY");
+        assertRefused("pipeline.call-retries", "-1", "RETOOL_CALL_RETRIES");
         assertRefused("retool.probe.max-interval", "x".repeat(10_000), "RETOOL_PROBE_MAX_INTERVAL: 'xxxxxxxx");
     }
 
