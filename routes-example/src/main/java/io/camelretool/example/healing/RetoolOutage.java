@@ -16,9 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The application's circuit breaker in front of Retool. It watches the outcome of every invite call; when most of
  * the recent ones failed for a reason that may pass, Retool counts as unreachable: the pipeline stops sending (its
- * people wait in the ledger), and one cheap probe call is made at growing intervals instead. The first answer from
- * Retool (a probe's, or a call still in flight) ends the outage, and the waiting people become due at once, so the
- * work resumes at full rate. Answers that are not the Retool API (HTML pages) from a Retool that never answered
+ * people wait in the ledger), and one cheap probe call is made at growing intervals instead. The first probe Retool
+ * answers ends the outage, and the waiting people become due at once, so the work resumes at full rate. Answers that are not the Retool API (HTML pages) from a Retool that never answered
  * properly since the start are a configuration error (a wrong base URL), said loudly at every failed probe; from one
  * that did, they are a proxy's error pages during an outage.
  */
@@ -88,20 +87,16 @@ public final class RetoolOutage {
         return state != null && !clock.instant().isBefore(state.nextProbeAt());
     }
 
-    /** Retool answered a call (even with a refusal): it is reachable. */
-    public void answered() {
-        boolean recovered;
-        synchronized (this) {
-            everAnswered = true;
+    /**
+     * Retool answered a call (even with a refusal). During an outage this does not end it: the call may have been
+     * sent before the outage began and answered late (behind the rate limiter), and only a probe sent since says
+     * Retool is back.
+     */
+    public synchronized void answered() {
+        everAnswered = true;
+        if (state == null) {
             recent.addLast(false);
             trim();
-            recovered = state != null;
-            if (recovered) {
-                end();
-            }
-        }
-        if (recovered) {
-            recovered("a call was answered");
         }
     }
 
