@@ -9,8 +9,10 @@ import org.apache.camel.spi.Metadata;
 public final class RetoolConstants {
 
     @Metadata(label = "producer", javaType = "String",
-              description = "Overrides the endpoint's action for this message: create, list, revoke or renew on invite; "
-                            + "set or delete on attributes; capabilities on any endpoint.")
+              description = "Overrides the endpoint's action for this message (the action's name in any case, or the "
+                            + "enum constant): retool:invite takes an InviteAction (create, list, revoke, renew), "
+                            + "retool:attributes an AttributesAction (set, delete), retool:embedToken an "
+                            + "EmbedTokenAction (mint); every endpoint takes capabilities.")
     public static final String ACTION = "CamelRetoolAction";
 
     @Metadata(javaType = "String",
@@ -23,8 +25,9 @@ public final class RetoolConstants {
                             + "renew or set attributes on when given.")
     public static final String INVITE_ID = "CamelRetoolInviteId";
 
-    @Metadata(label = "producer", javaType = "String",
-              description = "The link the invited person follows to claim the invite.")
+    @Metadata(label = "producer", javaType = "String", secret = true,
+              description = "The link the invited person follows to claim the invite. It claims an account: the "
+                            + "component never logs it, and results print it masked.")
     public static final String INVITE_LINK = "CamelRetoolInviteLink";
 
     @Metadata(label = "producer", javaType = "io.camelretool.component.model.InviteStatus",
@@ -74,6 +77,11 @@ public final class RetoolConstants {
                             + "or after this moment (a row taken up again after a crash or a failure). Calls naming "
                             + "the same or an earlier moment share one fresh read instead of reading the list each.")
     public static final String PENDING_INVITES_READ_SINCE = "CamelRetoolPendingInvitesReadSince";
+
+    @Metadata(javaType = "String",
+              description = "Read by the signup classifier: the role the person asked for; a standard role makes an "
+                            + "internal signup STANDARD_USER, anything else END_USER.")
+    public static final String REQUESTED_ROLE = "CamelRetoolRequestedRole";
 
     private RetoolConstants() {
     }

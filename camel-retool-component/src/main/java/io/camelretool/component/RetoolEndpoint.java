@@ -1,6 +1,7 @@
 package io.camelretool.component;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 
 import io.camelretool.component.client.BaseUrls;
 import io.camelretool.component.client.RetoolClient;
@@ -24,7 +25,8 @@ import org.apache.camel.util.ObjectHelper;
 
 /** Invite users, set user attributes and mint Embed URLs through the Retool API. */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "retool", title = "Retool", syntax = "retool:type",
-             producerOnly = true, category = { Category.CLOUD, Category.API }, headersClass = RetoolConstants.class)
+             producerOnly = true, category = { Category.CLOUD, Category.API, Category.SAAS },
+             headersClass = RetoolConstants.class)
 public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "What the endpoint does: invite, attributes or embedToken.")
@@ -68,9 +70,11 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
         }
         URI baseUri = BaseUrls.checked(configuration.getBaseUrl(), configuration.isAllowInsecureHttp());
         RetoolComponent component = (RetoolComponent) getComponent();
-        client = new RetoolClient(component.httpClient(), baseUri, configuration.getApiKey(),
+        HttpClient http = component.httpClient(configuration);
+        client = new RetoolClient(http, baseUri, configuration.getApiKey(),
                 component.rateLimiter(baseUri.toString(), configuration.getApiKey(), configuration.getRateLimitPerMinute()),
-                configuration.getRequestTimeout(), configuration.getMaxRetries());
+                configuration.getRequestTimeout(), configuration.getMaxRetries(),
+                component.transportCheck(baseUri, http, configuration), component.metrics());
         if (component.isHealthCheckProducerEnabled()) {
             healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                     WritableHealthCheckRepository.class);

@@ -1,10 +1,23 @@
 package io.camelretool.example;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
+import io.camelretool.example.config.ConsoleSettings;
+import io.camelretool.example.console.ConsoleAccess;
+import io.camelretool.example.console.ConsoleServer;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.HttpServerLimits;
+import io.camelretool.example.http.GuardedHttpServerFactory;
+import io.camelretool.example.intake.sender.Sender;
+import io.camelretool.example.intake.sender.Senders;
+import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
@@ -21,12 +34,18 @@ import org.apache.camel.spi.PropertiesComponent;
 final class ApplicationSetup extends MainListenerSupport {
 
     private SignupServices services;
+    private List<Sender> senders = List.of();
+    private ConsoleAccess console;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         ExampleSettings settings = ExampleSettings.from(context);
-        Connections connections = Connections.open(settings);
+        // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
+        context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
+                new GuardedHttpServerFactory(HttpServerLimits.from(context)));
+        Connections connections = Connections.open(settings,
+                context.resolvePropertyPlaceholders("{{mail.demo:}}"));
         try {
             context.addService(connections, true, false);
             if (settings.cluster().enabled()) {
@@ -40,11 +59,41 @@ final class ApplicationSetup extends MainListenerSupport {
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
+        senders = Senders.configured(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"),
+                Clock.systemUTC());
+        List<String> signedPaths = new ArrayList<>();
         connections.webhookSecret().value().ifPresent(secret -> {
             main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret));
-            // Camel Main registers the event notifiers it finds in the registry with the context it starts
-            context.getRegistry().bind("webhookUnavailableAnswer", new WebhookUnavailableAnswer(settings.webhookPort()));
+            signedPaths.add("/signups");
         });
+        if (!senders.isEmpty()) {
+            main.configure().addRoutesBuilder(new SenderIntakeRoute(senders));
+            senders.forEach(sender -> signedPaths.add(sender.path()));
+        }
+        ConsoleSettings consoleSettings = ConsoleSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key
+                                                                                                   + ":}}"));
+        console = ConsoleAccess.resolve(consoleSettings.users(), connections.retool().isSandbox(),
+                consoleSettings.idleTimeout());
+        if (console.enabled()) {
+            // like the answer below, it adds its routes to Camel's HTTP server once that server is up
+            context.getRegistry().bind("operatorConsole", new ConsoleServer(console, settings, connections.mailbox(),
+                    services.ledger(), services.intake(), retoolDescription(connections, context)));
+        }
+        if (!signedPaths.isEmpty()) {
+            // Camel Main registers the event notifiers it finds in the registry with the context it starts
+            context.getRegistry().bind("webhookUnavailableAnswer",
+                    new WebhookUnavailableAnswer(settings.webhookPort(), signedPaths));
+        }
+    }
+
+    /** What the console says of the Retool in use: never its key. */
+    private static Map<String, String> retoolDescription(Connections connections, CamelContext context) {
+        Map<String, String> description = new LinkedHashMap<>();
+        description.put("Retool", connections.retool().isSandbox()
+                ? "LOCAL STAND-IN retool-sandbox (Business plan)" : connections.retool().baseUrl());
+        String limit = context.resolvePropertyPlaceholders("{{camel.component.retool.rate-limit-per-minute:45}}");
+        description.put("Rate limit", "0".equals(limit.strip()) ? "off" : limit.strip() + " requests a minute");
+        return description;
     }
 
     /** Camel's leader election by file lock: on one machine, or on several sharing the folder (NFSv4, say). */
@@ -61,6 +110,6 @@ final class ApplicationSetup extends MainListenerSupport {
 
     @Override
     public void afterStart(BaseMainSupport main) {
-        System.out.println(Banner.text(services.settings(), services.connections()));
+        System.out.println(Banner.text(services.settings(), services.connections(), senders, console));
     }
 }

@@ -1,5 +1,7 @@
 package io.camelretool.example;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 
@@ -8,6 +10,7 @@ import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.HealingSettings;
 import io.camelretool.example.healing.RetoolOutage;
 import io.camelretool.example.healing.RetoolReachabilityCheck;
+import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.pipeline.InvitePipeline;
@@ -35,14 +38,23 @@ public final class SignupServices extends ServiceSupport {
     private final RetoolOutage outage;
     private CamelContext context;
 
-    private SignupServices(ExampleSettings settings, Connections connections, Clock clock) {
+    private SignupServices(ExampleSettings settings, Connections connections, Clock clock) throws IOException {
         this.settings = settings;
         this.connections = connections;
         this.clock = clock;
+        // the embedded ledger holds every person's data in plain text: its folder and files are the user's alone
+        boolean embedded = settings.ledgerUrl().equals(LedgerDataSource.embeddedUrl(settings.signupsDir()));
+        Path ledgerFolder = settings.signupsDir().resolve("ledger");
+        if (embedded) {
+            PrivateFiles.directory(ledgerFolder);
+        }
         this.dataSource = LedgerDataSource.forUrl(settings.ledgerUrl(), settings.ledgerUsername(),
                 settings.ledgerPassword());
         this.ledger = new Ledger(dataSource, clock);
         ledger.createSchema();
+        if (embedded) {
+            PrivateFiles.restrictTree(ledgerFolder);
+        }
         HealingSettings healing = settings.healing();
         this.outage = new RetoolOutage(healing.firstProbe(), healing.maxProbe(), clock, ledger::waitingSummary,
                 ledger::wakeWaiting, connections.retool().baseUrl());

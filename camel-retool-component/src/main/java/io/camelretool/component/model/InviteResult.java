@@ -13,6 +13,9 @@ import java.util.List;
  * @param expiresAt when the invite expires
  * @param groupIds the groups the invite joins
  * @param error    why the item failed; null unless status is FAILED
+ *
+ * The link claims a Retool account, so {@link #toString()} shows it masked: a route that logs {@code ${body}}
+ * writes no claim link into its logs.
  */
 public record InviteResult(InviteStatus status, String email, Integer inviteId, String link, Instant expiresAt,
                            List<Integer> groupIds, String error) {
@@ -23,5 +26,12 @@ public record InviteResult(InviteStatus status, String email, Integer inviteId, 
 
     public static InviteResult failed(String email, String error) {
         return new InviteResult(InviteStatus.FAILED, email, null, null, null, List.of(), error);
+    }
+
+    @Override
+    public String toString() {
+        return "InviteResult[status=" + status + ", email=" + email + ", inviteId=" + inviteId + ", link="
+               + SecretUrls.masked(link) + ", expiresAt=" + expiresAt + ", groupIds=" + groupIds + ", error=" + error
+               + "]";
     }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A Retool invite as the list and create calls describe it, reduced to what the component uses. */
+/**
+ * A Retool invite as the list and create calls describe it, reduced to what the component uses. Its link claims an
+ * account, so {@link #toString()} shows it masked.
+ */
 public record PendingInvite(int id, String email, Instant expiresAt, String link, List<Integer> groupIds,
                             boolean claimed, JsonNode metadata) {
 
@@ -30,6 +33,13 @@ public record PendingInvite(int id, String email, Instant expiresAt, String link
 
     public boolean isExpired(Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    @Override
+    public String toString() {
+        return "PendingInvite[id=" + id + ", email=" + email + ", expiresAt=" + expiresAt + ", link="
+               + SecretUrls.masked(link) + ", groupIds=" + groupIds + ", claimed=" + claimed + ", metadata="
+               + metadata + "]";
     }
 
     public InviteResult toResult(InviteStatus status) {

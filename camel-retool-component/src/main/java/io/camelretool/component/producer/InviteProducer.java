@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.camelretool.component.InviteAction;
 import io.camelretool.component.RetoolComponent;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
@@ -17,6 +18,7 @@ import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolNotFoundException;
 import io.camelretool.component.error.RetoolPermissionException;
 import io.camelretool.component.error.RetoolServerException;
+import io.camelretool.component.metrics.RetoolMetrics;
 import io.camelretool.component.model.BulkInviteSummary;
 import io.camelretool.component.model.EmailAddresses;
 import io.camelretool.component.model.InviteRequest;
@@ -37,6 +39,7 @@ public class InviteProducer extends RetoolAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(InviteProducer.class);
 
     private PendingInviteCache pendingInvites;
+    private RetoolMetrics metrics;
     private List<Integer> defaultGroupIds;
     /** Set once Retool said this plan or key may not list users, so the check is not asked again. */
     private volatile boolean userLookupRefused;
@@ -51,23 +54,23 @@ public class InviteProducer extends RetoolAsyncProducer {
         pendingInvites = ((RetoolComponent) getEndpoint().getComponent()).pendingInvites(client,
                 configuration.getApiKey());
         defaultGroupIds = GroupIds.parse(configuration.getDefaultGroupIds(), "defaultGroupIds");
+        metrics = ((RetoolComponent) getEndpoint().getComponent()).metrics();
     }
 
     @Override
     protected CompletableFuture<?> start(Exchange exchange) {
         return switch (action(exchange)) {
-            case "create" -> create(exchange);
-            case "list" -> list(exchange);
-            case "revoke" -> revoke(exchange);
-            case "renew" -> renew(exchange);
-            default -> throw new InvalidRetoolInputException("action",
-                    "'" + action(exchange) + "' is not an invite action; use create, list, revoke or renew");
+            case create -> create(exchange);
+            case list -> list(exchange);
+            case revoke -> revoke(exchange);
+            case renew -> renew(exchange);
+            case capabilities -> throw new IllegalStateException("capabilities is answered before start");
         };
     }
 
-    private String action(Exchange exchange) {
-        String action = requestedAction(exchange);
-        return action == null ? "create" : action;
+    @Override
+    protected InviteAction action(Exchange exchange) {
+        return action(exchange, InviteAction.class, configuration.getInviteAction(), "invite");
     }
 
     private CompletableFuture<?> create(Exchange exchange) {
@@ -223,6 +226,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         Message message = exchange.getMessage();
         return targets(message).thenCompose(this::revokeAll).thenAccept(revoked -> {
             PendingInvite last = revoked.get(revoked.size() - 1);
+            // the headers name the last invite; each revoked one counts
+            revoked.subList(0, revoked.size() - 1).forEach(invite -> metrics.invite(InviteStatus.REVOKED));
             answer(message, last.toResult(InviteStatus.REVOKED));
             message.setBody(revoked.size() == 1 ? last.toResult(InviteStatus.REVOKED)
                     : new BulkInviteSummary(revoked.stream().map(i -> i.toResult(InviteStatus.REVOKED)).toList()));
@@ -300,7 +305,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         });
     }
 
-    private static void answer(Message message, InviteResult result) {
+    private void answer(Message message, InviteResult result) {
+        metrics.invite(result.status());
         message.setBody(result);
         message.setHeader(RetoolConstants.INVITE_STATUS, result.status());
         message.setHeader(RetoolConstants.EMAIL, result.email());
@@ -309,7 +315,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         message.setHeader(RetoolConstants.INVITE_EXPIRES_AT, result.expiresAt());
     }
 
-    private static void bulkAnswer(Message message, List<InviteResult> results) {
+    private void bulkAnswer(Message message, List<InviteResult> results) {
+        results.forEach(result -> metrics.invite(result.status()));
         BulkInviteSummary summary = new BulkInviteSummary(results);
         message.setBody(summary);
         LOG.info("Bulk invite of {} items: {}", summary.size(), summary.totals());

@@ -14,10 +14,14 @@ public final class LedgerDataSource {
     private LedgerDataSource() {
     }
 
-    /** H2 file database under the data folder; written through on every commit so a killed process loses nothing. */
+    /**
+     * H2 file database under the data folder; written through on every commit so a killed process loses nothing. H2
+     * writes no trace file beside it: such a file would be made with the umask's modes and could quote the data, and
+     * the ledger's errors reach the application as exceptions anyway.
+     */
     public static String embeddedUrl(java.nio.file.Path signupsDir) {
         return "jdbc:h2:file:" + signupsDir.toAbsolutePath().normalize().resolve("ledger").resolve("ledger")
-               + ";WRITE_DELAY=0";
+               + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
     }
 
     /**

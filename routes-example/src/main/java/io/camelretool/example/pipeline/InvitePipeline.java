@@ -8,9 +8,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelretool.component.RetoolConstants;
+import io.camelretool.component.classify.UserClass;
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.example.healing.FailureKind;
 import io.camelretool.example.healing.RetoolOutage;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerStatus;
@@ -89,8 +91,12 @@ public final class InvitePipeline {
         List<Settlement> holds = new ArrayList<>();
         Map<String, LedgerEntry> held = new LinkedHashMap<>();
         Map<String, InviteCall> toSend = new LinkedHashMap<>();
+        Set<String> pastCap = ledger.queries().pastCapToday(waiting.stream()
+                .filter(entry -> entry.userClass() == UserClass.EXTERNAL).map(LedgerEntry::emailKey).toList());
         for (LedgerEntry entry : waiting) {
-            SignupPolicy.Decision decision = policy.decide(entry, seats);
+            // an operator let this person past today's cap (in the console): their seat is not taken from it
+            SignupPolicy.Decision decision = policy.decide(entry, pastCap.contains(entry.emailKey())
+                    ? SeatBudget.unbounded() : seats);
             if (decision instanceof SignupPolicy.Hold hold) {
                 holds.add(new Settlement(entry.emailKey(), Set.of(entry.status()), hold.status(), null, null,
                         hold.reason()));
@@ -227,8 +233,8 @@ public final class InvitePipeline {
     /** One line per outcome (a dry run's at debug level: there may be a million); the invite link stays out. */
     private static void logOutcome(LedgerEntry entry, LedgerStatus status, String detail) {
         String line = "{} {} ({} {}): {}{}";
-        Object[] values = { entry.emailKey(), entry.userClass(), entry.signup().source(), entry.signup().sourceRef(),
-            status, detail == null ? "" : " - " + detail };
+        Object[] values = { entry.emailKey(), entry.userClass(), entry.signup().source(),
+            LogText.of(entry.signup().sourceRef()), status, detail == null ? "" : " - " + LogText.of(detail) };
         if (status == LedgerStatus.FAILED) {
             LOG.warn(line, values);
         } else if (status == LedgerStatus.WOULD_INVITE || status == LedgerStatus.WAITING) {

@@ -3,6 +3,7 @@ package io.camelretool.example.routes;
 import java.io.IOException;
 
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.pipeline.InviteReconciler;
@@ -10,9 +11,9 @@ import io.camelretool.example.report.BatchReportWriter;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Two timers that keep the ledger honest: one takes up again rows a crash left in SENDING (a second after a start,
- * then regularly), for the pipeline to check against Retool's pending invites; the other writes the report of every
- * batch whose signups are all settled.
+ * Timers that keep the ledger honest: one takes up again rows a crash left in SENDING (a second after a start,
+ * then regularly), for the pipeline to check against Retool's pending invites; one writes the report of every batch
+ * whose signups are all settled; and one forgets the webhook deliveries whose signatures have expired.
  */
 public class LedgerSweeperRoute extends RouteBuilder {
 
@@ -35,6 +36,12 @@ public class LedgerSweeperRoute extends RouteBuilder {
                         writeReport(ledger, reports, batchId);
                     }
                 });
+
+        // deliveries past their signature's window are refused before the replay store is asked: forget them, a
+        // window later, so that nodes whose clocks differ a little still find them
+        from("timer:delivery-expiry?synchronous=true&period={{ledger.reconcile-period}}")
+                .routeId("delivery-expiry")
+                .process(exchange -> ledger.deliveries().forgetExpired(WebhookIntakeRoute.TOLERANCE));
     }
 
     /**
@@ -47,7 +54,7 @@ public class LedgerSweeperRoute extends RouteBuilder {
         // on several nodes the one that marks it logs it
         if (ledger.markReported(batchId)) {
             log.info("Report of batch {} ({} {}): {} signup(s) {}; new seats cost {} {} a month; {}{}", batchId,
-                    batch.source(), batch.name(), written.lines(), written.byOutcome(),
+                    batch.source(), LogText.of(batch.name()), written.lines(), written.byOutcome(),
                     written.newSeatCost().monthlyTotal(), written.newSeatCost().currency(), written.json(),
                     written.deadLetter() == null ? "" : "; failed signups in " + written.deadLetter());
         }
