@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import io.camelretool.benchmarks.application.HealingBenchmark;
 import io.camelretool.benchmarks.access.EmbedSessionBenchmark;
 import io.camelretool.benchmarks.application.PipelineBenchmark;
 import io.camelretool.benchmarks.application.StartupBenchmark;
@@ -17,15 +18,16 @@ import io.camelretool.benchmarks.report.FigureTable;
 
 /**
  * Runs every benchmark of issue 7 and prints one table, each figure beside the baseline measured in the same run:
- * rate-limit hugging, component overhead, the application's CSV pipeline and memory, its start-up, and the JMH
- * micro-benchmarks, and (issue 17) the overhead of an Embed session over Retool's own answer. {@code --quick} runs
- * each on a smaller scale; {@code --part=N} (repeatable) runs only part N.
+ * rate-limit hugging, component overhead, the application's CSV pipeline and memory, its start-up, the JMH
+ * micro-benchmarks, (part 6, issue 13) what healing from Retool failures and crashes costs, and (part 7, issue 17)
+ * the overhead of an Embed session over Retool's own answer. {@code --quick} runs each on a smaller scale;
+ * {@code --part=N} (repeatable) runs only part N.
  * Progress goes to stderr, the table to stdout. A part that fails is a line of the table saying why, and the other
  * parts still run.
  */
 public final class Benchmarks {
 
-    private static final String USAGE = "usage: Benchmarks [--quick] [--part=N ...] (N from 1 to 6; all parts without one)";
+    private static final String USAGE = "usage: Benchmarks [--quick] [--part=N ...] (N from 1 to 7; all parts without one)";
 
     /** What a part measures. */
     @FunctionalInterface
@@ -46,13 +48,13 @@ public final class Benchmarks {
             for (String arg : args) {
                 if (arg.equals("--quick")) {
                     quick = true;
-                } else if (arg.matches("--part=[1-6]")) {
+                } else if (arg.matches("--part=[1-7]")) {
                     parts.add(Integer.parseInt(arg.substring("--part=".length())));
                 } else {
                     throw new IllegalArgumentException(arg + " is not an option; " + USAGE);
                 }
             }
-            return new Choice(quick, parts.isEmpty() ? new TreeSet<>(List.of(1, 2, 3, 4, 5, 6)) : parts);
+            return new Choice(quick, parts.isEmpty() ? new TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7)) : parts);
         }
     }
 
@@ -75,7 +77,8 @@ public final class Benchmarks {
                 new Part("3. CSV pipeline and memory", () -> new PipelineBenchmark(quick).run()),
                 new Part("4. start-up", () -> new StartupBenchmark(quick).run()),
                 new Part("5. JMH micro-benchmarks", () -> new MicroBenchmarks(quick).run()),
-                new Part("6. Embed session overhead", () -> new EmbedSessionBenchmark(quick).run()));
+                new Part("6. healing: calls per invite, an outage, kills", () -> new HealingBenchmark(quick).run()),
+                new Part("7. Embed session overhead", () -> new EmbedSessionBenchmark(quick).run()));
         long started = System.nanoTime();
         FigureTable table = new FigureTable();
         List<String> ran = new ArrayList<>();

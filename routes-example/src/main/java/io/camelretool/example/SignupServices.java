@@ -14,6 +14,9 @@ import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.RetoolTarget;
 import io.camelretool.example.config.WebhookSecret;
+import io.camelretool.example.config.HealingSettings;
+import io.camelretool.example.healing.RetoolOutage;
+import io.camelretool.example.healing.RetoolReachabilityCheck;
 import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
@@ -23,6 +26,7 @@ import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.report.BatchReportWriter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -42,6 +46,8 @@ public final class SignupServices extends ServiceSupport {
     private final AccessSettings access;
     private final WebhookSecret embedSecret;
     private final AdminToken adminToken;
+    private final RetoolOutage outage;
+    private CamelContext context;
 
     private SignupServices(ExampleSettings settings, AccessSettings access, Connections connections, Clock clock)
             throws IOException {
@@ -66,6 +72,9 @@ public final class SignupServices extends ServiceSupport {
         if (embedded) {
             PrivateFiles.restrictTree(ledgerFolder);
         }
+        HealingSettings healing = settings.healing();
+        this.outage = new RetoolOutage(healing.firstProbe(), healing.maxProbe(), clock, ledger::waitingSummary,
+                ledger::wakeWaiting, connections.retool().baseUrl());
     }
 
     /** Makes the context's services and registers them, so they stop with it. */
@@ -73,6 +82,7 @@ public final class SignupServices extends ServiceSupport {
                                    Connections connections) throws Exception {
         SignupServices services = new SignupServices(settings, access, connections, Clock.systemUTC());
         context.getRegistry().bind(REGISTRY_NAME, services);
+        services.context = context;
         context.addService(services, true, false);
         return services;
     }
@@ -104,7 +114,13 @@ public final class SignupServices extends ServiceSupport {
     }
 
     public InvitePipeline pipeline() {
-        return new InvitePipeline(ledger, settings.policy(), settings.pipelineChunkSize(), settings.dryRun());
+        return new InvitePipeline(ledger, settings.policy(), settings.pipelineChunkSize(), settings.dryRun(), outage,
+                settings.healing().backoff());
+    }
+
+    /** Whether Retool is reachable, as the invite calls and the probes found; one per context. */
+    public RetoolOutage outage() {
+        return outage;
     }
 
     public InviteReconciler reconciler() {
@@ -152,6 +168,15 @@ public final class SignupServices extends ServiceSupport {
 
     public Offboarding offboarding(ProducerTemplate retool) {
         return new Offboarding(ledger, retool, access.offboardAttribute(), clock);
+    }
+
+    /** Camel Main sets up the health checks while configuring the context: by its start, their registry is there. */
+    @Override
+    protected void doStart() {
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new RetoolReachabilityCheck(outage, ledger));
+        }
     }
 
     @Override

@@ -22,7 +22,7 @@ import io.camelretool.sandbox.RetoolSandbox;
 import org.apache.camel.main.Main;
 
 /**
- * Part 6: what {@code POST /embed/sessions} adds on top of Retool's own answer. A person waits for each session, so
+ * Part 7: what {@code POST /embed/sessions} adds on top of Retool's own answer. A person waits for each session, so
  * the calls are made one after another, and the figure is latency: p50 and p99 of the application's answer beside
  * those of the same Embed call sent straight to the sandbox (which answers in well under a millisecond, so the
  * difference is the application's own cost: signature, ledger reads and the session's write, the component's call).
@@ -98,7 +98,7 @@ public final class EmbedSessionBenchmark {
             time(http, straight, retool);
             time(http, signed(signer, sessions, String.format(Locale.ROOT, BODY, nonce++)), application);
         }
-        return List.of(new Figure("6. `POST /embed/sessions`, one at a time, " + calls + " sessions",
+        return List.of(new Figure("7. `POST /embed/sessions`, one at a time, " + calls + " sessions",
                 "p50 " + ms(application.percentile(50)) + ", p99 " + ms(application.percentile(99)),
                 "Retool's own answer (sandbox): p50 " + ms(retool.percentile(50)) + ", p99 "
                 + ms(retool.percentile(99)),

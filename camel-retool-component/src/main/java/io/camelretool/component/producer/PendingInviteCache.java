@@ -52,6 +52,21 @@ public final class PendingInviteCache {
         return read.thenCompose(index -> whole(index, email));
     }
 
+    /**
+     * The same from a list read no earlier than {@code since}: the first caller after that moment reads the list,
+     * and every other caller naming that moment or an earlier one shares the read (in flight or done), so that
+     * re-checking a whole backlog of rows costs one list read, not one per row.
+     */
+    CompletableFuture<List<PendingInvite>> forEmailReadSince(String email, Instant since) {
+        CompletableFuture<PendingInviteIndex> read;
+        synchronized (this) {
+            boolean tooOld = snapshot == null || snapshot.isCompletedExceptionally()
+                             || readAtMillis < since.toEpochMilli();
+            read = tooOld ? load() : snapshot;
+        }
+        return read.thenCompose(index -> whole(index, email));
+    }
+
     /** Reads whole the invites the index holds for the email; one that went meanwhile (claimed, revoked) is left out. */
     private CompletableFuture<List<PendingInvite>> whole(PendingInviteIndex index, String email) {
         Instant now = Instant.now();

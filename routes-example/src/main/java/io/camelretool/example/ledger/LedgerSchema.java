@@ -91,6 +91,10 @@ final class LedgerSchema {
             "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboarded_from VARCHAR(20)",
             "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS offboard_note VARCHAR(2000)",
             "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS account_active BOOLEAN",
+            // a WAITING row's next attempt, and since when it has been failing (for the give-up); older ledgers get
+            // the columns empty, which is right: none of their rows waits
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS next_attempt_at TIMESTAMP WITH TIME ZONE",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS waiting_since TIMESTAMP WITH TIME ZONE",
             // the operator console's audit trail: who did what, when, to whom, and what came of it
             """
             CREATE TABLE IF NOT EXISTS console_audit (

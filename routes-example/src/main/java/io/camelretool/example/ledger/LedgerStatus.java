@@ -22,8 +22,13 @@ public enum LedgerStatus {
     OVER_CAP,
     /** Not invited: malformed, blocked or disposable address. */
     REJECTED,
-    /** Retool refused or could not be reached after the component's retries; parked with the reason. */
+    /** Retool refused the invite for good, or could not be reached until the give-up time; parked with the reason. */
     FAILED,
+    /**
+     * Waiting to be tried again: Retool could not be reached, failed (5xx) or kept asking to slow down after the
+     * component's retries. The row keeps its reason and the time of its next attempt, and is not settled.
+     */
+    WAITING,
     /**
      * Being offboarded: the intent (who asked, when, from which status) is committed before any Retool call, so a
      * crash part way is finished by the sweeper instead of leaving access half taken away.
@@ -37,6 +42,6 @@ public enum LedgerStatus {
 
     /** True once nothing more will happen to the row unless a new signup arrives for it. */
     public boolean isSettled() {
-        return this != RECEIVED && this != SENDING && this != OFFBOARDING;
+        return this != RECEIVED && this != SENDING && this != WAITING && this != OFFBOARDING;
     }
 }
