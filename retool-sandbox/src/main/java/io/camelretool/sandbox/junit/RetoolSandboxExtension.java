@@ -1,5 +1,6 @@
 package io.camelretool.sandbox.junit;
 
+import io.camelretool.sandbox.ClaimedInvites;
 import io.camelretool.sandbox.RetoolSandbox;
 import io.camelretool.sandbox.SandboxPlan;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -54,6 +55,15 @@ public final class RetoolSandboxExtension implements BeforeAllCallback, AfterAll
 
     public static RetoolSandboxExtension enterprise() {
         return new RetoolSandboxExtension(builder -> builder.plan(SandboxPlan.ENTERPRISE));
+    }
+
+    /**
+     * A Business-plan sandbox in which a claimed invite vanishes from the invite calls ({@link ClaimedInvites#VANISH}),
+     * for proving a client correct whichever way Retool lists claimed invites.
+     */
+    public static RetoolSandboxExtension businessWithVanishingClaims() {
+        return new RetoolSandboxExtension(builder -> builder.plan(SandboxPlan.BUSINESS)
+                .claimedInvites(ClaimedInvites.VANISH));
     }
 
     /** A sandbox configured by the given code, e.g. {@code with(b -> b.apiKey("k", "users:read"))}. */
