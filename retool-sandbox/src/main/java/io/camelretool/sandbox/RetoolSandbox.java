@@ -128,6 +128,15 @@ public final class RetoolSandbox implements AutoCloseable {
         return organization.claimInvite(inviteId);
     }
 
+    /**
+     * Lets an invite expire now, as if it had been created seven days ago (see {@link SandboxOrganization#expireInvite}).
+     *
+     * @throws RejectedOperationException NOT_FOUND for an unknown or revoked invite, CONFLICT for a claimed one
+     */
+    public SandboxInvite expireInvite(int inviteId) {
+        return organization.expireInvite(inviteId);
+    }
+
     // ---- users
 
     public List<SandboxUser> users() {

@@ -43,6 +43,7 @@ public final class AdminHandler implements HttpHandler {
                 Route.on("GET", ROOT + "/requests").to(this::requests),
                 Route.on("GET", ROOT + "/invites").to(this::invites),
                 Route.on("POST", ROOT + "/invites/{id}/claim").to(this::claim),
+                Route.on("POST", ROOT + "/invites/{id}/expire").to(this::expire),
                 Route.on("GET", ROOT + "/users").to(this::users),
                 Route.on("POST", ROOT + "/users").body(AdminSchemas.USER).to(this::addUser),
                 Route.on("GET", ROOT + "/groups").to(this::groups),
@@ -121,6 +122,11 @@ public final class AdminHandler implements HttpHandler {
     private ApiResponse claim(ApiRequest request) {
         SandboxUser user = sandbox.claimInvite(request.numericPathParam("id", "User invite"));
         return ApiResponse.ok(representations.user(user, true));
+    }
+
+    private ApiResponse expire(ApiRequest request) {
+        return ApiResponse.ok(representations.invite(sandbox.expireInvite(request.numericPathParam("id",
+                "User invite"))));
     }
 
     private ApiResponse users(ApiRequest request) {

@@ -79,6 +79,21 @@ class ClaimedInvitesModeTest {
     }
 
     @Test
+    void expiresAnInviteNowForClientsThatUseTheirOwnClock() {
+        api.post(INVITES, "{\"email\":\"ada@example.com\"}");
+
+        HttpResponse<String> expired = admin.post("/_sandbox/invites/1/expire", null);
+
+        assertThat(expired.statusCode()).isEqualTo(200);
+        java.time.Instant expiresAt = java.time.Instant.parse(json(api.get(INVITES + "/1")).get("data")
+                .get("expires_at").asText());
+        assertThat(expiresAt).isBeforeOrEqualTo(java.time.Instant.now());
+        assertThat(retool.sandbox().pendingInvites()).isEmpty();
+        assertThat(admin.post("/_sandbox/invites/1/claim", null).statusCode()).isEqualTo(409);
+        assertThat(admin.post("/_sandbox/invites/9/expire", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void javaApiSwitchesTheMode() {
         api.post(INVITES, "{\"email\":\"ada@example.com\"}");
         retool.sandbox().claimInvite(1);
