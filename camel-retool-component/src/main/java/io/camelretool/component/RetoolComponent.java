@@ -10,6 +10,7 @@ import io.camelretool.component.client.RequestRateLimiter;
 import io.camelretool.component.producer.PendingInviteCache;
 import io.camelretool.component.client.RetoolCapabilities;
 import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.client.UserLookupGate;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -29,6 +30,7 @@ public class RetoolComponent extends HealthCheckComponent {
     private final Map<String, RequestRateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Map<String, PendingInviteCache> pendingInvites = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<RetoolCapabilities>> capabilities = new ConcurrentHashMap<>();
+    private final Map<String, UserLookupGate> userLookups = new ConcurrentHashMap<>();
     private volatile HttpClient httpClient;
 
     @Override
@@ -84,6 +86,14 @@ public class RetoolComponent extends HealthCheckComponent {
                 ignored -> new PendingInviteCache(client));
     }
 
+    /**
+     * Whether this base URL and key may look users up, learned once by whichever endpoint asks first and shared by
+     * all, so that a Business plan's refusal is met once per organisation (and asked again after an interval).
+     */
+    public UserLookupGate userLookups(RetoolClient client, String apiKey) {
+        return userLookups.computeIfAbsent(client.getBaseUri() + "\n" + apiKey, ignored -> new UserLookupGate());
+    }
+
     /** What this base URL and key may do, probed once and shared by every endpoint; a failed probe is retried. */
     public CompletableFuture<RetoolCapabilities> capabilities(RetoolClient client, String apiKey) {
         String identity = client.getBaseUri() + "\n" + apiKey;
@@ -102,6 +112,7 @@ public class RetoolComponent extends HealthCheckComponent {
         rateLimiters.clear();
         pendingInvites.clear();
         capabilities.clear();
+        userLookups.clear();
         super.doStop();
     }
 

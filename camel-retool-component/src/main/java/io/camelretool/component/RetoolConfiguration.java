@@ -48,8 +48,9 @@ public class RetoolConfiguration implements Cloneable {
     private boolean allowInsecureHttp;
 
     @UriParam(label = "producer",
-              enums = "create,list,revoke,renew,set,delete,capabilities",
-              description = "What to do. retool:invite: create (default), list, revoke or renew. retool:attributes: set "
+              enums = "create,list,revoke,renew,lookup,set,delete,capabilities",
+              description = "What to do. retool:invite: create (default), list, revoke, renew or lookup (where an "
+                            + "email stands: NONE, PENDING, EXPIRED or ACCOUNT; no write call). retool:attributes: set "
                             + "(default) or delete. Any endpoint: capabilities (what the key and plan allow). The "
                             + "header CamelRetoolAction overrides it per message.")
     private String action;
@@ -74,6 +75,14 @@ public class RetoolConfiguration implements Cloneable {
                             + "run does not read it once per row. The list is shared by every endpoint with the same "
                             + "base URL and key; invites they create are added to it, and a list action refreshes it.")
     private long pendingInvitesCacheTtl = 30_000;
+
+    @UriParam(defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "How long a refusal of user look-ups (GET /api/v2/users, which the Business plan refuses) "
+                            + "is believed before one look-up asks again, in milliseconds. The refusal is learned once "
+                            + "per base URL and key and shared by every endpoint; while it is being asked, other calls "
+                            + "wait for that answer instead of asking too. So an upgrade to Enterprise takes effect "
+                            + "without a restart, at most this long after it.")
+    private long userLookupRecheckInterval = 3_600_000;
 
     @UriParam(label = "producer", defaultValue = "false",
               description = "Make no write call; answer WOULD_INVITE or ALREADY_INVITED as a real run would.")
@@ -221,6 +230,14 @@ public class RetoolConfiguration implements Cloneable {
 
     public void setPendingInvitesCacheTtl(long pendingInvitesCacheTtl) {
         this.pendingInvitesCacheTtl = pendingInvitesCacheTtl;
+    }
+
+    public long getUserLookupRecheckInterval() {
+        return userLookupRecheckInterval;
+    }
+
+    public void setUserLookupRecheckInterval(long userLookupRecheckInterval) {
+        this.userLookupRecheckInterval = userLookupRecheckInterval;
     }
 
     public boolean isDryRun() {

@@ -19,7 +19,12 @@ class CatalogMetadataTest extends CamelTestSupport {
 
         assertThat(catalog.at("/component/scheme").asText()).isEqualTo("retool");
         assertThat(catalog.at("/component/syntax").asText()).isEqualTo("retool:type");
-        assertThat(catalog.at("/component/producerOnly").asBoolean()).isTrue();
+        assertThat(catalog.at("/component/producerOnly").asBoolean()).isFalse();
+        assertThat(catalog.at("/properties/stateRepository/label").asText()).isEqualTo("consumer");
+        assertThat(catalog.at("/properties/userLookupRecheckInterval/defaultValue").asText()).isEqualTo("3600000");
+        assertThat(catalog.get("properties").has("delay")).isTrue();
+        assertThat(catalog.get("headers").has(RetoolConstants.STANDING)).isTrue();
+        assertThat(catalog.get("headers").has(RetoolConstants.INVITE_CHANGE)).isTrue();
         assertThat(catalog.at("/properties/type/enum").toString())
                 .isEqualTo("[\"invite\",\"attributes\",\"embedToken\"]");
         assertThat(catalog.at("/properties/apiKey/secret").asBoolean()).isTrue();

@@ -48,9 +48,8 @@ public record SandboxInvite(int id, String email, List<Integer> groupIds, Map<St
 
     /** This invite, its seven days over at the given time (as if it had been created seven days earlier). */
     public SandboxInvite expiredAt(Instant at) {
-        return new SandboxInvite(id, email, groupIds, metadata, invitedBy, inviteLink, at.minus(expiresAt.minusMillis(
-                createdAt.toEpochMilli()).toEpochMilli(), java.time.temporal.ChronoUnit.MILLIS), at, claimedBy,
-                claimedAt);
+        return new SandboxInvite(id, email, groupIds, metadata, invitedBy, inviteLink,
+                at.minus(java.time.Duration.between(createdAt, expiresAt)), at, claimedBy, claimedAt);
     }
 
     /** This invite, accepted by the given user at the given time. */

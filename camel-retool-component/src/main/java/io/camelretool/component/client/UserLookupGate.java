@@ -24,7 +24,7 @@ public final class UserLookupGate {
 
     private final LongSupplier clockMillis;
     private boolean allowed;
-    private long refusedUntilMillis;
+    private long refusedAtMillis;
     private RetoolPermissionException refusal;
     /** The look-up that is asking for everyone; completes true (allowed), false (refused) or failed (no answer). */
     private CompletableFuture<Boolean> probe;
@@ -40,7 +40,8 @@ public final class UserLookupGate {
     /**
      * Runs the look-up if the plan allows it: its answer, or empty when the plan refuses look-ups.
      *
-     * @param recheckMillis how long a refusal is believed before one look-up asks again
+     * @param recheckMillis how long a refusal is believed before one look-up asks again (each caller's own interval
+     *                      counts from the one refusal)
      */
     public <T> CompletableFuture<Optional<T>> lookUp(Supplier<CompletableFuture<T>> call, long recheckMillis) {
         CompletableFuture<Boolean> waitFor;
@@ -49,7 +50,7 @@ public final class UserLookupGate {
             long now = clockMillis.getAsLong();
             if (allowed) {
                 waitFor = null;
-            } else if (refusal != null && now < refusedUntilMillis) {
+            } else if (refusal != null && now - refusedAtMillis < recheckMillis) {
                 return CompletableFuture.completedFuture(Optional.empty());
             } else if (probe != null) {
                 waitFor = probe;
@@ -92,7 +93,7 @@ public final class UserLookupGate {
             allowed = lookUpsAllowed;
             if (refused != null) {
                 refusal = refused;
-                refusedUntilMillis = clockMillis.getAsLong() + Math.max(0, recheckMillis);
+                refusedAtMillis = clockMillis.getAsLong();
             }
             if (probe == asking) {
                 probe = null;

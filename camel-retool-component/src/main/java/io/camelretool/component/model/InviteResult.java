@@ -13,15 +13,29 @@ import java.util.List;
  * @param expiresAt when the invite expires
  * @param groupIds the groups the invite joins
  * @param error    why the item failed; null unless status is FAILED
+ * @param userId   for ALREADY_USER, the account's id ({@code user_...}) when Retool named it
  */
 public record InviteResult(InviteStatus status, String email, Integer inviteId, String link, Instant expiresAt,
-                           List<Integer> groupIds, String error) {
+                           List<Integer> groupIds, String error, String userId) {
 
     public InviteResult {
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
     }
 
+    /** A result that names no user. */
+    public InviteResult(InviteStatus status, String email, Integer inviteId, String link, Instant expiresAt,
+                        List<Integer> groupIds, String error) {
+        this(status, email, inviteId, link, expiresAt, groupIds, error, null);
+    }
+
     public static InviteResult failed(String email, String error) {
         return new InviteResult(InviteStatus.FAILED, email, null, null, null, List.of(), error);
+    }
+
+    /** Leaves the invite link out: it lets anyone claim the invite. */
+    @Override
+    public String toString() {
+        return "InviteResult[status=" + status + ", email=" + email + ", inviteId=" + inviteId + ", expiresAt="
+               + expiresAt + ", groupIds=" + groupIds + ", error=" + error + ", userId=" + userId + "]";
     }
 }

@@ -83,25 +83,33 @@ final class EmailStandings {
         }
         List<PendingInviteIndex.Entry> newestFirst = new ArrayList<>(index.unclaimed(email));
         java.util.Collections.reverse(newestFirst);
-        return newestLive(email, index, newestFirst, 0, Instant.now());
+        return newestLive(email, index, newestFirst, 0, Instant.now(), null);
     }
 
-    /** Reads the email's unexpired invites whole, newest first, until one is live; then the newest expired one. */
+    /**
+     * Reads the email's unexpired invites whole, newest first, until one is live; then the newest expired one (an
+     * invite the list showed live may turn out expired when read).
+     */
     private CompletableFuture<Found> newestLive(String email, PendingInviteIndex index,
-                                                List<PendingInviteIndex.Entry> newestFirst, int next, Instant now) {
+                                                List<PendingInviteIndex.Entry> newestFirst, int next, Instant now,
+                                                PendingInvite expiredOnRead) {
         int position = next;
         while (position < newestFirst.size() && newestFirst.get(position).isExpired(now)) {
             position++;
         }
         if (position == newestFirst.size()) {
-            return done(newestExpired(email, index, now), null);
+            EmailStanding listedExpired = newestExpired(email, index, now);
+            boolean readIsNewer = expiredOnRead != null && (listedExpired.inviteId() == null
+                                                            || expiredOnRead.id() > listedExpired.inviteId());
+            return done(readIsNewer ? EmailStanding.expired(email, expiredOnRead.id(), expiredOnRead.expiresAt())
+                    : listedExpired, null);
         }
         PendingInviteIndex.Entry entry = newestFirst.get(position);
         int after = position + 1;
         return client.getInvite(entry.id()).exceptionally(EmailStandings::nullWhenGone).thenCompose(invite -> {
             if (invite == null) {
                 index.remove(email, entry.id());
-                return newestLive(email, index, newestFirst, after, now);
+                return newestLive(email, index, newestFirst, after, now, expiredOnRead);
             }
             if (invite.claimed()) {
                 index.remove(email, entry.id());
@@ -109,7 +117,8 @@ final class EmailStandings {
                 return done(EmailStanding.claimed(email, invite.id(), invite.claimedBy(), invite.claimedAt()), null);
             }
             if (invite.isExpired(now)) {
-                return newestLive(email, index, newestFirst, after, now);
+                return newestLive(email, index, newestFirst, after, now,
+                        expiredOnRead == null ? invite : expiredOnRead);
             }
             return done(EmailStanding.pending(email, invite.id(), invite.expiresAt()), invite);
         });

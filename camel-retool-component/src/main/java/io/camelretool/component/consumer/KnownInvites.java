@@ -1,0 +1,140 @@
+package io.camelretool.component.consumer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.camelretool.component.model.PendingInviteIndex;
+
+/**
+ * What the consumer last saw of each invite (pending, expired or claimed, with its email and expiry), and whether
+ * Retool has ever been seen listing a claimed invite. Compared with a fresh list read it yields the changes; written to
+ * and read from one text value of a Camel {@code StateRepository}, so a restart starts where the last run stopped.
+ */
+final class KnownInvites {
+
+    private static final String FORMAT = "retool-invites/1";
+
+    enum State { PENDING, EXPIRED, CLAIMED }
+
+    record Known(State state, long expiresAtSecond, String emailKey) {
+    }
+
+    private final Map<Integer, Known> byId = new HashMap<>();
+    private boolean claimsListed;
+
+    /** Reads what {@link #write()} wrote; null or a value of another format starts from nothing. */
+    static KnownInvites read(String text) {
+        KnownInvites known = new KnownInvites();
+        if (text == null || !text.startsWith(FORMAT + "\n")) {
+            return known;
+        }
+        String[] lines = text.split("\n");
+        known.claimsListed = lines.length > 1 && lines[1].equals("claims-listed");
+        for (int i = 2; i < lines.length; i++) {
+            String[] fields = lines[i].split("\t", 4);
+            if (fields.length == 4) {
+                known.byId.put(Integer.valueOf(fields[0]), new Known(State.valueOf(fields[1]),
+                        Long.parseLong(fields[2]), fields[3]));
+            }
+        }
+        return known;
+    }
+
+    String write() {
+        StringBuilder text = new StringBuilder(FORMAT).append('\n')
+                .append(claimsListed ? "claims-listed" : "claims-unseen").append('\n');
+        byId.forEach((id, known) -> text.append(id).append('\t').append(known.state()).append('\t')
+                .append(known.expiresAtSecond()).append('\t').append(known.emailKey()).append('\n'));
+        return text.toString();
+    }
+
+    /**
+     * The changes between what is known and what Retool lists now, in a stable order (by invite id). New pending
+     * invites are not changes; they are only {@link #settle settled} into what is known.
+     */
+    List<InviteChange> changes(PendingInviteIndex listed, Instant now) {
+        List<InviteChange> changes = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        boolean claimsNowListed = claimsListed || listed.claimedSize() > 0;
+        listed.forEach(new PendingInviteIndex.Visitor() {
+            @Override
+            public void pending(String emailKey, PendingInviteIndex.Entry entry) {
+                seen.add(entry.id());
+                Known before = byId.get(entry.id());
+                if (entry.isExpired(now) && (before == null || before.state() != State.EXPIRED)) {
+                    changes.add(new InviteChange(InviteChangeKind.EXPIRED, entry.id(), emailKey, null, null,
+                            expiry(entry.expiresAtSecond())));
+                }
+            }
+
+            @Override
+            public void claimed(String emailKey, PendingInviteIndex.Claim claim) {
+                seen.add(claim.inviteId());
+                Known before = byId.get(claim.inviteId());
+                if (before == null || before.state() != State.CLAIMED) {
+                    changes.add(new InviteChange(InviteChangeKind.CLAIMED, claim.inviteId(), emailKey,
+                            claim.userId(), claim.claimedAt(), before == null ? null : expiry(before.expiresAtSecond())));
+                }
+            }
+        });
+        byId.forEach((id, known) -> {
+            if (!seen.contains(id) && known.state() != State.CLAIMED) {
+                boolean revoked = known.state() == State.EXPIRED || claimsNowListed;
+                changes.add(new InviteChange(revoked ? InviteChangeKind.REVOKED : InviteChangeKind.VANISHED, id,
+                        known.emailKey(), null, null, expiry(known.expiresAtSecond())));
+            }
+        });
+        changes.sort(java.util.Comparator.comparingInt(InviteChange::inviteId));
+        return changes;
+    }
+
+    /** Records one change as delivered. */
+    void apply(InviteChange change) {
+        long expires = change.expiresAt() == null ? Long.MAX_VALUE : change.expiresAt().getEpochSecond();
+        switch (change.kind()) {
+            case CLAIMED -> {
+                byId.put(change.inviteId(), new Known(State.CLAIMED, expires, change.email()));
+                claimsListed = true;
+            }
+            case EXPIRED -> byId.put(change.inviteId(), new Known(State.EXPIRED, expires, change.email()));
+            case REVOKED, VANISHED -> byId.remove(change.inviteId());
+        }
+    }
+
+    /**
+     * After every change of a poll was delivered: takes in the invites that are not changes (new pending ones) and
+     * forgets claimed ones no longer listed, so what is known mirrors the list read.
+     */
+    void settle(PendingInviteIndex listed) {
+        Set<Integer> seen = new HashSet<>();
+        listed.forEach(new PendingInviteIndex.Visitor() {
+            @Override
+            public void pending(String emailKey, PendingInviteIndex.Entry entry) {
+                seen.add(entry.id());
+                byId.putIfAbsent(entry.id(), new Known(State.PENDING, entry.expiresAtSecond(), emailKey));
+            }
+
+            @Override
+            public void claimed(String emailKey, PendingInviteIndex.Claim claim) {
+                seen.add(claim.inviteId());
+            }
+        });
+        byId.entrySet().removeIf(known -> !seen.contains(known.getKey()) && known.getValue().state() == State.CLAIMED);
+        if (listed.claimedSize() > 0) {
+            claimsListed = true;
+        }
+    }
+
+    int size() {
+        return byId.size();
+    }
+
+    private static Instant expiry(long second) {
+        return second == Long.MAX_VALUE ? null : Instant.ofEpochSecond(second);
+    }
+}
