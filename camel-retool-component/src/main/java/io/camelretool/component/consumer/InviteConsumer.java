@@ -13,6 +13,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,10 @@ public class InviteConsumer extends ScheduledPollConsumer {
             LOG.info("retool:invite consumer keeps its position in memory only: set stateRepository to survive a "
                      + "restart");
         }
+        ServiceHelper.startService(state);
+        // Camel's FileStateRepository refuses '=' in a key
         stateKey = endpoint.getStateKey() != null ? endpoint.getStateKey()
-                : "retool:invite@" + endpoint.getConfiguration().getBaseUrl();
+                : "retool:invite@" + endpoint.getConfiguration().getBaseUrl().replace('=', '_');
         super.doStart();
     }
 

@@ -1,5 +1,8 @@
 package io.camelretool.component.consumer;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,26 +33,33 @@ final class KnownInvites {
     /** Reads what {@link #write()} wrote; null or a value of another format starts from nothing. */
     static KnownInvites read(String text) {
         KnownInvites known = new KnownInvites();
-        if (text == null || !text.startsWith(FORMAT + "\n")) {
+        if (text == null || !text.startsWith(FORMAT + " ")) {
             return known;
         }
-        String[] lines = text.split("\n");
-        known.claimsListed = lines.length > 1 && lines[1].equals("claims-listed");
-        for (int i = 2; i < lines.length; i++) {
-            String[] fields = lines[i].split("\t", 4);
-            if (fields.length == 4) {
+        String[] records = text.split(" ");
+        known.claimsListed = records.length > 1 && records[1].equals("claims-listed");
+        for (int i = 2; i < records.length; i++) {
+            String[] fields = records[i].split(",", 4);
+            try {
                 known.byId.put(Integer.valueOf(fields[0]), new Known(State.valueOf(fields[1]),
-                        Long.parseLong(fields[2]), fields[3]));
+                        Long.parseLong(fields[2]), URLDecoder.decode(fields[3], StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException damaged) {
+                // a damaged record is forgotten: that invite is seen anew, its state reported again at worst
             }
         }
         return known;
     }
 
+    /**
+     * One line (Camel's FileStateRepository refuses line breaks in a value): the format, whether claims were seen
+     * listed, then one record per invite, its email URL-encoded so that no separator can occur inside it.
+     */
     String write() {
-        StringBuilder text = new StringBuilder(FORMAT).append('\n')
-                .append(claimsListed ? "claims-listed" : "claims-unseen").append('\n');
-        byId.forEach((id, known) -> text.append(id).append('\t').append(known.state()).append('\t')
-                .append(known.expiresAtSecond()).append('\t').append(known.emailKey()).append('\n'));
+        StringBuilder text = new StringBuilder(FORMAT).append(' ')
+                .append(claimsListed ? "claims-listed" : "claims-unseen");
+        byId.forEach((id, known) -> text.append(' ').append(id).append(',').append(known.state()).append(',')
+                .append(known.expiresAtSecond()).append(',')
+                .append(URLEncoder.encode(known.emailKey(), StandardCharsets.UTF_8)));
         return text.toString();
     }
 
