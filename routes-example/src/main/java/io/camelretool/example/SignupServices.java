@@ -7,6 +7,7 @@ import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
+import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.pipeline.InvitePipeline;
 import io.camelretool.example.pipeline.InviteReconciler;
 import io.camelretool.example.pipeline.SignupIntake;
@@ -68,6 +69,11 @@ public final class SignupServices extends ServiceSupport {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** The ledger after the invite: joined, expired, revoked, vanished, renewals. */
+    public LedgerLifecycle ledgerLifecycle() {
+        return new LedgerLifecycle(dataSource, clock);
     }
 
     public SignupIntake intake() {

@@ -290,6 +290,10 @@ public class InviteProducer extends RetoolAsyncProducer {
             throw new InvalidRetoolInputException(RetoolConstants.INVITE_ID,
                     "revoke and renew need an invite id or an email (header or body)");
         }
+        if (id != null) {
+            // one invite named by its id is read by that id: no list read, whatever the organisation's size
+            return client.getInvite(id).thenApply(List::of);
+        }
         Integer wantedId = id;
         String wantedEmail = email;
         return pendingInvites.refresh().thenApply(all -> {

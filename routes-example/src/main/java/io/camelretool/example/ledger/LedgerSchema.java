@@ -76,7 +76,18 @@ final class LedgerSchema {
                 WHERE i.batch_id = signup_batch.batch_id AND i.outcome = 'PENDING')
             WHERE unsettled IS NULL""",
             "DROP INDEX IF EXISTS signup_batch_item_by_email",
-            "DROP INDEX IF EXISTS signup_batch_item_by_outcome");
+            "DROP INDEX IF EXISTS signup_batch_item_by_outcome",
+            // after the invite (issue 12): who joined and as which user, how often an expired invite was renewed, the
+            // invite a renewal under way revokes, and the attributes last applied in Retool; the lifecycle finds a
+            // row by the invite Retool reports on
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS user_id VARCHAR(100)",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS joined_at TIMESTAMP WITH TIME ZONE",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS renewals INTEGER DEFAULT 0 NOT NULL",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS renewing_invite_id BIGINT",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS applied_attributes VARCHAR(200000)",
+            "CREATE INDEX IF NOT EXISTS signup_ledger_by_invite ON signup_ledger (invite_id)",
+            // the read API pages people newest first
+            "CREATE INDEX IF NOT EXISTS signup_ledger_by_update ON signup_ledger (updated_at, email_key)");
 
     private LedgerSchema() {
     }
