@@ -1,11 +1,18 @@
 package io.camelretool.example.ledger;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+
+import io.camelretool.component.classify.UserClass;
 
 import static io.camelretool.example.ledger.LedgerSchema.TEXT_LENGTH;
 import static io.camelretool.example.ledger.LedgerSchema.fit;
@@ -146,6 +153,102 @@ public final class LedgerLifecycle {
                 return Rows.first(select, row -> row.getLong(1)).filter(id -> id > 0);
             }
         });
+    }
+
+    private static final String PERSON_COLUMNS = Rows.ENTRY_COLUMNS
+                                                 + ", source, user_id, joined_at, renewals, applied_attributes";
+
+    /** The person with this email key, if the ledger knows them. */
+    public Optional<Person> person(String emailKey) {
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + PERSON_COLUMNS + " FROM signup_ledger WHERE email_key = ?")) {
+                select.setString(1, emailKey);
+                return Rows.first(select, LedgerLifecycle::person);
+            }
+        });
+    }
+
+    /**
+     * People newest first (by last change, then email), filtered; {@code after} continues a page from the last
+     * person of the one before.
+     *
+     * @param status null for any
+     * @param userClass null for any
+     * @param updatedSince null for any time
+     * @param after null for the first page, else the (updated at, email) of the last person read
+     */
+    public List<Person> people(LedgerStatus status, UserClass userClass, Instant updatedSince, PageMark after,
+                               int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + PERSON_COLUMNS + " FROM signup_ledger WHERE 1 = 1");
+        List<Object> values = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            values.add(status.name());
+        }
+        if (userClass != null) {
+            sql.append(" AND user_class = ?");
+            values.add(userClass.name());
+        }
+        if (updatedSince != null) {
+            sql.append(" AND updated_at >= ?");
+            values.add(Rows.time(updatedSince));
+        }
+        if (after != null) {
+            sql.append(" AND (updated_at < ? OR (updated_at = ? AND email_key < ?))");
+            values.add(Rows.time(after.updatedAt()));
+            values.add(Rows.time(after.updatedAt()));
+            values.add(after.emailKey());
+        }
+        sql.append(" ORDER BY updated_at DESC, email_key DESC");
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < values.size(); i++) {
+                    select.setObject(i + 1, values.get(i));
+                }
+                select.setMaxRows(limit);
+                return Rows.all(select, LedgerLifecycle::person);
+            }
+        });
+    }
+
+    /** Where a page of people stopped: the last person's last change and email key. */
+    public record PageMark(Instant updatedAt, String emailKey) {
+    }
+
+    /** The seats by class and status, and today's new external seats against the daily cap. */
+    public Seats seats(int newExternalSeatsToday) {
+        return transactions.inTransaction(connection -> {
+            Map<UserClass, Long> joined = new EnumMap<>(UserClass.class);
+            Map<UserClass, Long> pending = new EnumMap<>(UserClass.class);
+            long[] expiredAndVanished = new long[2];
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT user_class, status, COUNT(*) FROM signup_ledger WHERE status IN ('JOINED', "
+                    + "'ALREADY_USER', 'INVITED', 'ALREADY_INVITED', 'SENDING', 'RENEWING', 'EXPIRED', 'VANISHED') "
+                    + "GROUP BY user_class, status")) {
+                Rows.all(select, row -> {
+                    UserClass userClass = UserClass.valueOf(row.getString(1));
+                    long count = row.getLong(3);
+                    switch (LedgerStatus.valueOf(row.getString(2))) {
+                        case JOINED, ALREADY_USER -> joined.merge(userClass, count, Long::sum);
+                        case EXPIRED -> expiredAndVanished[0] += count;
+                        case VANISHED -> expiredAndVanished[1] += count;
+                        default -> pending.merge(userClass, count, Long::sum);
+                    }
+                    return null;
+                });
+            }
+            return new Seats(joined, pending, expiredAndVanished[0], expiredAndVanished[1], newExternalSeatsToday);
+        });
+    }
+
+    private static Person person(ResultSet row) throws SQLException {
+        LedgerEntry entry = Rows.entry(row);
+        String applied = row.getString(15);
+        Map<String, String> attributes = applied != null ? AttributesJson.read(applied) : entry.signup().attributes();
+        return new Person(entry.emailKey(), entry.userClass(), entry.status(), row.getString(11), entry.inviteId(),
+                entry.inviteExpiresAt(), row.getString(12), Rows.instant(row, 13), row.getInt(14), entry.attempts(),
+                entry.lastError(), attributes, entry.createdAt(), entry.updatedAt());
     }
 
     /** Binds an update's parameters. */
