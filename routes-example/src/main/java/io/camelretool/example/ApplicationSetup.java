@@ -2,9 +2,12 @@ package io.camelretool.example;
 
 import java.util.concurrent.TimeUnit;
 
+import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.LifecycleSettings;
+import io.camelretool.example.routes.PeopleApiRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
@@ -21,6 +24,7 @@ import org.apache.camel.spi.PropertiesComponent;
 final class ApplicationSetup extends MainListenerSupport {
 
     private SignupServices services;
+    private AdminToken adminToken;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -45,6 +49,10 @@ final class ApplicationSetup extends MainListenerSupport {
             // Camel Main registers the event notifiers it finds in the registry with the context it starts
             context.getRegistry().bind("webhookUnavailableAnswer", new WebhookUnavailableAnswer(settings.webhookPort()));
         });
+        adminToken = AdminToken.resolve(LifecycleSettings.from(context).adminToken(), connections.retool().isSandbox());
+        if (adminToken.isSet()) {
+            main.configure().addRoutesBuilder(new PeopleApiRoute(adminToken));
+        }
     }
 
     /** Camel's leader election by file lock: on one machine, or on several sharing the folder (NFSv4, say). */
@@ -62,5 +70,7 @@ final class ApplicationSetup extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         System.out.println(Banner.text(services.settings(), services.connections()));
+        System.out.println("  Read API: " + adminToken.describe("http://localhost:" + services.settings().webhookPort()
+                                                                + "/api"));
     }
 }

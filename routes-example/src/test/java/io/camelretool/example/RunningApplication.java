@@ -35,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 public final class RunningApplication implements AutoCloseable {
 
     public static final byte[] WEBHOOK_SECRET = "test-webhook-secret".getBytes(StandardCharsets.UTF_8);
+    /** The read API's token in tests; a test may leave it out ({@code api.admin-token} empty) to find the API off. */
+    public static final String ADMIN_TOKEN = "test-admin-token-7c1e";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -66,6 +68,7 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("mail.enabled", "false");
         properties.put("pipeline.poll-delay", "100");
         properties.put("ledger.reconcile-period", "200");
+        properties.put("api.admin-token", ADMIN_TOKEN);
         properties.putAll(overrides);
         Main main = ExampleApplication.newMain();
         properties.forEach(main::addOverrideProperty);
@@ -156,6 +159,20 @@ public final class RunningApplication implements AutoCloseable {
     public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A read API call with the test's admin token ({@code authorization} null sends none). */
+    public HttpResponse<String> api(String method, String pathAndQuery, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> api(String pathAndQuery) throws Exception {
+        return api("GET", pathAndQuery, "Bearer " + ADMIN_TOKEN);
     }
 
     public static JsonNode json(String text) throws IOException {
