@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.ledger.Ledger;
+import io.camelretool.example.ledger.AttributeSync;
 import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.pipeline.InvitePipeline;
@@ -74,6 +75,11 @@ public final class SignupServices extends ServiceSupport {
     /** The ledger after the invite: joined, expired, revoked, vanished, renewals. */
     public LedgerLifecycle ledgerLifecycle() {
         return new LedgerLifecycle(dataSource, clock);
+    }
+
+    /** Later signups whose attributes differ, waiting to be applied in Retool. */
+    public AttributeSync attributeSync() {
+        return new AttributeSync(dataSource, clock);
     }
 
     public SignupIntake intake() {

@@ -87,7 +87,16 @@ final class LedgerSchema {
             "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS applied_attributes VARCHAR(200000)",
             "CREATE INDEX IF NOT EXISTS signup_ledger_by_invite ON signup_ledger (invite_id)",
             // the read API pages people newest first
-            "CREATE INDEX IF NOT EXISTS signup_ledger_by_update ON signup_ledger (updated_at, email_key)");
+            "CREATE INDEX IF NOT EXISTS signup_ledger_by_update ON signup_ledger (updated_at, email_key)",
+            // a later signup whose attributes differ waits here, its batch line PENDING, until they are applied
+            """
+            CREATE TABLE IF NOT EXISTS attribute_sync (
+                batch_id VARCHAR(100) NOT NULL,
+                item_no BIGINT NOT NULL,
+                email_key VARCHAR(320) NOT NULL,
+                signup_json VARCHAR(200000) NOT NULL,
+                created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                PRIMARY KEY (batch_id, item_no))""");
 
     private LedgerSchema() {
     }

@@ -9,6 +9,7 @@ import io.camelretool.example.SignupServices;
 import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.ledger.LedgerException;
 import io.camelretool.example.ledger.LedgerLifecycle;
+import io.camelretool.example.lifecycle.AttributeSyncer;
 import io.camelretool.example.lifecycle.InviteLifecycle;
 import io.camelretool.example.lifecycle.InviteRenewals;
 import org.apache.camel.LoggingLevel;
@@ -21,7 +22,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * once a round (every LIFECYCLE_PERIOD_MS, streamed, whatever the size of the ledger) and emits each change, which
  * moves the person's row (JOINED, EXPIRED, REVOKED, VANISHED); then expired invites are renewed. The consumer's
  * position is kept in a file beside the ledger, so a restart neither misses nor repeats a change; on a second node
- * (its own position) a change is seen twice and changes the row once.
+ * (its own position) a change is seen twice and changes the row once. A later signup whose attributes differ from
+ * those last applied has them applied to the person's invite or user (its report line: UPDATED).
  */
 public class LifecycleRoute extends RouteBuilder {
 
@@ -49,8 +51,16 @@ public class LifecycleRoute extends RouteBuilder {
                 .end()
                 .process(lifecycle::apply);
 
+        ProducerTemplate retool = getCamelContext().createProducerTemplate();
+        AttributeSyncer attributes = new AttributeSyncer(services.attributeSync(), services.settings().dryRun());
+        from("timer:attribute-sync?synchronous=true&delay=1000&period={{pipeline.poll-delay}}")
+                .routeId("attribute-sync")
+                .onException(LedgerException.class).handled(true).logStackTrace(false)
+                    .log(LoggingLevel.WARN, "Attribute updates wait for the ledger: ${exception.message}")
+                .end()
+                .process(exchange -> attributes.syncDue(retool));
+
         if (settings.renewExpired() && !services.settings().dryRun()) {
-            ProducerTemplate retool = getCamelContext().createProducerTemplate();
             from("timer:invite-renewals?synchronous=true&delay=5000&period=" + period).routeId("invite-renewals")
                     .onException(RetoolException.class, LedgerException.class).handled(true).logStackTrace(false)
                         .log(LoggingLevel.WARN, "Renewing expired invites waits for the next round: "
