@@ -42,7 +42,8 @@ public class PeopleApiRoute extends RouteBuilder {
         SignupServices services = SignupServices.of(getCamelContext());
         PeopleApi api = new PeopleApi(services.ledgerLifecycle(), services.ledger(), services.settings().policy(),
                 services.settings().prices());
-        Path reports = services.settings().reports();
+        // a folder of their own beside the batch reports, so that whatever counts batch reports does not count these
+        Path reports = services.settings().reports().resolve("seats");
         SeatsReportWriter seatsReport = new SeatsReportWriter(reports, Clock.systemUTC());
 
         onException(LedgerException.class).handled(true).logStackTrace(false)

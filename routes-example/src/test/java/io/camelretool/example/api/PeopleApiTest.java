@@ -129,8 +129,8 @@ class PeopleApiTest {
             assertThat(seats.path("monthlyCost").path("joined").decimalValue()).isPositive();
             assertThat(report.statusCode()).isEqualTo(201);
             String name = RunningApplication.json(report.body()).path("report").asText();
-            assertThat(signups.resolve("reports").resolve(name)).exists();
-            assertThat(signups.resolve("reports").resolve(name.replace(".json", ".csv"))).content()
+            assertThat(signups.resolve("reports/seats").resolve(name)).exists();
+            assertThat(signups.resolve("reports/seats").resolve(name.replace(".json", ".csv"))).content()
                     .contains("joined.EXTERNAL,1");
         }
     }
