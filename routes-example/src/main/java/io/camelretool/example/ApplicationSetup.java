@@ -1,13 +1,21 @@
 package io.camelretool.example;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.HttpServerLimits;
 import io.camelretool.example.config.LifecycleSettings;
+import io.camelretool.example.http.GuardedHttpServerFactory;
+import io.camelretool.example.intake.sender.Sender;
+import io.camelretool.example.intake.sender.Senders;
 import io.camelretool.example.routes.PeopleApiRoute;
+import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
@@ -25,12 +33,17 @@ final class ApplicationSetup extends MainListenerSupport {
 
     private SignupServices services;
     private AdminToken adminToken;
+    private List<Sender> senders = List.of();
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         ExampleSettings settings = ExampleSettings.from(context);
-        Connections connections = Connections.open(settings);
+        // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
+        context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
+                new GuardedHttpServerFactory(HttpServerLimits.from(context)));
+        Connections connections = Connections.open(settings,
+                context.resolvePropertyPlaceholders("{{mail.demo:}}"));
         try {
             context.addService(connections, true, false);
             if (settings.cluster().enabled()) {
@@ -44,14 +57,25 @@ final class ApplicationSetup extends MainListenerSupport {
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
+        senders = Senders.configured(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"),
+                Clock.systemUTC());
+        List<String> signedPaths = new ArrayList<>();
         connections.webhookSecret().value().ifPresent(secret -> {
             main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret));
-            // Camel Main registers the event notifiers it finds in the registry with the context it starts
-            context.getRegistry().bind("webhookUnavailableAnswer", new WebhookUnavailableAnswer(settings.webhookPort()));
+            signedPaths.add("/signups");
         });
         adminToken = AdminToken.resolve(LifecycleSettings.from(context).adminToken(), connections.retool().isSandbox());
         if (adminToken.isSet()) {
             main.configure().addRoutesBuilder(new PeopleApiRoute(adminToken));
+        }
+        if (!senders.isEmpty()) {
+            main.configure().addRoutesBuilder(new SenderIntakeRoute(senders));
+            senders.forEach(sender -> signedPaths.add(sender.path()));
+        }
+        if (!signedPaths.isEmpty()) {
+            // Camel Main registers the event notifiers it finds in the registry with the context it starts
+            context.getRegistry().bind("webhookUnavailableAnswer",
+                    new WebhookUnavailableAnswer(settings.webhookPort(), signedPaths));
         }
     }
 
@@ -69,7 +93,7 @@ final class ApplicationSetup extends MainListenerSupport {
 
     @Override
     public void afterStart(BaseMainSupport main) {
-        System.out.println(Banner.text(services.settings(), services.connections()));
+        System.out.println(Banner.text(services.settings(), services.connections(), senders));
         System.out.println("  Read API: " + adminToken.describe("http://localhost:" + services.settings().webhookPort()
                                                                 + "/api"));
     }

@@ -1,9 +1,13 @@
 package io.camelretool.example;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.MailboxSettings;
+import io.camelretool.example.intake.sender.Sender;
 
 /** The start-up banner: what the application talks to, which of it is a local stand-in, and how to change that. */
 final class Banner {
@@ -11,7 +15,7 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(ExampleSettings settings, Connections connections) {
+    static String text(ExampleSettings settings, Connections connections, List<Sender> senders) {
         String signups = settings.signupsDir().toString();
         String line = "-".repeat(78);
         StringBuilder text = new StringBuilder(line).append('\n').append("camel-retool example application\n");
@@ -34,16 +38,30 @@ final class Banner {
         text.append("  Webhook: ").append(connections.webhookSecret().describe("http://localhost:"
                                                                                + settings.webhookPort() + "/signups"))
                 .append('\n');
+        text.append("  Senders: ").append(senders(senders, settings.webhookPort())).append('\n');
         text.append("  Mail   : ").append(mailbox(connections)).append('\n');
         text.append("  Health : http://localhost:").append(settings.webhookPort()).append("/observe/health ")
                 .append("(readiness: /observe/health/ready)\n").append(line);
         return text.toString();
     }
 
+    /** The senders whose secret is set, where each posts; the others are named by the variable that turns them on. */
+    private static String senders(List<Sender> senders, int port) {
+        String off = "STRIPE_WEBHOOK_SECRET, STANDARD_WEBHOOK_SECRET, TYPEFORM_WEBHOOK_SECRET, SHOPIFY_WEBHOOK_SECRET";
+        if (senders.isEmpty()) {
+            return "none (set " + off + " to take their events)";
+        }
+        return senders.stream().map(sender -> sender.name() + " at http://localhost:" + port + sender.path()
+                                                  + " (" + sender.variable() + ")")
+                .collect(Collectors.joining("\n           "));
+    }
+
     private static String mailbox(Connections connections) {
         MailboxSettings mailbox = connections.mailbox();
         if (!mailbox.enabled()) {
-            return "off (MAIL_ENABLED=false)";
+            return mailbox.isConfigured() || connections.retool().isSandbox() ? "off (MAIL_ENABLED=false)"
+                    : "off: set MAIL_HOST to read a mailbox (the demo mailbox runs only beside the local sandbox, "
+                      + "or with MAIL_DEMO=true)";
         }
         String trust = mailbox.allowedSenders().isEmpty()
                 ? "\n           TRUSTS NOBODY: set MAIL_ALLOWED_SENDERS to the addresses that forward signups"

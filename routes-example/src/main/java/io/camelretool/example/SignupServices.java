@@ -1,10 +1,13 @@
 package io.camelretool.example;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.AttributeSync;
 import io.camelretool.example.ledger.LedgerDataSource;
@@ -31,14 +34,23 @@ public final class SignupServices extends ServiceSupport {
     private final Ledger ledger;
     private final Clock clock;
 
-    private SignupServices(ExampleSettings settings, Connections connections, Clock clock) {
+    private SignupServices(ExampleSettings settings, Connections connections, Clock clock) throws IOException {
         this.settings = settings;
         this.connections = connections;
         this.clock = clock;
+        // the embedded ledger holds every person's data in plain text: its folder and files are the user's alone
+        boolean embedded = settings.ledgerUrl().equals(LedgerDataSource.embeddedUrl(settings.signupsDir()));
+        Path ledgerFolder = settings.signupsDir().resolve("ledger");
+        if (embedded) {
+            PrivateFiles.directory(ledgerFolder);
+        }
         this.dataSource = LedgerDataSource.forUrl(settings.ledgerUrl(), settings.ledgerUsername(),
                 settings.ledgerPassword());
         this.ledger = new Ledger(dataSource, clock);
         ledger.createSchema();
+        if (embedded) {
+            PrivateFiles.restrictTree(ledgerFolder);
+        }
     }
 
     /** Makes the context's services and registers them, so they stop with it. */

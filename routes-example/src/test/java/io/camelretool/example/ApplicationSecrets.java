@@ -34,7 +34,17 @@ public final class ApplicationSecrets {
     }
 
     public static SecretScan scan(Supplier<RetoolSandbox> retool, Supplier<Path> dataFolder) {
-        return SecretScan.of(() -> secrets(retool.get()))
+        return scan(retool, dataFolder, List.of());
+    }
+
+    /** The same, with more secrets the test configured (a sender's signing secret, say). */
+    public static SecretScan scan(Supplier<RetoolSandbox> retool, Supplier<Path> dataFolder,
+                                  List<SecretScan.Secret> more) {
+        return SecretScan.of(() -> {
+            List<SecretScan.Secret> all = new ArrayList<>(secrets(retool.get()));
+            all.addAll(more);
+            return all;
+        })
                 .scanning("data folder", () -> files(dataFolder.get()))
                 .scanning("ledger", () -> ledgerRows(dataFolder.get()));
     }

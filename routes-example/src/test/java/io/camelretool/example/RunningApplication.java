@@ -47,16 +47,20 @@ public final class RunningApplication implements AutoCloseable {
             Clock.systemUTC());
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningApplication(Main main, Path signups, int port) {
+    private final int managementPort;
+
+    private RunningApplication(Main main, Path signups, int port, int managementPort) {
         this.main = main;
         this.signups = signups;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts with the test defaults: no mailbox, fast polls, no rate limit; {@code overrides} win. */
     public static RunningApplication start(Path signups, RetoolSandbox retool, Map<String, String> overrides)
             throws Exception {
         int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("signups.dir", signups.toString());
         properties.put("retool.base-url", retool.baseUrl());
@@ -64,7 +68,7 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("webhook.secret", new String(WEBHOOK_SECRET, StandardCharsets.UTF_8));
         properties.put("camel.component.retool.rate-limit-per-minute", "0");
         properties.put("camel.server.port", String.valueOf(port));
-        properties.put("camel.management.port", String.valueOf(port));
+        properties.put("camel.management.port", String.valueOf(managementPort));
         properties.put("mail.enabled", "false");
         properties.put("pipeline.poll-delay", "100");
         properties.put("ledger.reconcile-period", "200");
@@ -73,7 +77,7 @@ public final class RunningApplication implements AutoCloseable {
         Main main = ExampleApplication.newMain();
         properties.forEach(main::addOverrideProperty);
         main.start();
-        return new RunningApplication(main, signups, port);
+        return new RunningApplication(main, signups, port, managementPort);
     }
 
     public CamelContext context() {
@@ -156,6 +160,11 @@ public final class RunningApplication implements AutoCloseable {
         return signer.sign(timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The address of a path on the application's HTTP server. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -173,6 +182,16 @@ public final class RunningApplication implements AutoCloseable {
 
     public HttpResponse<String> api(String pathAndQuery) throws Exception {
         return api("GET", pathAndQuery, "Bearer " + ADMIN_TOKEN);
+    }
+
+    /** A GET on the management port, which listens on loopback only and shows health in detail. */
+    public HttpResponse<String> managementGet(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public int port() {
+        return port;
     }
 
     public static JsonNode json(String text) throws IOException {

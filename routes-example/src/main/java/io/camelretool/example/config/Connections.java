@@ -22,15 +22,32 @@ public final class Connections extends ServiceSupport {
         this.webhookSecret = webhookSecret;
     }
 
-    /** Starts the stand-ins the settings call for. */
+    /** Starts the stand-ins the settings call for; the demo mailbox only beside the local sandbox. */
     public static Connections open(ExampleSettings settings) {
+        return open(settings, "");
+    }
+
+    /**
+     * Starts the stand-ins the settings call for.
+     *
+     * @param demoMailbox {@code MAIL_DEMO}: empty for the demo mailbox only in the all-local mode (beside the local
+     *                    sandbox), {@code true} for it whenever no {@code MAIL_HOST} is set, {@code false} for never.
+     *                    It trusts {@code @localhost}: any local process could mail it, so beside a real Retool it
+     *                    would let any local process have real invites sent.
+     */
+    public static Connections open(ExampleSettings settings, String demoMailbox) {
         RetoolTarget retool = RetoolTarget.resolve(settings.retoolBaseUrl(), settings.retoolApiKey());
         MailboxSettings mailbox = settings.mailbox();
         DemoMailbox demo = null;
         try {
+            boolean demoWanted = SettingValues.bool(demoMailbox, "MAIL_DEMO", retool.isSandbox());
             if (mailbox.enabled() && !mailbox.isConfigured()) {
-                demo = DemoMailbox.start();
-                mailbox = DemoMailbox.settingsFor(mailbox);
+                if (demoWanted) {
+                    demo = DemoMailbox.start();
+                    mailbox = DemoMailbox.settingsFor(mailbox);
+                } else {
+                    mailbox = mailbox.off();
+                }
             }
         } catch (RuntimeException mailboxFailed) {
             retool.close();

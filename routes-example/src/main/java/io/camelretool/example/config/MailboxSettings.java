@@ -34,6 +34,12 @@ public record MailboxSettings(boolean enabled, String protocol, String host, int
         return !host.isEmpty();
     }
 
+    /** The same settings with the mailbox off: no host to read and no demo mailbox to stand in. */
+    public MailboxSettings off() {
+        return new MailboxSettings(false, protocol, host, port, username, password, allowedSenders, reviewFolder,
+                pollDelay);
+    }
+
     /** The same settings pointing at another server, as the demo mailbox does. */
     public MailboxSettings at(String newHost, int newPort, String newUsername, String newPassword,
                               String newAllowedSenders) {

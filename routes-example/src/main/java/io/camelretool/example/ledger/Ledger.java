@@ -46,16 +46,22 @@ public final class Ledger {
 
     private final Transactions transactions;
     private final Clock clock;
+    private final Deliveries deliveries;
 
     public Ledger(DataSource dataSource, Clock clock) {
         this.transactions = new Transactions(dataSource);
         this.clock = clock;
+        this.deliveries = new Deliveries(dataSource, clock);
+    }
+
+    /** The replay store kept in this ledger's database. */
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     /**
-     * Creates the tables that are missing. Nodes starting together on an empty PostgreSQL database race: one
-     * {@code CREATE TABLE IF NOT EXISTS} can fail on the catalogue while another's commits, so a failed attempt is
-     * tried again, and finds the tables there.
+     * Creates the tables that are missing. Nodes starting together on one PostgreSQL database take turns (see
+     * {@link LedgerSchema#create}); a failed attempt is still tried again, and finds the tables there.
      */
     public void createSchema() {
         for (int attempt = 1; ; attempt++) {
@@ -136,6 +142,35 @@ public final class Ledger {
             closeBatch(connection, batch.id());
             return new AcceptedBatch(batch, outcomes);
         });
+    }
+
+    /**
+     * {@link #acceptWhole}, once per delivery: a delivery seen before (on any node, before any restart) gets the answer
+     * it got the first time and makes no batch; a new one is accepted and its answer, made by {@code answerOf} from
+     * the accepted batch, is remembered in the same transaction.
+     *
+     * @throws LedgerException when a copy of the same delivery is being accepted right now and has no answer yet
+     */
+    public Deliveries.Answer acceptWholeOnce(Deliveries.Delivery delivery, SignupSource source, String name,
+                                             List<Arrival> arrivals,
+                                             java.util.function.Function<AcceptedBatch, Deliveries.Answer> answerOf) {
+        Optional<Deliveries.Answer> seen = transactions.inTransaction(connection ->
+                Deliveries.answered(connection, delivery.source(), delivery.key()));
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        Optional<Deliveries.Answer> answer = transactions.inTransaction(connection -> {
+            if (!Deliveries.claim(connection, delivery)) {
+                return Deliveries.answered(connection, delivery.source(), delivery.key());
+            }
+            Batch batch = startBatch(connection, source, name, name);
+            List<ItemOutcome> outcomes = new BulkAcceptance(connection, batch.id(), clock.instant()).accept(arrivals);
+            closeBatch(connection, batch.id());
+            Deliveries.Answer made = answerOf.apply(new AcceptedBatch(batch, outcomes));
+            Deliveries.record(connection, delivery, made);
+            return Optional.of(made);
+        });
+        return answer.orElseThrow(() -> new LedgerException("the same delivery is being accepted right now"));
     }
 
     /** The most recent batch with that resume key, closed or not. */

@@ -77,6 +77,16 @@ final class LedgerSchema {
             WHERE unsettled IS NULL""",
             "DROP INDEX IF EXISTS signup_batch_item_by_email",
             "DROP INDEX IF EXISTS signup_batch_item_by_outcome",
+            // the replay store (Deliveries): each outside delivery once, with the answer it got, until it expires
+            """
+            CREATE TABLE IF NOT EXISTS delivery_record (
+                source VARCHAR(40) NOT NULL,
+                delivery_key VARCHAR(200) NOT NULL,
+                answer_status INTEGER,
+                answer_body VARCHAR(200000),
+                expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                PRIMARY KEY (source, delivery_key))""",
+            "CREATE INDEX IF NOT EXISTS delivery_record_by_expiry ON delivery_record (expires_at)",
             // after the invite (issue 12): who joined and as which user, how often an expired invite was renewed, the
             // invite a renewal under way revokes, and the attributes last applied in Retool; the lifecycle finds a
             // row by the invite Retool reports on
@@ -101,8 +111,16 @@ final class LedgerSchema {
     private LedgerSchema() {
     }
 
+    /** Any number, the same on every node: the key of the PostgreSQL lock that lets one node at a time change tables. */
+    private static final long SCHEMA_LOCK = 0x7265746f6f6cL;
+
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
+            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                // nodes starting together would each take the tables' exclusive locks in their own order and deadlock;
+                // with this lock, held until the transaction ends, they change the tables one after another
+                statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+            }
             for (String sql : STATEMENTS) {
                 statement.execute(sql);
             }

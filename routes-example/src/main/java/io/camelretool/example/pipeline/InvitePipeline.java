@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelretool.component.model.InviteResult;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerStatus;
@@ -173,8 +174,8 @@ public final class InvitePipeline {
     /** One line per outcome (a dry run's at debug level: there may be a million); the invite link stays out. */
     private static void logOutcome(LedgerEntry entry, LedgerStatus status, String detail) {
         String line = "{} {} ({} {}): {}{}";
-        Object[] values = { entry.emailKey(), entry.userClass(), entry.signup().source(), entry.signup().sourceRef(),
-            status, detail == null ? "" : " - " + detail };
+        Object[] values = { entry.emailKey(), entry.userClass(), entry.signup().source(),
+            LogText.of(entry.signup().sourceRef()), status, detail == null ? "" : " - " + LogText.of(detail) };
         if (status == LedgerStatus.FAILED) {
             LOG.warn(line, values);
         } else if (status == LedgerStatus.WOULD_INVITE) {

@@ -1,11 +1,14 @@
 package io.camelretool.example.pipeline;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import io.camelretool.component.classify.SignupClassifier;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
 import io.camelretool.example.ledger.Batch;
+import io.camelretool.example.ledger.Deliveries;
 import io.camelretool.example.ledger.ItemOutcome;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.signup.Signup;
@@ -20,10 +23,12 @@ public final class SignupIntake {
 
     private final Ledger ledger;
     private final SignupClassifier classifier;
+    private final Deliveries deliveries;
 
     public SignupIntake(Ledger ledger, SignupClassifier classifier) {
         this.ledger = ledger;
         this.classifier = classifier;
+        this.deliveries = ledger.deliveries();
     }
 
     public Arrival arrival(long itemNo, Signup signup) {
@@ -44,6 +49,20 @@ public final class SignupIntake {
         return ledger.acceptWhole(source, name, resumeKey, arrivals);
     }
 
+    /** The answer a delivery seen before got the first time. */
+    public Optional<Deliveries.Answer> answered(Deliveries.Delivery delivery) {
+        return deliveries.answered(delivery.source(), delivery.key());
+    }
+
+    /**
+     * Accepts a whole batch once per delivery (a signed webhook request): a delivery seen before gets its first answer
+     * and makes no batch. See {@link Ledger#acceptWholeOnce}.
+     */
+    public Deliveries.Answer acceptBatchOnce(Deliveries.Delivery delivery, SignupSource source, String name,
+                                             List<Arrival> arrivals, Function<AcceptedBatch, Deliveries.Answer> answer) {
+        return ledger.acceptWholeOnce(delivery, source, name, arrivals, answer);
+    }
+
     /**
      * For an intake that hands a large batch over in parts: start (or resume, by its resume key) it, add parts,
      * close it.
@@ -60,8 +79,13 @@ public final class SignupIntake {
         ledger.closeBatch(batch.id());
     }
 
+    /** The batch accepted whole under that resume key (a sender's event id), if there is one. */
+    public Optional<Batch> acceptedBatch(SignupSource source, String resumeKey) {
+        return ledger.latestBatch(source, resumeKey).filter(Batch::isClosed);
+    }
+
     /** Whether a batch with that resume key was already accepted whole (a mail read again after a crash). */
     public boolean alreadyAccepted(SignupSource source, String resumeKey) {
-        return ledger.latestBatch(source, resumeKey).map(Batch::isClosed).orElse(false);
+        return acceptedBatch(source, resumeKey).isPresent();
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.camelretool.component.classify.SeatPriceTable;
+import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.intake.csv.CsvCells;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.BatchLine;
@@ -51,12 +52,12 @@ public final class BatchReportWriter {
     public Written write(Batch batch, Ledger ledger) throws IOException {
         BatchTally tally = new BatchTally();
         ledger.forEachLine(batch.id(), tally::add);
-        Files.createDirectories(reports);
+        PrivateFiles.directory(reports);
         Path csv = reports.resolve(batch.id() + ".csv");
         Path json = reports.resolve(batch.id() + ".json");
         // names of their own, so that two nodes writing the same report never share a half-written file
-        Path csvPart = Files.createTempFile(reports, batch.id() + ".csv.", ".part");
-        Path jsonPart = Files.createTempFile(reports, batch.id() + ".json.", ".part");
+        Path csvPart = PrivateFiles.temporary(reports, batch.id() + ".csv.", ".part");
+        Path jsonPart = PrivateFiles.temporary(reports, batch.id() + ".json.", ".part");
         Path deadLetterFile = tally.count(ItemOutcome.FAILED) > 0
                 ? deadLetter.write(batch.id(), tally.failedAttributeNames(), ledger) : null;
         SeatPriceTable.CostProjection cost = tally.newSeatCost(prices);

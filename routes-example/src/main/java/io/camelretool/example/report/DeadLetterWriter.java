@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.camelretool.example.intake.csv.CsvCells;
+import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.BatchLine;
 import io.camelretool.example.ledger.ItemOutcome;
 import io.camelretool.example.ledger.Ledger;
@@ -31,9 +32,9 @@ final class DeadLetterWriter {
     }
 
     Path write(String batchId, Set<String> attributeNames, Ledger ledger) throws IOException {
-        Files.createDirectories(folder);
+        PrivateFiles.directory(folder);
         Path target = folder.resolve(batchId + ".csv");
-        Path part = Files.createTempFile(folder, batchId + ".csv.", ".part");
+        Path part = PrivateFiles.temporary(folder, batchId + ".csv.", ".part");
         try (BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
             List<String> header = new ArrayList<>(List.of("email", "first_name", "last_name", "company", "role",
                     "groups"));

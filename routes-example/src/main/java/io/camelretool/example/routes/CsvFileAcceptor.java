@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.intake.csv.CsvRowResult;
 import io.camelretool.example.intake.csv.ReadProgress;
 import io.camelretool.example.intake.csv.SignupCsvReader;
@@ -49,7 +50,8 @@ final class CsvFileAcceptor {
             throws IOException, UnreadableCsvException {
         ReadProgress progress = new ReadProgress(content, size);
         try (SignupCsvReader reader = SignupCsvReader.open(progress, fileName)) {
-            reader.headerWarnings().forEach(warning -> LOG.warn("{}: {}", fileName, warning));
+            reader.headerWarnings().forEach(warning -> LOG.warn("{}: {}", LogText.of(fileName),
+                    LogText.of(warning)));
             Batch batch = intake.startBatch(SignupSource.CSV, fileName, fileName + "|" + size + "|" + lastModified);
             long[] counts = new long[ItemOutcome.values().length];
             List<Arrival> part = new ArrayList<>(ROWS_PER_TRANSACTION);
@@ -63,14 +65,15 @@ final class CsvFileAcceptor {
                             .orElseGet(() -> Arrival.unreadable(row.lineNumber(), fileName + ":" + row.lineNumber(),
                                     row.error().orElse("unreadable row"))));
                     if (row.error().isPresent()) {
-                        LOG.warn("{}:{} skipped: {}", fileName, row.lineNumber(), row.error().get());
+                        LOG.warn("{}:{} skipped: {}", LogText.of(fileName), row.lineNumber(),
+                                LogText.of(row.error().get()));
                     }
                     rows++;
                     if (part.size() == ROWS_PER_TRANSACTION) {
                         acceptPart(batch, part, counts);
                     }
                     if (rows % PROGRESS_EVERY_ROWS == 0) {
-                        LOG.info("{}: {}", fileName, progress.describe(rows));
+                        LOG.info("{}: {}", LogText.of(fileName), progress.describe(rows));
                     }
                 }
             } catch (RuntimeException readingStopped) {

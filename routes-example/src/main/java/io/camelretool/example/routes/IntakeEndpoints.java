@@ -11,7 +11,12 @@ public final class IntakeEndpoints {
     public static final String FOLDER = "file:{{signups.dir}}/inbox?include=.*\\.(csv|CSV)&move=.done"
                                         + "&moveFailed=.error&readLock=changed&readLockMinAge=1000"
                                         // an empty file is taken too (and refused as empty), not left waiting forever
-                                        + "&readLockMinLength=0";
+                                        + "&readLockMinLength=0"
+                                        // only regular files: links, FIFOs, devices and overlong names set aside
+                                        + "&filter=#" + IntakeEndpoints.INBOX_FILTER;
+
+    /** The registry name of the folder intake's {@link io.camelretool.example.intake.folder.InboxEntryFilter}. */
+    static final String INBOX_FILTER = "inboxEntryFilter";
 
     /** Signed JSON signups; Camel's HTTP server (shared with the health endpoints) on {@code WEBHOOK_PORT}. */
     public static final String WEBHOOK = "platform-http:/signups?httpMethodRestrict=POST";

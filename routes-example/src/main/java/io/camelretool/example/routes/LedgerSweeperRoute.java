@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.camelretool.component.error.RetoolException;
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.pipeline.InviteReconciler;
@@ -12,9 +13,9 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Two timers that keep the ledger honest: one settles rows a crash left in SENDING against Retool's pending
- * invites (a second after a start, then regularly), the other writes the report of every batch whose signups are
- * all settled.
+ * Timers that keep the ledger honest: one settles rows a crash left in SENDING against Retool's pending
+ * invites (a second after a start, then regularly), one writes the report of every batch whose signups are
+ * all settled, and one forgets the webhook deliveries whose signatures have expired.
  */
 public class LedgerSweeperRoute extends RouteBuilder {
 
@@ -45,6 +46,12 @@ public class LedgerSweeperRoute extends RouteBuilder {
                         writeReport(ledger, reports, batchId);
                     }
                 });
+
+        // deliveries past their signature's window are refused before the replay store is asked: forget them, a
+        // window later, so that nodes whose clocks differ a little still find them
+        from("timer:delivery-expiry?synchronous=true&period={{ledger.reconcile-period}}")
+                .routeId("delivery-expiry")
+                .process(exchange -> ledger.deliveries().forgetExpired(WebhookIntakeRoute.TOLERANCE));
     }
 
     /**
@@ -57,7 +64,7 @@ public class LedgerSweeperRoute extends RouteBuilder {
         // on several nodes the one that marks it logs it
         if (ledger.markReported(batchId)) {
             log.info("Report of batch {} ({} {}): {} signup(s) {}; new seats cost {} {} a month; {}{}", batchId,
-                    batch.source(), batch.name(), written.lines(), written.byOutcome(),
+                    batch.source(), LogText.of(batch.name()), written.lines(), written.byOutcome(),
                     written.newSeatCost().monthlyTotal(), written.newSeatCost().currency(), written.json(),
                     written.deadLetter() == null ? "" : "; failed signups in " + written.deadLetter());
         }

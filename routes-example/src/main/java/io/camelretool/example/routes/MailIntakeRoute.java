@@ -4,32 +4,37 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.MailboxSettings;
+import io.camelretool.example.files.PrivateFiles;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.intake.mail.AllowedSenders;
 import io.camelretool.example.intake.mail.MailExtraction;
+import io.camelretool.example.intake.mail.MailSize;
 import io.camelretool.example.intake.mail.SignupMailExtractor;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
 import io.camelretool.example.ledger.ItemOutcome;
+import io.camelretool.example.ledger.LedgerException;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.signup.SignupSource;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
 
@@ -40,6 +45,9 @@ import org.apache.camel.component.mail.MailMessage;
  * with the reason in {@code <signups.dir>/mail-review/}. With {@code MAIL_ENABLED=false} there is no mailbox route.
  */
 public class MailIntakeRoute extends RouteBuilder {
+
+    /** The largest mail read (MAIL_MAX_BYTES): 10 MiB of attached CSVs in base64, plus its text and headers. */
+    static final long DEFAULT_MAX_MAIL_BYTES = 16L * 1024 * 1024;
 
     @Override
     public void configure() throws Exception {
@@ -52,33 +60,52 @@ public class MailIntakeRoute extends RouteBuilder {
         Path reasons = services.settings().signupsDir().resolve("mail-review");
         SignupMailExtractor extractor = new SignupMailExtractor(AllowedSenders.parse(mailbox.allowedSenders()));
         String reviewFolder = mailbox.reviewFolder();
+        long maxMailBytes = Long.parseLong(getCamelContext().resolvePropertyPlaceholders(
+                "{{mail.max-bytes:" + DEFAULT_MAX_MAIL_BYTES + "}}").strip());
 
         from(services.settings().cluster().intakeUri(ClusterSettings.MAIL, mailbox.endpointUri()))
                 .routeId("mail-intake")
-                .process(exchange -> handle(exchange, extractor, intake, reasons, reviewFolder));
+                .process(exchange -> {
+                    // camel-mail copies a mail's headers into the message when they are first asked for, through
+                    // the server's ENVELOPE, which fails (at every poll) for a mail the server cannot parse; this
+                    // route reads the mail itself, so the message starts with no headers of the mail's
+                    exchange.getIn().setHeaders(new HashMap<>());
+                    Message original = exchange.getIn(MailMessage.class).getOriginalMessage();
+                    Review review = new Review(original, reviewFolder, reasons);
+                    try {
+                        handle(original, review, extractor, intake, maxMailBytes);
+                    } catch (LedgerException ledgerDown) {
+                        // not the mail's fault: it stays unseen and is read again at the next poll
+                        throw ledgerDown;
+                    } catch (Exception unprocessable) {
+                        // whatever this mail does to the server's parse or to ours, it is set aside once, not
+                        // read again at every poll
+                        review.setAside(null, "the mail cannot be processed: "
+                                              + unprocessable.getClass().getSimpleName() + ": "
+                                              + unprocessable.getMessage());
+                    }
+                });
     }
 
-    private void handle(Exchange exchange, SignupMailExtractor extractor, SignupIntake intake, Path reasons,
-                        String reviewFolder) throws Exception {
-        Message original = exchange.getIn(MailMessage.class).getOriginalMessage();
+    private void handle(Message original, Review review, SignupMailExtractor extractor, SignupIntake intake,
+                        long maxMailBytes) throws Exception {
+        Optional<String> tooLarge = MailSize.refusal(original, maxMailBytes);
+        if (tooLarge.isPresent()) {
+            review.setAside(null, tooLarge.get());
+            return;
+        }
         // read once and parsed here: the server's own parse (IMAP ENVELOPE, BODYSTRUCTURE) of a broken mail may fail,
         // and a mail that fails at every poll is never marked seen nor moved to review
         Message mail = readHere(original);
         String name = SignupMailExtractor.reference(mail);
         String identity = SignupMailExtractor.identity(mail);
         if (intake.alreadyAccepted(SignupSource.MAIL, identity)) {
-            log.info("Mail {} was accepted before the last stop; marking it seen", name);
+            log.info("Mail {} was accepted before the last stop; marking it seen", LogText.of(name));
             return;
         }
         MailExtraction extraction = extractor.extract(mail);
         if (extraction.signups().isEmpty()) {
-            String reason = extraction.rejection().orElse("no signup found");
-            copyToReview(original, reviewFolder);
-            Files.createDirectories(reasons);
-            Files.writeString(reasons.resolve(safeFileName(name) + ".txt"), "subject: " + subjectOf(mail)
-                                                                            + "\nreason: " + reason + "\n",
-                    StandardCharsets.UTF_8);
-            log.warn("Mail {} ({}) moved to review: {}", name, subjectOf(mail), reason);
+            review.setAside(mail, extraction.rejection().orElse("no signup found"));
             return;
         }
         List<Arrival> arrivals = new ArrayList<>();
@@ -86,10 +113,52 @@ public class MailIntakeRoute extends RouteBuilder {
         extraction.rowErrors().forEach(error -> arrivals.add(Arrival.unreadable(arrivals.size() + 1,
                 name, error)));
         AcceptedBatch accepted = intake.acceptBatch(SignupSource.MAIL, name, identity, arrivals);
-        log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid", name,
-                subjectOf(mail), extraction.signups().size(), extraction.method(), accepted.batch().id(),
-                accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),
+        log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid",
+                LogText.of(name), LogText.of(subjectOf(mail)), extraction.signups().size(), extraction.method(),
+                accepted.batch().id(), accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),
                 accepted.count(ItemOutcome.INVALID));
+    }
+
+    /** Setting a mail aside: copied to the review folder, marked seen, its reason written and logged, once. */
+    private final class Review {
+
+        private final Message original;
+        private final String folder;
+        private final Path reasons;
+
+        Review(Message original, String folder, Path reasons) {
+            this.original = original;
+            this.folder = folder;
+            this.reasons = reasons;
+        }
+
+        /** @param parsed the mail as parsed here, or null when it was not (too large, or unreadable) */
+        void setAside(Message parsed, String reason) throws Exception {
+            String name = parsed != null ? SignupMailExtractor.reference(parsed) : nameFromServer();
+            String subject = parsed != null ? subjectOf(parsed) : "(not read)";
+            copyToReview(original, folder);
+            // marked here rather than by camel-mail after the exchange: whatever fails after this point, the mail is
+            // not read (nor copied to review) again
+            original.setFlag(Flags.Flag.SEEN, true);
+            PrivateFiles.directory(reasons);
+            PrivateFiles.write(reasons.resolve(safeFileName(name) + ".txt"), "subject: " + LogText.of(subject)
+                                                                             + "\nreason: " + LogText.of(reason)
+                                                                             + "\n");
+            log.warn("Mail {} ({}) moved to review: {}", LogText.of(name), LogText.of(subject), LogText.of(reason));
+        }
+
+        /** The Message-ID the server has for it (one header, no body), or its number in the folder. */
+        private String nameFromServer() {
+            try {
+                String[] ids = original.getHeader("Message-ID");
+                if (ids != null && ids.length > 0 && !ids[0].isBlank()) {
+                    return ids[0].strip();
+                }
+            } catch (MessagingException | RuntimeException unknown) {
+                // named by its number below
+            }
+            return "mail-number-" + original.getMessageNumber();
+        }
     }
 
     /** The subject on one line: an encoded line break in it must not add a line to the reason file or the log. */

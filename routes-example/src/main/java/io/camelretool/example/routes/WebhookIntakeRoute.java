@@ -3,19 +3,23 @@ package io.camelretool.example.routes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.intake.webhook.WebhookPayloadParser;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
+import io.camelretool.example.ledger.Deliveries;
 import io.camelretool.example.ledger.ItemOutcome;
 import io.camelretool.example.ledger.LedgerException;
 import io.camelretool.example.pipeline.SignupIntake;
@@ -29,8 +33,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /signups}: a signed JSON signup or array of signups. Accepted signups are written to the ledger, as one
- * batch, before the answer 202 with one id per signup; 400 lists every field error, 401 a missing or bad signature,
- * 413 a body over 1 MiB, 415 a non-JSON body, 503 a ledger that cannot be reached (nothing was accepted: send again).
+ * batch, before the answer 202 with one id per signup; 400 lists the first field errors and their count, 401 a
+ * missing or bad signature (or one sent in the URL), 413 a body over 1 MiB, 415 a non-JSON body, 503 a ledger that
+ * cannot be reached (nothing was accepted: send again). A signed request seen before (a replay within the signature's
+ * window, on any node) gets the answer it got the first time, and makes no batch.
  */
 public class WebhookIntakeRoute extends RouteBuilder {
 
@@ -68,9 +74,15 @@ public class WebhookIntakeRoute extends RouteBuilder {
         }
         String timestamp = exchange.getMessage().getHeader(WebhookSignature.TIMESTAMP_HEADER, String.class);
         String signed = exchange.getMessage().getHeader(WebhookSignature.SIGNATURE_HEADER, String.class);
+        String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
         // the request's headers must not travel back as response headers
         exchange.getMessage().removeHeaders("*");
-        if (!contentType.startsWith("application/json")) {
+        if (SignatureInQuery.names(query)) {
+            // Camel turns query parameters into headers; a signature in the URL ends up in proxy and access logs
+            respond(exchange, 401, Map.of("error", "send " + WebhookSignature.TIMESTAMP_HEADER + " and "
+                                                   + WebhookSignature.SIGNATURE_HEADER + " as HTTP headers, never in "
+                                                   + "the URL"));
+        } else if (!contentType.startsWith("application/json")) {
             respond(exchange, 415, Map.of("error", "send the signups as application/json"));
         } else if (body.length > WebhookPayloadParser.MAX_BODY_BYTES) {
             respond(exchange, 413, Map.of("error", "the body is larger than 1 MiB; send fewer signups per request"));
@@ -79,37 +91,72 @@ public class WebhookIntakeRoute extends RouteBuilder {
             if (!check.valid()) {
                 respond(exchange, 401, Map.of("error", check.reason()));
             } else {
-                accept(exchange, body, intake);
+                accept(exchange, body, intake, new Deliveries.Delivery(SignupSource.WEBHOOK.name(),
+                        WebhookSignature.deliveryKey(timestamp, body),
+                        Instant.ofEpochSecond(Long.parseLong(timestamp.trim())).plus(TOLERANCE)));
             }
         }
     }
 
-    private static void accept(Exchange exchange, byte[] body, SignupIntake intake) throws Exception {
+    private static void accept(Exchange exchange, byte[] body, SignupIntake intake, Deliveries.Delivery delivery)
+            throws Exception {
+        Optional<Deliveries.Answer> seen = intake.answered(delivery);
+        if (seen.isPresent()) {
+            replay(exchange, seen.get());
+            return;
+        }
         String requestId = "webhook-" + UUID.randomUUID();
         WebhookPayloadParser.Payload payload = WebhookPayloadParser.parse(body, requestId);
         if (!payload.errors().isEmpty()) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            payload.errors().forEach(error -> errors.put(error.path().isEmpty() ? "body" : error.path(),
-                    error.message()));
-            respond(exchange, 400, Map.of("errors", errors));
+            respond(exchange, 400, FieldErrorAnswer.of(payload.errors()));
             return;
         }
         List<Arrival> arrivals = new ArrayList<>();
         payload.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
-        AcceptedBatch accepted = intake.acceptBatch(SignupSource.WEBHOOK, requestId, arrivals);
         List<String> ids = payload.signups().stream().map(Signup::sourceRef).toList();
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("batch", accepted.batch().id());
-        answer.put("accepted", ids.size());
-        answer.put("ids", ids);
-        respond(exchange, 202, answer);
+        AcceptedBatch[] made = new AcceptedBatch[1];
+        Deliveries.Answer answer = intake.acceptBatchOnce(delivery, SignupSource.WEBHOOK, requestId, arrivals,
+                accepted -> {
+                    made[0] = accepted;
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("batch", accepted.batch().id());
+                    json.put("accepted", ids.size());
+                    json.put("ids", ids);
+                    return new Deliveries.Answer(202, toJson(json));
+                });
+        if (made[0] == null) {
+            // a copy of this request, on this node or another, was accepted while this one was being read
+            replay(exchange, answer);
+            return;
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(answer.body());
+        AcceptedBatch accepted = made[0];
         LOG.info("Webhook {}: {} signup(s) accepted as batch {}: {} new, {} duplicate", requestId, ids.size(),
                 accepted.batch().id(), accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE));
+    }
+
+    /** A signed request seen before: the same answer as the first time, and nothing else happens. */
+    private static void replay(Exchange exchange, Deliveries.Answer first) {
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, first.status());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(first.body());
+        LOG.info("Webhook request seen before (same signature, timestamp and body): answered as the first time, "
+                 + "nothing accepted again");
+    }
+
+    private static String toJson(Object json) {
+        try {
+            return new String(JSON.writeValueAsBytes(json), StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings, numbers and lists always serialise", e);
+        }
     }
 
     private static void respond(Exchange exchange, int status, Object json) throws Exception {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(new String(JSON.writeValueAsBytes(json), StandardCharsets.UTF_8));
+        exchange.getMessage().setBody(toJson(json));
     }
 }

@@ -1,5 +1,8 @@
 package io.camelretool.example.routes;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import org.apache.camel.CamelContext;
@@ -17,11 +20,16 @@ import org.apache.camel.support.EventNotifierSupport;
 public final class WebhookUnavailableAnswer extends EventNotifierSupport {
 
     private final int port;
-    private Route fallback;
+    private final List<String> paths;
+    private final List<Route> fallbacks = new ArrayList<>();
 
-    /** @param port the port of Camel's HTTP server, where the webhook listens */
-    public WebhookUnavailableAnswer(int port) {
+    /**
+     * @param port  the port of Camel's HTTP server, where the webhook listens
+     * @param paths the signed paths that answer 503 while their routes are not running
+     */
+    public WebhookUnavailableAnswer(int port, List<String> paths) {
         this.port = port;
+        this.paths = List.copyOf(paths);
     }
 
     @Override
@@ -35,12 +43,14 @@ public final class WebhookUnavailableAnswer extends EventNotifierSupport {
         CamelContext context = ((CamelEvent.CamelContextEvent) event).getContext();
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
                 VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        if (router != null && fallback == null) {
-            fallback = router.route(HttpMethod.POST, "/signups").order(Integer.MAX_VALUE)
-                    .handler(request -> request.response().setStatusCode(503).putHeader("Retry-After", "5")
-                            .putHeader("Content-Type", "application/json")
-                            .end("{\"error\":\"the webhook is starting or stopping; nothing was accepted, "
-                                 + "send again\"}"));
+        if (router != null && fallbacks.isEmpty()) {
+            for (String path : paths) {
+                fallbacks.add(router.route(HttpMethod.POST, path).order(Integer.MAX_VALUE)
+                        .handler(request -> request.response().setStatusCode(503).putHeader("Retry-After", "5")
+                                .putHeader("Content-Type", "application/json")
+                                .end("{\"error\":\"the webhook is starting or stopping; nothing was accepted, "
+                                     + "send again\"}")));
+            }
         }
     }
 }

@@ -4,5 +4,13 @@ package io.camelretool.example.signup;
 public enum SignupSource {
     CSV,
     MAIL,
-    WEBHOOK
+    WEBHOOK,
+    /** Stripe's checkout and customer events ({@code /signups/stripe}). */
+    STRIPE,
+    /** Clerk and other Standard Webhooks senders ({@code /signups/standard}). */
+    STANDARD_WEBHOOKS,
+    /** Typeform responses ({@code /signups/typeform}). */
+    TYPEFORM,
+    /** Shopify customers ({@code /signups/shopify}). */
+    SHOPIFY
 }

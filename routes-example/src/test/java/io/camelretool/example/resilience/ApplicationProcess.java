@@ -37,7 +37,10 @@ final class ApplicationProcess implements AutoCloseable {
      */
     ApplicationProcess(String name, Map<String, String> environment, Path log) {
         this.name = name;
-        this.environment = Map.copyOf(environment);
+        Map<String, String> settings = new java.util.HashMap<>(environment);
+        // each process's loopback management port (health in detail) must be its own, like its webhook port
+        settings.putIfAbsent("MANAGEMENT_PORT", String.valueOf(io.camelretool.example.testing.FreePorts.next()));
+        this.environment = Map.copyOf(settings);
         this.log = log;
         this.port = Integer.parseInt(environment.get("WEBHOOK_PORT"));
     }

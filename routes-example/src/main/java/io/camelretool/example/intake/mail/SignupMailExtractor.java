@@ -23,7 +23,6 @@ import io.camelretool.example.intake.csv.SignupCsvReader;
 import io.camelretool.example.intake.csv.UnreadableCsvException;
 import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -57,10 +56,13 @@ public final class SignupMailExtractor {
 
     public MailExtraction extract(Message message) {
         try {
-            String sender = sender(message);
+            SingleSender.Sender from = SingleSender.of(message);
+            if (from.refusal() != null) {
+                return MailExtraction.rejected(from.refusal());
+            }
+            String sender = from.address();
             if (!allowed.trusts(sender)) {
-                return MailExtraction.rejected("sender " + (sender == null ? "(none)" : sender)
-                                               + " is not in MAIL_ALLOWED_SENDERS");
+                return MailExtraction.rejected("sender " + sender + " is not in MAIL_ALLOWED_SENDERS");
             }
             String reference = reference(message);
             Contents contents = new Contents();
@@ -190,14 +192,6 @@ public final class SignupMailExtractor {
         }
         Matcher from = FORWARDED_FROM.matcher(text).region(marker.end(), text.length());
         return from.find() ? from.group(1).trim() : null;
-    }
-
-    private static String sender(Message message) throws MessagingException {
-        Address[] from = message.getFrom();
-        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
-            return null;
-        }
-        return address.getAddress() == null ? null : address.getAddress().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -74,6 +74,20 @@ public final class WebhookSignature {
                 : new Check(false, SIGNATURE_HEADER + " does not match the body and timestamp");
     }
 
+    /**
+     * What makes a signed request the same request when it comes again: a digest of what its signature covers, the
+     * timestamp and the raw body. Only meaningful once {@link #verify} has passed.
+     */
+    public static String deliveryKey(String timestampHeader, byte[] rawBody) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((timestampHeader.trim() + ".").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha256.digest(rawBody == null ? new byte[0] : rawBody));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** The header value a sender puts in {@code X-Signup-Signature}. */
     public String sign(long timestamp, byte[] rawBody) {
         return PREFIX + HexFormat.of().formatHex(mac(timestamp, rawBody));
