@@ -9,8 +9,8 @@ import org.apache.camel.spi.Metadata;
 public final class RetoolConstants {
 
     @Metadata(label = "producer", javaType = "String",
-              description = "Overrides the endpoint's action for this message: create, list, revoke, renew or lookup on "
-                            + "invite; "
+              description = "Overrides the endpoint's action for this message: create, list, revoke, renew or "
+                            + "lookup on invite; "
                             + "set or delete on attributes; capabilities on any endpoint.")
     public static final String ACTION = "CamelRetoolAction";
 

@@ -32,7 +32,7 @@ import org.apache.camel.util.ObjectHelper;
              category = { Category.CLOUD, Category.API }, headersClass = RetoolConstants.class)
 public class RetoolEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    /** How often the consumer reads Retool's invites unless {@code delay} says otherwise: each poll is one list read. */
+    /** How often the consumer reads Retool's invites unless {@code delay} says otherwise: a poll is one list read. */
     static final long DEFAULT_POLL_DELAY_MILLIS = 60_000;
 
     @UriPath(description = "What the endpoint does: invite, attributes or embedToken.")

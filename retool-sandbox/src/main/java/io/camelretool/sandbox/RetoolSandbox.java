@@ -129,7 +129,8 @@ public final class RetoolSandbox implements AutoCloseable {
     }
 
     /**
-     * Lets an invite expire now, as if it had been created seven days ago (see {@link SandboxOrganization#expireInvite}).
+     * Lets an invite expire now, as if it had been created seven days ago (see
+     * {@link SandboxOrganization#expireInvite}).
      *
      * @throws RejectedOperationException NOT_FOUND for an unknown or revoked invite, CONFLICT for a claimed one
      */

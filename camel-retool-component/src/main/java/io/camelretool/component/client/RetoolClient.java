@@ -81,8 +81,8 @@ public class RetoolClient {
     }
 
     /**
-     * {@code GET /api/v2/user_invites}, every page, kept only as the unclaimed invites' ids and expiries and the claimed
-     * ones' user ids by email (see {@link PendingInviteIndex}). Each
+     * {@code GET /api/v2/user_invites}, every page, kept only as the unclaimed invites' ids and expiries and the
+     * claimed ones' user ids by email (see {@link PendingInviteIndex}). Each
      * page is read as it streams in, one invite at a time, so what this holds grows with the number of invites (the
      * email key and two numbers each) and never with the size of Retool's answer.
      */

@@ -87,8 +87,9 @@ final class KnownInvites {
                 seen.add(claim.inviteId());
                 Known before = byId.get(claim.inviteId());
                 if (before == null || before.state() != State.CLAIMED) {
+                    Instant expiresAt = before == null ? null : expiry(before.expiresAtSecond());
                     changes.add(new InviteChange(InviteChangeKind.CLAIMED, claim.inviteId(), emailKey,
-                            claim.userId(), claim.claimedAt(), before == null ? null : expiry(before.expiresAtSecond())));
+                            claim.userId(), claim.claimedAt(), expiresAt));
                 }
             }
         });

@@ -21,11 +21,12 @@ public record PendingInvite(int id, String email, Instant expiresAt, String link
         invite.path("groups").forEach(group -> groups.add(group.path("id").asInt()));
         String claimedBy = textOrNull(invite.path("claimed_by"));
         Instant claimedAt = instant(textOrNull(invite.path("claimed_at")));
+        JsonNode claimedAtField = invite.path("claimed_at");
+        boolean claimed = claimedAt != null || claimedBy != null
+                          || !claimedAtField.isNull() && !claimedAtField.isMissingNode();
         return new PendingInvite(invite.path("id").asInt(), invite.path("invited_email").asText(null),
                 instant(invite.path("expires_at").asText(null)), invite.path("invite_link").asText(null),
-                List.copyOf(groups), claimedAt != null || claimedBy != null
-                                     || !invite.path("claimed_at").isNull() && !invite.path("claimed_at").isMissingNode(),
-                invite.path("metadata"), claimedBy, claimedAt);
+                List.copyOf(groups), claimed, invite.path("metadata"), claimedBy, claimedAt);
     }
 
     private static String textOrNull(JsonNode node) {

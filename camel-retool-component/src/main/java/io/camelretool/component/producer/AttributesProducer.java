@@ -30,9 +30,10 @@ import org.apache.camel.Message;
 /**
  * {@code retool:attributes}: sets (the default) or deletes user-attribute values on an account or a pending
  * invite. The target is a user id, else an invite id, else an email resolved by {@link EmailStandings}: the
- * account (where the plan can look users up), the user named by its claimed invite, or its newest live invite. Retool takes one attribute a call; the calls go one after the other and
- * stop at the first failure: a {@link RetoolPartialUpdateException} names the attributes already applied (when
- * none were, the typed failure itself is thrown).
+ * account (where the plan can look users up), the user named by its claimed invite, or its newest live invite.
+ * Retool takes one attribute a call; the calls go one after the other and stop at the first failure: a
+ * {@link RetoolPartialUpdateException} names the attributes already applied (when none were, the typed failure
+ * itself is thrown).
  */
 public class AttributesProducer extends RetoolAsyncProducer {
 

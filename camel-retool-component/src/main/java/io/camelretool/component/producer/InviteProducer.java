@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code retool:invite}: create (the default), list, revoke, renew and look up user invites. Never invites an email twice
- * when {@code skipExisting} is on: Retool itself does not deduplicate, and every external user is a paid seat.
+ * {@code retool:invite}: create (the default), list, revoke, renew and look up user invites. Never invites an email
+ * twice when {@code skipExisting} is on: Retool itself does not deduplicate, and every external user is a paid seat.
  */
 public class InviteProducer extends RetoolAsyncProducer {
 
@@ -50,7 +50,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         super.doStart();
         RetoolComponent component = (RetoolComponent) getEndpoint().getComponent();
         pendingInvites = component.pendingInvites(client, configuration.getApiKey());
-        standings = new EmailStandings(client, pendingInvites, component.userLookups(client, configuration.getApiKey()));
+        standings = new EmailStandings(client, pendingInvites,
+                component.userLookups(client, configuration.getApiKey()));
         defaultGroupIds = GroupIds.parse(configuration.getDefaultGroupIds(), "defaultGroupIds");
     }
 

@@ -13,10 +13,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.camelretool.example.files.PrivateFiles;
 
 /**
  * The seats report, beside the batch reports: what the read API's {@code /api/seats} answers, as JSON and as a CSV of
- * one line per figure, each written aside and then renamed so a reader never sees half a file.
+ * one line per figure, each written aside (private to the application's user) and then renamed so a reader never sees
+ * half a file.
  */
 public final class SeatsReportWriter {
 
@@ -34,7 +36,7 @@ public final class SeatsReportWriter {
 
     /** @return the JSON file written; the CSV has the same name ending in .csv */
     public Path write(Map<String, Object> seats) throws IOException {
-        Files.createDirectories(reports);
+        PrivateFiles.directory(reports);
         String name = "seats-" + NAME_TIME.format(clock.instant());
         Path json = reports.resolve(name + ".json");
         Path csv = reports.resolve(name + ".csv");

@@ -7,6 +7,7 @@ import java.time.Clock;
 import io.camelretool.component.error.RetoolException;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.config.LifecycleSettings;
+import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.LedgerException;
 import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.lifecycle.AttributeSyncer;
@@ -38,12 +39,17 @@ public class LifecycleRoute extends RouteBuilder {
         InviteLifecycle lifecycle = new InviteLifecycle(ledger);
         InviteRenewals renewals = new InviteRenewals(ledger, services.settings().policy(), settings.maxRenewals(),
                 services.settings().reconcileAfter(), Clock.systemUTC());
-        Path stateFile = services.settings().signupsDir().resolve("lifecycle").resolve("invites.state");
-        Files.createDirectories(stateFile.getParent());
+        Path stateFile = PrivateFiles.directory(services.settings().signupsDir().resolve("lifecycle"))
+                .resolve("invites.state");
+        if (!Files.exists(stateFile)) {
+            // made private before Camel's repository writes to it (it keeps the file's mode)
+            PrivateFiles.write(stateFile, "");
+        }
         getCamelContext().getRegistry().bind(STATE, FileStateRepository.fileStateRepository(stateFile.toFile()));
         long period = settings.period().toMillis();
 
-        from("retool:invite?initialDelay=3000&delay=" + period + "&stateRepository=#" + STATE + "&stateKey=ledger")
+        // the first read at once: readiness waits for every consumer's first poll
+        from("retool:invite?initialDelay=0&delay=" + period + "&stateRepository=#" + STATE + "&stateKey=ledger")
                 .routeId("invite-lifecycle")
                 .onException(LedgerException.class).handled(false).logStackTrace(false)
                     .log(LoggingLevel.WARN, "The ledger cannot take a change of invite ${header.CamelRetoolInviteId}; "
