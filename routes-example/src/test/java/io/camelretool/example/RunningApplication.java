@@ -22,6 +22,7 @@ import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.testing.FreePorts;
+import io.camelretool.sandbox.RecordedRequest;
 import io.camelretool.sandbox.RetoolSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -78,6 +79,15 @@ public final class RunningApplication implements AutoCloseable {
         properties.forEach(main::addOverrideProperty);
         main.start();
         return new RunningApplication(main, signups, port, managementPort);
+    }
+
+    /**
+     * The calls the application made to Retool, but the lifecycle's reads of the invite list (one at start, then one
+     * a LIFECYCLE_PERIOD_MS): what a test that expects nothing to reach Retool looks at.
+     */
+    public static List<RecordedRequest> callsBeyondTheLifecycleRead(RetoolSandbox retool) {
+        return retool.requests().stream().filter(request -> !(request.method().equals("GET")
+                && request.path().equals("/api/v2/user_invites"))).toList();
     }
 
     public CamelContext context() {
