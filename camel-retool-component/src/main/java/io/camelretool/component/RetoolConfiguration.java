@@ -4,6 +4,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * Every option of a {@code retool:} endpoint. Set once on the component ({@code camel.component.retool.*}) and
@@ -47,13 +48,36 @@ public class RetoolConfiguration implements Cloneable {
                             + "allowed, so local test servers work without it.")
     private boolean allowInsecureHttp;
 
-    @UriParam(label = "producer",
-              enums = "create,list,revoke,renew,lookup,set,delete,capabilities",
-              description = "What to do. retool:invite: create (default), list, revoke, renew or lookup (where an "
-                            + "email stands: NONE, PENDING, EXPIRED or ACCOUNT; no write call). retool:attributes: set "
-                            + "(default) or delete. Any endpoint: capabilities (what the key and plan allow). The "
-                            + "header CamelRetoolAction overrides it per message.")
-    private String action;
+    @UriParam(label = "security",
+              description = "TLS settings (trust store, key store, protocols) for calls to Retool: a self-hosted "
+                            + "Retool whose certificate a private CA signed needs a trust store holding that CA. "
+                            + "Endpoints with the same settings share one HTTP client.")
+    private SSLContextParameters sslContextParameters;
+
+    @UriParam(label = "advanced,proxy",
+              description = "The host of an HTTP proxy every call to Retool goes through (https through CONNECT).")
+    private String proxyHost;
+
+    @UriParam(label = "advanced,proxy",
+              description = "The port of the HTTP proxy named by proxyHost.")
+    private Integer proxyPort;
+
+    @UriParam(label = "producer,invite", defaultValue = "create",
+              description = "retool:invite: what to do: create (invite, skipping emails already invited or already "
+                            + "users), list (the unclaimed invites), revoke or renew (by invite id or email), or "
+                            + "capabilities (what the key and plan allow). The header CamelRetoolAction overrides it "
+                            + "per message.")
+    private InviteAction inviteAction = InviteAction.create;
+
+    @UriParam(label = "producer,attributes", defaultValue = "set",
+              description = "retool:attributes: what to do: set or delete attribute values, or capabilities (what "
+                            + "the key and plan allow). The header CamelRetoolAction overrides it per message.")
+    private AttributesAction attributesAction = AttributesAction.set;
+
+    @UriParam(label = "producer,embed", defaultValue = "mint",
+              description = "retool:embedToken: what to do: mint an Embed URL, or capabilities (what the key and plan "
+                            + "allow). The header CamelRetoolAction overrides it per message.")
+    private EmbedTokenAction embedTokenAction = EmbedTokenAction.mint;
 
     @UriParam(label = "producer",
               description = "Comma-separated Retool group ids every created invite joins, added to the groups of the request.")
@@ -108,10 +132,10 @@ public class RetoolConfiguration implements Cloneable {
                             + "CamelRetoolEmail overrides it.")
     private String email;
 
-    @UriParam(label = "attributes", defaultValue = "auto", enums = "auto,user,invite",
+    @UriParam(label = "attributes", defaultValue = "auto",
               description = "retool:attributes: which kind of target an email resolves to: auto (an account where the "
                             + "plan allows looking users up, else the pending invite), user or invite.")
-    private String target = "auto";
+    private AttributesTarget target = AttributesTarget.auto;
 
     @UriParam(label = "attributes", defaultValue = "false",
               description = "retool:attributes: create attribute definitions that do not exist yet, with a data type "
@@ -192,12 +216,52 @@ public class RetoolConfiguration implements Cloneable {
         this.allowInsecureHttp = allowInsecureHttp;
     }
 
-    public String getAction() {
-        return action;
+    public InviteAction getInviteAction() {
+        return inviteAction;
     }
 
-    public void setAction(String action) {
-        this.action = action;
+    public void setInviteAction(InviteAction inviteAction) {
+        this.inviteAction = inviteAction;
+    }
+
+    public AttributesAction getAttributesAction() {
+        return attributesAction;
+    }
+
+    public void setAttributesAction(AttributesAction attributesAction) {
+        this.attributesAction = attributesAction;
+    }
+
+    public EmbedTokenAction getEmbedTokenAction() {
+        return embedTokenAction;
+    }
+
+    public void setEmbedTokenAction(EmbedTokenAction embedTokenAction) {
+        this.embedTokenAction = embedTokenAction;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
     }
 
     public String getDefaultGroupIds() {
@@ -280,11 +344,11 @@ public class RetoolConfiguration implements Cloneable {
         this.email = email;
     }
 
-    public String getTarget() {
+    public AttributesTarget getTarget() {
         return target;
     }
 
-    public void setTarget(String target) {
+    public void setTarget(AttributesTarget target) {
         this.target = target;
     }
 

@@ -9,9 +9,10 @@ import org.apache.camel.spi.Metadata;
 public final class RetoolConstants {
 
     @Metadata(label = "producer", javaType = "String",
-              description = "Overrides the endpoint's action for this message: create, list, revoke, renew or "
-                            + "lookup on invite; "
-                            + "set or delete on attributes; capabilities on any endpoint.")
+              description = "Overrides the endpoint's action for this message (the action's name in any case, or the "
+                            + "enum constant): retool:invite takes an InviteAction (create, list, revoke, renew, lookup), "
+                            + "retool:attributes an AttributesAction (set, delete), retool:embedToken an "
+                            + "EmbedTokenAction (mint); every endpoint takes capabilities.")
     public static final String ACTION = "CamelRetoolAction";
 
     @Metadata(javaType = "String",
@@ -24,8 +25,9 @@ public final class RetoolConstants {
                             + "renew or set attributes on when given.")
     public static final String INVITE_ID = "CamelRetoolInviteId";
 
-    @Metadata(label = "producer", javaType = "String",
-              description = "The link the invited person follows to claim the invite.")
+    @Metadata(label = "producer", javaType = "String", secret = true,
+              description = "The link the invited person follows to claim the invite. It claims an account: the "
+                            + "component never logs it, and results print it masked.")
     public static final String INVITE_LINK = "CamelRetoolInviteLink";
 
     @Metadata(label = "producer", javaType = "io.camelretool.component.model.InviteStatus",
@@ -84,6 +86,11 @@ public final class RetoolConstants {
     @Metadata(javaType = "String",
               description = "Set by the signup classifier: why the signup got its class.")
     public static final String CLASS_REASON = "CamelRetoolClassReason";
+
+    @Metadata(javaType = "String",
+              description = "Read by the signup classifier: the role the person asked for; a standard role makes an "
+                            + "internal signup STANDARD_USER, anything else END_USER.")
+    public static final String REQUESTED_ROLE = "CamelRetoolRequestedRole";
 
     private RetoolConstants() {
     }

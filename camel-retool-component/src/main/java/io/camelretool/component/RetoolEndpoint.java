@@ -1,6 +1,7 @@
 package io.camelretool.component;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 
 import io.camelretool.component.client.BaseUrls;
 import io.camelretool.component.client.RetoolClient;
@@ -29,7 +30,8 @@ import org.apache.camel.util.ObjectHelper;
  * ({@code from("retool:invite")}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "retool", title = "Retool", syntax = "retool:type",
-             category = { Category.CLOUD, Category.API }, headersClass = RetoolConstants.class)
+             category = { Category.CLOUD, Category.API, Category.SAAS },
+             headersClass = RetoolConstants.class)
 public class RetoolEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** How often the consumer reads Retool's invites unless {@code delay} says otherwise: a poll is one list read. */
@@ -96,9 +98,11 @@ public class RetoolEndpoint extends ScheduledPollEndpoint implements EndpointSer
         }
         URI baseUri = BaseUrls.checked(configuration.getBaseUrl(), configuration.isAllowInsecureHttp());
         RetoolComponent component = (RetoolComponent) getComponent();
-        client = new RetoolClient(component.httpClient(), baseUri, configuration.getApiKey(),
+        HttpClient http = component.httpClient(configuration);
+        client = new RetoolClient(http, baseUri, configuration.getApiKey(),
                 component.rateLimiter(baseUri.toString(), configuration.getApiKey(), configuration.getRateLimitPerMinute()),
-                configuration.getRequestTimeout(), configuration.getMaxRetries());
+                configuration.getRequestTimeout(), configuration.getMaxRetries(),
+                component.transportCheck(baseUri, http, configuration), component.metrics());
         if (component.isHealthCheckProducerEnabled()) {
             healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                     WritableHealthCheckRepository.class);

@@ -104,7 +104,7 @@ class AfterTheInviteTest extends RetoolTestSupport {
         long writesBefore = sandbox().requestCount("POST", "") + sandbox().requestCount("DELETE", "");
 
         @SuppressWarnings("unchecked")
-        List<EmailStanding> standings = send("retool:invite?action=lookup", List.of("pending@example.com",
+        List<EmailStanding> standings = send("retool:invite?inviteAction=lookup", List.of("pending@example.com",
                 "expired@example.com", "joined@example.com", "nobody@example.com")).getMessage().getBody(List.class);
 
         assertThat(standings).extracting(EmailStanding::state).containsExactly(StandingState.PENDING,
@@ -136,7 +136,7 @@ class AfterTheInviteTest extends RetoolTestSupport {
         sandbox().setPlan(SandboxPlan.ENTERPRISE);
         SandboxUser grace = sandbox().addUser("grace@example.com", "Grace", "Hopper");
 
-        EmailStanding standing = send("retool:invite?action=lookup", "grace@example.com").getMessage()
+        EmailStanding standing = send("retool:invite?inviteAction=lookup", "grace@example.com").getMessage()
                 .getBody(EmailStanding.class);
 
         assertThat(standing.state()).isEqualTo(StandingState.ACCOUNT);
@@ -148,10 +148,10 @@ class AfterTheInviteTest extends RetoolTestSupport {
     void lookupRefusesWhatIsNotAnEmailBeforeAnyCall() {
         for (Object hostile : new Object[] { 42, "not-an-email", "", List.of("ok@example.com", 7),
                                              List.of("a@b@example.com"), Map.of("email", "x@example.com") }) {
-            assertThat(send("retool:invite?action=lookup", hostile).getException()).as(String.valueOf(hostile))
+            assertThat(send("retool:invite?inviteAction=lookup", hostile).getException()).as(String.valueOf(hostile))
                     .isInstanceOf(InvalidRetoolInputException.class);
         }
-        assertThat(send("retool:invite?action=lookup", null).getException())
+        assertThat(send("retool:invite?inviteAction=lookup", null).getException())
                 .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining(RetoolConstants.EMAIL);
         assertThat(sandbox().requests()).isEmpty();
     }
@@ -161,7 +161,7 @@ class AfterTheInviteTest extends RetoolTestSupport {
         sandbox().defineAttribute("tier", "string");
         send("retool:invite", "ada@example.com");
         send("retool:invite?defaultGroupIds=2", "bob@example.com");
-        send("retool:invite?action=lookup", "carl@example.com");
+        send("retool:invite?inviteAction=lookup", "carl@example.com");
         template.request("retool:attributes?email=ada@example.com", e -> e.getMessage().setBody(Map.of("tier", "x")));
 
         assertThat(sandbox().requestCount("GET", "/api/v2/users")).isEqualTo(1);
@@ -171,7 +171,7 @@ class AfterTheInviteTest extends RetoolTestSupport {
     void concurrentCallersShareTheOneLookUpInFlightInsteadOfBursting() {
         List<CompletableFuture<Object>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            calls.add(template.asyncRequestBody("retool:invite?action=lookup", "person" + i + "@example.com"));
+            calls.add(template.asyncRequestBody("retool:invite?inviteAction=lookup", "person" + i + "@example.com"));
         }
         calls.forEach(CompletableFuture::join);
 
@@ -180,7 +180,7 @@ class AfterTheInviteTest extends RetoolTestSupport {
 
     @Test
     void theRefusalIsAskedAgainAfterTheIntervalSoAnUpgradeTakesEffectWithoutARestart() {
-        String lookup = "retool:invite?action=lookup&userLookupRecheckInterval=0";
+        String lookup = "retool:invite?inviteAction=lookup&userLookupRecheckInterval=0";
         SandboxUser grace = sandbox().addUser("grace@example.com", "Grace", "Hopper");
         assertThat(send(lookup, "grace@example.com").getMessage().getBody(EmailStanding.class).state())
                 .isEqualTo(StandingState.NONE);
@@ -194,10 +194,10 @@ class AfterTheInviteTest extends RetoolTestSupport {
 
     @Test
     void aRefusalIsBelievedForTheIntervalWithoutAskingAgain() {
-        send("retool:invite?action=lookup", "a@example.com");
+        send("retool:invite?inviteAction=lookup", "a@example.com");
         sandbox().setPlan(SandboxPlan.ENTERPRISE);
 
-        send("retool:invite?action=lookup", "b@example.com");
+        send("retool:invite?inviteAction=lookup", "b@example.com");
 
         assertThat(sandbox().requestCount("GET", "/api/v2/users")).isEqualTo(1);
     }

@@ -85,7 +85,7 @@ class AttributesProducerTest extends RetoolTestSupport {
         send("retool:invite", "ada@example.com");
         send("retool:attributes?email=ada@example.com", Map.of("plan", "gold", "seats", 3));
 
-        Exchange exchange = send("retool:attributes?email=ada@example.com&action=delete", List.of("plan"));
+        Exchange exchange = send("retool:attributes?email=ada@example.com&attributesAction=delete", List.of("plan"));
 
         assertThat(exchange.getException()).isNull();
         assertThat(sandbox().invitesFor("ada@example.com").get(0).metadata()).doesNotContainKey("plan")
@@ -159,8 +159,11 @@ class AttributesProducerTest extends RetoolTestSupport {
                 .hasMessageContaining("name a user id, an invite id or an email");
         assertThat(send("retool:attributes?userId=42", Map.of("plan", "x")).getException())
                 .hasMessageContaining("not a Retool user id");
-        assertThat(send("retool:attributes?inviteId=1&action=explode", Map.of("plan", "x")).getException())
-                .hasMessageContaining("explode");
+        assertThat(template.request("retool:attributes?inviteId=1", e -> {
+            e.getMessage().setHeader(RetoolConstants.ACTION, "explode");
+            e.getMessage().setBody(Map.of("plan", "x"));
+        }).getException()).isInstanceOf(InvalidRetoolInputException.class)
+                .hasMessage("action: 'explode' is not an attributes action; use set, delete or capabilities");
         assertThat(sandbox().requests()).isEmpty();
     }
 

@@ -11,7 +11,7 @@ class CapabilitiesTest extends RetoolTestSupport {
 
     @Test
     void tellsWhatABusinessPlanKeyMayDoWithoutCreatingAnything() {
-        RetoolCapabilities capabilities = send("retool:attributes?action=capabilities", null).getMessage()
+        RetoolCapabilities capabilities = send("retool:attributes?attributesAction=capabilities", null).getMessage()
                 .getBody(RetoolCapabilities.class);
 
         assertThat(capabilities).isEqualTo(new RetoolCapabilities(false, true, true, true));
@@ -36,8 +36,9 @@ class CapabilitiesTest extends RetoolTestSupport {
     @Test
     void aKeyWithFewScopesCanDoLess() throws Exception {
         try (RetoolSandbox limited = RetoolSandbox.builder().apiKey("retool_invites_only", "users:write").start()) {
-            RetoolCapabilities capabilities = send("retool:invite?action=capabilities&apiKey=RAW(retool_invites_only)"
-                                                   + "&baseUrl=" + limited.baseUrl(), null).getMessage()
+            RetoolCapabilities capabilities = send("retool:invite?inviteAction=capabilities"
+                                                   + "&apiKey=RAW(retool_invites_only)&baseUrl=" + limited.baseUrl(),
+                    null).getMessage()
                     .getBody(RetoolCapabilities.class);
 
             assertThat(capabilities).isEqualTo(new RetoolCapabilities(false, true, false, false));

@@ -41,6 +41,25 @@ class CatalogMetadataTest extends CamelTestSupport {
     }
 
     @Test
+    void eachEndpointKindOffersOnlyItsOwnActionsAndTheCatalogLabelIsThePoms() throws Exception {
+        JsonNode catalog = new ObjectMapper().readTree(((org.apache.camel.CatalogCamelContext) context)
+                .getComponentParameterJsonSchema("retool"));
+
+        assertThat(catalog.at("/properties/inviteAction/enum").toString())
+                .isEqualTo("[\"create\",\"list\",\"revoke\",\"renew\",\"lookup\",\"capabilities\"]");
+        assertThat(catalog.at("/properties/attributesAction/enum").toString())
+                .isEqualTo("[\"set\",\"delete\",\"capabilities\"]");
+        assertThat(catalog.at("/properties/embedTokenAction/enum").toString()).isEqualTo("[\"mint\",\"capabilities\"]");
+        assertThat(catalog.at("/properties/target/enum").toString()).isEqualTo("[\"auto\",\"user\",\"invite\"]");
+        assertThat(catalog.at("/properties/inviteAction/group").asText()).isEqualTo("invite");
+        assertThat(catalog.at("/properties/attributesAction/group").asText()).isEqualTo("attributes");
+        assertThat(catalog.at("/properties/action").isMissingNode()).isTrue();
+        assertThat(catalog.at("/component/label").asText()).isEqualTo("cloud,api,saas");
+        assertThat(catalog.at("/headers/" + RetoolConstants.REQUESTED_ROLE + "/description").asText()).isNotBlank();
+        assertThat(catalog.at("/headers/" + RetoolConstants.INVITE_LINK + "/secret").asBoolean()).isTrue();
+    }
+
+    @Test
     void theUriFactoryAndConfigurersAreGeneratedSoOptionsBindWithoutReflection() throws Exception {
         RetoolEndpoint endpoint = context.getEndpoint(
                 "retool:invite?apiKey=RAW(k)&rateLimitPerMinute=300&dryRun=true&connectTimeout=2s", RetoolEndpoint.class);

@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InviteProducerTest extends RetoolTestSupport {
 
@@ -137,7 +138,7 @@ class InviteProducerTest extends RetoolTestSupport {
         send(cachingForAMinute, "first@example.com");
         inviteBehindTheComponentsBack("ada@example.com");
 
-        send("retool:invite?action=list", null);
+        send("retool:invite?inviteAction=list", null);
         Exchange afterList = send(cachingForAMinute, "ada@example.com");
 
         assertThat(afterList.getMessage().getBody(InviteResult.class).status())
@@ -297,7 +298,7 @@ class InviteProducerTest extends RetoolTestSupport {
         send("retool:invite?skipExisting=false", "dup@example.com");
         assertThat(sandbox().invitesFor("dup@example.com")).hasSize(2);
 
-        Exchange exchange = send("retool:invite?action=revoke", "dup@example.com");
+        Exchange exchange = send("retool:invite?inviteAction=revoke", "dup@example.com");
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(BulkInviteSummary.class).count(InviteStatus.REVOKED)).isEqualTo(2);
@@ -306,7 +307,7 @@ class InviteProducerTest extends RetoolTestSupport {
 
     @Test
     void revokingAnUnknownInviteIsANotFoundError() {
-        Exchange exchange = template.request("retool:invite?action=revoke",
+        Exchange exchange = template.request("retool:invite?inviteAction=revoke",
                 e -> e.getMessage().setHeader(RetoolConstants.INVITE_ID, 4242));
 
         assertThat(exchange.getException()).isInstanceOf(RetoolNotFoundException.class).hasMessageContaining("4242");
@@ -320,7 +321,7 @@ class InviteProducerTest extends RetoolTestSupport {
         int oldId = sandbox().invitesFor("ada@example.com").get(0).id();
         sandbox().clock().advance(Duration.ofDays(8));
 
-        InviteResult renewed = send("retool:invite?action=renew", "ada@example.com").getMessage()
+        InviteResult renewed = send("retool:invite?inviteAction=renew", "ada@example.com").getMessage()
                 .getBody(InviteResult.class);
 
         assertThat(renewed.status()).isEqualTo(InviteStatus.INVITED);
@@ -332,8 +333,44 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
-    void refusesAnUnknownAction() {
-        assertThat(send("retool:invite?action=explode", "a@example.com").getException())
-                .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("explode");
+    void refusesAnUnknownActionHeaderNamingTheInviteActions() {
+        assertThat(template.request("retool:invite", e -> {
+            e.getMessage().setHeader(RetoolConstants.ACTION, " Explode ");
+            e.getMessage().setBody("a@example.com");
+        }).getException()).isInstanceOf(InvalidRetoolInputException.class)
+                .hasMessage("action: 'explode' is not an invite action; use create, list, revoke, renew, "
+                            + "lookup or capabilities");
+        assertThat(sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void anActionHeaderOfAnotherKindsEnumIsRefusedBeforeAnyCall() {
+        Exchange exchange = template.request("retool:invite", e -> {
+            e.getMessage().setHeader(RetoolConstants.ACTION, AttributesAction.delete);
+            e.getMessage().setBody("a@example.com");
+        });
+
+        assertThat(exchange.getException()).isInstanceOf(InvalidRetoolInputException.class)
+                .hasMessageStartingWith("action: 'delete' is not an invite action");
+        assertThat(sandbox().requests()).isEmpty();
+    }
+
+    @Test
+    void anEndpointWithAnActionOfAnotherKindIsNotCreated() {
+        assertThatThrownBy(() -> context.getEndpoint("retool:invite?inviteAction=set"))
+                .hasStackTraceContaining("InviteAction does not have any constant with value: set");
+    }
+
+    @Test
+    void theActionHeaderTakesTheEnumAndAnyCaseOfItsName() {
+        template.request("retool:invite", e -> e.getMessage().setBody("ada@example.com"));
+
+        Exchange listed = template.request("retool:invite", e -> e.getMessage().setHeader(RetoolConstants.ACTION,
+                InviteAction.list));
+        Exchange listedAgain = template.request("retool:invite", e -> e.getMessage().setHeader(RetoolConstants.ACTION,
+                "LIST"));
+
+        assertThat(listed.getMessage().getBody(List.class)).hasSize(1);
+        assertThat(listedAgain.getMessage().getBody(List.class)).hasSize(1);
     }
 }

@@ -10,6 +10,7 @@ import io.camelretool.sandbox.state.RejectedOperationException;
 import io.camelretool.sandbox.state.RequestLog;
 import io.camelretool.sandbox.state.SandboxOrganization;
 import io.camelretool.sandbox.state.UserStore;
+import io.camelretool.sandbox.tls.SandboxTls;
 import io.camelretool.sandbox.validation.StringFormat;
 
 import java.time.Duration;
@@ -54,6 +55,7 @@ public final class RetoolSandbox implements AutoCloseable {
     private final SandboxFaults faults;
     private final RequestLog requestLog = new RequestLog(RequestLog.DEFAULT_CAPACITY);
     private final SandboxHttpServer server;
+    private final SandboxTls tls;
 
     private RetoolSandbox(Builder settings) {
         this.configuredPlan = settings.plan();
@@ -67,7 +69,9 @@ public final class RetoolSandbox implements AutoCloseable {
         this.faults = new SandboxFaults(configuredFaults);
         ApiHandler api = new ApiHandler(organization, keys, plan::get, rateLimiter, faults, requestLog,
                 claimedInvites::get);
-        this.server = SandboxHttpServer.start(settings.port(), api, new AdminHandler(this, organization));
+        this.tls = settings.servesTls() ? SandboxTls.generated() : null;
+        this.server = SandboxHttpServer.start(settings.port(), api, new AdminHandler(this, organization),
+                tls == null ? null : tls.serverContext());
     }
 
     /** A sandbox on a free port, Business plan, key {@value #DEFAULT_API_KEY} with every scope, no limits. */
@@ -79,9 +83,27 @@ public final class RetoolSandbox implements AutoCloseable {
         return new Builder();
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /** {@code http://127.0.0.1:PORT}, or {@code https://} when served over TLS; without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port();
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port();
+    }
+
+    /** Whether this sandbox serves https (see {@link Builder#tls()}). */
+    public boolean isTls() {
+        return tls != null;
+    }
+
+    /**
+     * The trust material a client needs for this sandbox's https: its private CA's certificate as a key store, a
+     * PKCS12 file and that file's password.
+     *
+     * @throws IllegalStateException when the sandbox serves plain http
+     */
+    public SandboxTls tls() {
+        if (tls == null) {
+            throw new IllegalStateException("this sandbox serves plain http; build it with tls() for https");
+        }
+        return tls;
     }
 
     public int port() {
@@ -305,8 +327,18 @@ public final class RetoolSandbox implements AutoCloseable {
         private final Map<String, Set<String>> apiKeys = new LinkedHashMap<>();
         private int rateLimitPerMinute;
         private FaultSettings faults = FaultSettings.NONE;
+        private boolean tls;
 
         private Builder() {
+        }
+
+        /**
+         * Serves https with a certificate for 127.0.0.1 and localhost signed by a private CA generated for this JVM
+         * (see {@link RetoolSandbox#tls()} for the trust store clients need).
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
         }
 
         /** 0 (the default) picks a free port. */
@@ -385,6 +417,10 @@ public final class RetoolSandbox implements AutoCloseable {
 
         int port() {
             return port;
+        }
+
+        boolean servesTls() {
+            return tls;
         }
 
         SandboxPlan plan() {

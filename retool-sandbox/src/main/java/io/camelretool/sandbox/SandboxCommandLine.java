@@ -23,9 +23,13 @@ final class SandboxCommandLine {
               --rate-limit-per-minute N   requests a minute per key, answered 429 beyond; 0 = off (default 0)
               --latency-ms N              delay added to every API call (default 0)
               --fault-rate F              probability 0..1 of a 500/502/503 answer (default 0)
+              --tls                       serve https with a certificate for 127.0.0.1 signed by a private CA
+                                          generated at start; prints the trust store clients need
               --help                      print this and exit
 
-            Prints "retool-sandbox listening on http://127.0.0.1:PORT" when ready; stops on SIGTERM or Ctrl-C.
+            Prints "retool-sandbox listening on http://127.0.0.1:PORT" (https:// with --tls) when ready; with
+            --tls, a second line "retool-sandbox trust store: FILE (PKCS12, password PASSWORD)". Stops on SIGTERM
+            or Ctrl-C.
             """;
 
     private final RetoolSandbox.Builder builder = RetoolSandbox.builder();
@@ -45,6 +49,13 @@ final class SandboxCommandLine {
             if (arg.equals("--help") || arg.equals("-h")) {
                 commandLine.help = true;
                 continue;
+            }
+            if (arg.equals("--tls")) {
+                commandLine.builder.tls();
+                continue;
+            }
+            if (arg.startsWith("--tls=")) {
+                throw new IllegalArgumentException("--tls takes no value; got '" + arg + "'");
             }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'");

@@ -37,6 +37,10 @@ public final class SandboxMain {
             System.out.flush();
         }, "retool-sandbox-shutdown"));
         System.out.println("retool-sandbox listening on " + sandbox.baseUrl());
+        if (sandbox.isTls()) {
+            System.out.println("retool-sandbox trust store: " + sandbox.tls().trustStorePath() + " (PKCS12, password "
+                    + sandbox.tls().trustStorePassword() + ")");
+        }
         System.out.flush();
         // the server's threads are daemons; this thread keeps the process alive until SIGTERM runs the hook
         new CountDownLatch(1).await();

@@ -30,6 +30,20 @@ class SandboxCommandLineTest {
     }
 
     @Test
+    void tlsIsAFlagWithoutValue() {
+        try (RetoolSandbox sandbox = SandboxCommandLine.parse("--tls", "--port", "0").builder().start()) {
+            assertThat(sandbox.baseUrl()).startsWith("https://127.0.0.1:");
+            assertThat(sandbox.tls().trustStorePath()).exists();
+        }
+    }
+
+    @Test
+    void tlsWithAValueIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> SandboxCommandLine.parse("--tls=yes"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--tls takes no value; got '--tls=yes'");
+    }
+
+    @Test
     void recognisesHelp() {
         assertThat(SandboxCommandLine.parse("--help").help()).isTrue();
     }

@@ -5,15 +5,24 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxJarIT {
 
     private static final Pattern LISTENING = Pattern.compile("retool-sandbox listening on (http://127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern TRUST_STORE = Pattern.compile(
+            "retool-sandbox trust store: (.+) \\(PKCS12, password (\\S+)\\)");
     private static final Path JAR = Path.of("target", "retool-sandbox.jar");
 
     private Process process;
@@ -59,6 +70,34 @@ class SandboxJarIT {
         // 143 = 128 + SIGTERM: the JVM's normal exit status after running its shutdown hooks on SIGTERM
         assertThat(process.exitValue()).isEqualTo(143);
         assertThat(remainingLines(output)).contains("retool-sandbox stopped");
+    }
+
+    @Test
+    void servesHttpsWithTlsAndPrintsTheTrustStoreAClientNeeds() throws Exception {
+        process = start("--tls", "--port", "0");
+        BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+
+        String first = output.readLine();
+        Matcher trust = TRUST_STORE.matcher(String.valueOf(output.readLine()));
+
+        assertThat(first).matches("retool-sandbox listening on https://127\\.0\\.0\\.1:\\d+");
+        assertThat(trust.matches()).as("the second line names the trust store").isTrue();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(Path.of(trust.group(1)))) {
+            store.load(in, trust.group(2).toCharArray());
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(store);
+        SSLContext client = SSLContext.getInstance("TLS");
+        client.init(null, trustManagers.getTrustManagers(), null);
+        String baseUrl = first.substring("retool-sandbox listening on ".length());
+        HttpResponse<String> invites = HttpClient.newBuilder().sslContext(client).build().send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/v2/user_invites"))
+                        .header("Authorization", "Bearer " + RetoolSandbox.DEFAULT_API_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(invites.statusCode()).isEqualTo(200);
     }
 
     @Test

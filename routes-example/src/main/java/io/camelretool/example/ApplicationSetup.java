@@ -2,12 +2,17 @@ package io.camelretool.example;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
+import io.camelretool.example.config.ConsoleSettings;
+import io.camelretool.example.console.ConsoleAccess;
+import io.camelretool.example.console.ConsoleServer;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.HttpServerLimits;
 import io.camelretool.example.config.LifecycleSettings;
@@ -34,6 +39,7 @@ final class ApplicationSetup extends MainListenerSupport {
     private SignupServices services;
     private AdminToken adminToken;
     private List<Sender> senders = List.of();
+    private ConsoleAccess console;
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -72,11 +78,30 @@ final class ApplicationSetup extends MainListenerSupport {
             main.configure().addRoutesBuilder(new SenderIntakeRoute(senders));
             senders.forEach(sender -> signedPaths.add(sender.path()));
         }
+        ConsoleSettings consoleSettings = ConsoleSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key
+                                                                                                   + ":}}"));
+        console = ConsoleAccess.resolve(consoleSettings.users(), connections.retool().isSandbox(),
+                consoleSettings.idleTimeout());
+        if (console.enabled()) {
+            // like the answer below, it adds its routes to Camel's HTTP server once that server is up
+            context.getRegistry().bind("operatorConsole", new ConsoleServer(console, settings, connections.mailbox(),
+                    services.ledger(), services.intake(), retoolDescription(connections, context)));
+        }
         if (!signedPaths.isEmpty()) {
             // Camel Main registers the event notifiers it finds in the registry with the context it starts
             context.getRegistry().bind("webhookUnavailableAnswer",
                     new WebhookUnavailableAnswer(settings.webhookPort(), signedPaths));
         }
+    }
+
+    /** What the console says of the Retool in use: never its key. */
+    private static Map<String, String> retoolDescription(Connections connections, CamelContext context) {
+        Map<String, String> description = new LinkedHashMap<>();
+        description.put("Retool", connections.retool().isSandbox()
+                ? "LOCAL STAND-IN retool-sandbox (Business plan)" : connections.retool().baseUrl());
+        String limit = context.resolvePropertyPlaceholders("{{camel.component.retool.rate-limit-per-minute:45}}");
+        description.put("Rate limit", "0".equals(limit.strip()) ? "off" : limit.strip() + " requests a minute");
+        return description;
     }
 
     /** Camel's leader election by file lock: on one machine, or on several sharing the folder (NFSv4, say). */
@@ -93,7 +118,7 @@ final class ApplicationSetup extends MainListenerSupport {
 
     @Override
     public void afterStart(BaseMainSupport main) {
-        System.out.println(Banner.text(services.settings(), services.connections(), senders));
+        System.out.println(Banner.text(services.settings(), services.connections(), senders, console));
         System.out.println("  Read API: " + adminToken.describe("http://localhost:" + services.settings().webhookPort()
                                                                 + "/api"));
     }

@@ -7,6 +7,7 @@ import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.MailboxSettings;
+import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.intake.sender.Sender;
 
 /** The start-up banner: what the application talks to, which of it is a local stand-in, and how to change that. */
@@ -15,7 +16,8 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(ExampleSettings settings, Connections connections, List<Sender> senders) {
+    static String text(ExampleSettings settings, Connections connections, List<Sender> senders,
+                       ConsoleAccess console) {
         String signups = settings.signupsDir().toString();
         String line = "-".repeat(78);
         StringBuilder text = new StringBuilder(line).append('\n').append("camel-retool example application\n");
@@ -40,6 +42,8 @@ final class Banner {
                 .append('\n');
         text.append("  Senders: ").append(senders(senders, settings.webhookPort())).append('\n');
         text.append("  Mail   : ").append(mailbox(connections)).append('\n');
+        text.append("  Console: ").append(console.describe("http://localhost:" + settings.webhookPort() + "/console"))
+                .append('\n');
         text.append("  Health : http://localhost:").append(settings.webhookPort()).append("/observe/health ")
                 .append("(readiness: /observe/health/ready)\n").append(line);
         return text.toString();

@@ -1,5 +1,6 @@
 package io.camelretool.example;
 
+import io.camelretool.example.console.PasswordHashes;
 import io.camelretool.example.routes.FolderIntakeRoute;
 import io.camelretool.example.routes.InvitePipelineRoute;
 import io.camelretool.example.routes.LedgerSweeperRoute;
@@ -24,7 +25,12 @@ public final class ExampleApplication {
     private ExampleApplication() {
     }
 
+    /** {@code hash-password} prints a bcrypt hash for {@code CONSOLE_USERS} instead of starting the application. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "hash-password".equals(args[0])) {
+            PasswordHashes.main(new String[0]);
+            return;
+        }
         newMain().run(args);
     }
 

@@ -20,9 +20,6 @@ import org.apache.camel.Processor;
  */
 public class SignupClassifierProcessor implements Processor {
 
-    /** Header with the role the person asked for, read when the body does not carry one. */
-    public static final String REQUESTED_ROLE = "CamelRetoolRequestedRole";
-
     private final SignupClassifier classifier;
 
     public SignupClassifierProcessor(SignupClassifier classifier) {
@@ -34,7 +31,7 @@ public class SignupClassifierProcessor implements Processor {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         String email = message.getHeader(RetoolConstants.EMAIL, String.class);
-        String role = message.getHeader(REQUESTED_ROLE, String.class);
+        String role = message.getHeader(RetoolConstants.REQUESTED_ROLE, String.class);
         if (body instanceof Map<?, ?> map) {
             email = email != null ? email : text(map.get("email"));
             role = role != null ? role : text(map.get("role"));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.component.error.NotRetoolApiException;
 import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolException;
+import io.camelretool.component.metrics.RetoolMetrics;
 import io.camelretool.component.model.PendingInvite;
 import io.camelretool.component.model.PendingInviteIndex;
 import org.slf4j.Logger;
@@ -51,9 +53,25 @@ public class RetoolClient {
     private final RequestRateLimiter rateLimiter;
     private final Duration requestTimeout;
     private final int maxRetries;
+    private final Supplier<CompletableFuture<Optional<String>>> transportCheck;
+    private final RetoolMetrics metrics;
 
     public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
                         long requestTimeoutMillis, int maxRetries) {
+        this(http, baseUri, apiKey, rateLimiter, requestTimeoutMillis, maxRetries,
+                () -> CompletableFuture.completedFuture(Optional.empty()), RetoolMetrics.NONE);
+    }
+
+    /**
+     * @param transportCheck what is wrong with the base URL's scheme, if anything ({@link TransportCheck}); a finding
+     *                       fails the call before it is sent
+     * @param metrics        where calls, retries and rate-limiter waits are measured
+     */
+    public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
+                        long requestTimeoutMillis, int maxRetries,
+                        Supplier<CompletableFuture<Optional<String>>> transportCheck, RetoolMetrics metrics) {
+        this.transportCheck = transportCheck;
+        this.metrics = metrics;
         this.http = http;
         this.baseUri = baseUri;
         this.authorization = "Bearer " + apiKey;
@@ -245,19 +263,33 @@ public class RetoolClient {
     private <B, T> CompletableFuture<T> attempt(String method, String path, byte[] payload, int retry,
                                                 HttpResponse.BodyHandler<B> bodyHandler, AnswerReader<B, T> reader) {
         HttpRequest request = request(method, path, payload);
-        long started = System.nanoTime();
-        return rateLimiter.acquire()
-                .thenCompose(ready -> http.sendAsync(request, bodyHandler))
+        long queued = System.nanoTime();
+        long[] sent = { queued };
+        String endpoint = MeteredEndpoints.of(path);
+        return transportCheck.get()
+                .thenCompose(finding -> finding.isPresent()
+                        ? CompletableFuture.failedFuture(new RetoolConnectionException(finding.get(), 0, null, method,
+                                path, null))
+                        : rateLimiter.acquire())
+                .thenCompose(ready -> {
+                    sent[0] = System.nanoTime();
+                    metrics.queued(Duration.ofNanos(sent[0] - queued));
+                    return http.sendAsync(request, bodyHandler);
+                })
                 .handle((response, failure) -> {
+                    Duration took = Duration.ofNanos(System.nanoTime() - sent[0]);
                     if (failure != null) {
-                        return CompletableFuture.<T> failedFuture(connectionFailure(Futures.unwrap(failure), method, path));
+                        RetoolException cause = connectionFailure(Futures.unwrap(failure), method, path);
+                        metrics.call(method, endpoint, cause.getStatus(), took);
+                        return CompletableFuture.<T> failedFuture(cause);
                     }
                     int status = response.statusCode();
-                    LOG.debug("Retool {} {} answered {} in {} ms", method, path, status,
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                    metrics.call(method, endpoint, status, took);
+                    LOG.debug("Retool {} {} answered {} in {} ms", method, path, status, took.toMillis());
                     if ((status == 429 || status == 503) && retry < maxRetries) {
                         discard(response.body());
                         Duration delay = RetryDelays.before(retry, response.headers());
+                        metrics.retry(status, delay);
                         LOG.debug("Retool {} {} answered {}; retry {} of {} in {} ms", method, path, status, retry + 1,
                                 maxRetries, delay.toMillis());
                         return CompletableFuture.runAsync(() -> { },
@@ -331,13 +363,27 @@ public class RetoolClient {
         }
     }
 
-    private static RetoolException connectionFailure(Throwable cause, String method, String path) {
+    private RetoolException connectionFailure(Throwable cause, String method, String path) {
         if (cause instanceof RetoolException retool) {
             return retool;
         }
         String what = cause instanceof HttpTimeoutException ? "Retool did not answer in time"
+                : untrustedCertificate(cause) ? "The certificate of " + baseUri.getHost() + " is not trusted: give the "
+                        + "retool component sslContextParameters (or useGlobalSslContextParameters) whose trust store "
+                        + "holds the CA that signed it"
                 : "Could not reach Retool (" + cause.getClass().getSimpleName() + ")";
         return new RetoolConnectionException(what, 0, null, method, path, cause);
+    }
+
+    /** A handshake refused because no trusted CA signed the server's certificate chain. */
+    private static boolean untrustedCertificate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertPathBuilderException
+                || cause instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String encode(String value) {

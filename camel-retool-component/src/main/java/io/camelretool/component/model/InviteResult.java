@@ -14,6 +14,9 @@ import java.util.List;
  * @param groupIds the groups the invite joins
  * @param error    why the item failed; null unless status is FAILED
  * @param userId   for ALREADY_USER, the account's id ({@code user_...}) when Retool named it
+ *
+ * The link claims a Retool account, so {@link #toString()} shows it masked: a route that logs {@code ${body}}
+ * writes no claim link into its logs.
  */
 public record InviteResult(InviteStatus status, String email, Integer inviteId, String link, Instant expiresAt,
                            List<Integer> groupIds, String error, String userId) {
@@ -32,10 +35,10 @@ public record InviteResult(InviteStatus status, String email, Integer inviteId, 
         return new InviteResult(InviteStatus.FAILED, email, null, null, null, List.of(), error);
     }
 
-    /** Leaves the invite link out: it lets anyone claim the invite. */
     @Override
     public String toString() {
-        return "InviteResult[status=" + status + ", email=" + email + ", inviteId=" + inviteId + ", expiresAt="
-               + expiresAt + ", groupIds=" + groupIds + ", error=" + error + ", userId=" + userId + "]";
+        return "InviteResult[status=" + status + ", email=" + email + ", inviteId=" + inviteId + ", link="
+               + SecretUrls.masked(link) + ", expiresAt=" + expiresAt + ", groupIds=" + groupIds + ", error=" + error
+               + ", userId=" + userId + "]";
     }
 }

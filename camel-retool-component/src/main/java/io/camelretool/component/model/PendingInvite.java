@@ -8,7 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A Retool invite as the list and create calls describe it, reduced to what the component uses.
+ * A Retool invite as the list and create calls describe it, reduced to what the component uses. Its link claims an
+ * account, so {@link #toString()} shows it masked.
  *
  * @param claimedBy the user who claimed it ({@code user_...}); null while unclaimed or when Retool does not say
  * @param claimedAt when it was claimed; null while unclaimed
@@ -45,14 +46,14 @@ public record PendingInvite(int id, String email, Instant expiresAt, String link
         return expiresAt != null && !expiresAt.isAfter(now);
     }
 
-    public InviteResult toResult(InviteStatus status) {
-        return new InviteResult(status, email, id, link, expiresAt, groupIds, null);
-    }
-
-    /** Leaves the invite link out: it lets anyone claim the invite. */
     @Override
     public String toString() {
-        return "PendingInvite[id=" + id + ", email=" + email + ", expiresAt=" + expiresAt + ", claimed=" + claimed
-               + ", claimedBy=" + claimedBy + "]";
+        return "PendingInvite[id=" + id + ", email=" + email + ", expiresAt=" + expiresAt + ", link="
+               + SecretUrls.masked(link) + ", groupIds=" + groupIds + ", claimed=" + claimed + ", claimedBy=" + claimedBy
+               + ", metadata=" + metadata + "]";
+    }
+
+    public InviteResult toResult(InviteStatus status) {
+        return new InviteResult(status, email, id, link, expiresAt, groupIds, null);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelretool.component.RetoolComponent;
+import io.camelretool.component.AttributesAction;
+import io.camelretool.component.AttributesTarget;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.client.Futures;
@@ -67,14 +68,13 @@ public class AttributesProducer extends RetoolAsyncProducer {
                 .thenAccept(metadata -> answer(message, target, metadata)));
     }
 
+    @Override
+    protected AttributesAction action(Exchange exchange) {
+        return action(exchange, AttributesAction.class, configuration.getAttributesAction(), "attributes");
+    }
+
     private boolean deleting(Message message) {
-        String action = requestedAction(message.getExchange());
-        String normalized = action == null ? "set" : action;
-        if (!normalized.equals("set") && !normalized.equals("delete")) {
-            throw new InvalidRetoolInputException("action", "'" + action + "' is not an attributes action; use set "
-                                                            + "or delete");
-        }
-        return normalized.equals("delete");
+        return action(message.getExchange()) == AttributesAction.delete;
     }
 
     /** Name to value (null for delete), in the body's order; names and values Retool would refuse are refused here. */
@@ -86,7 +86,7 @@ public class AttributesProducer extends RetoolAsyncProducer {
             map.forEach((name, value) -> {
                 if (!delete && value == null) {
                     throw new InvalidRetoolInputException("body." + name,
-                            "has no value; use action=delete to remove it");
+                            "has no value; use attributesAction=delete to remove it");
                 }
                 changes.put(name, delete ? null : value);
             });
@@ -119,19 +119,17 @@ public class AttributesProducer extends RetoolAsyncProducer {
         if (email == null || email.isBlank()) {
             throw new InvalidRetoolInputException("target", "name a user id, an invite id or an email (option or header)");
         }
-        String target = configuration.getTarget() == null ? "auto" : configuration.getTarget().toLowerCase(Locale.ROOT);
-        if (!Set.of("auto", "user", "invite").contains(target)) {
-            throw new InvalidRetoolInputException("target", "'" + target + "' is not auto, user or invite");
-        }
+        AttributesTarget target = configuration.getTarget() == null ? AttributesTarget.auto : configuration.getTarget();
         String address = EmailInputs.normalized(email, "email").address();
-        boolean lookUpUsers = !target.equals("invite");
+        boolean lookUpUsers = target != AttributesTarget.invite;
         return standings.find(address, lookUpUsers, configuration.getPendingInvitesCacheTtl(),
                 configuration.getUserLookupRecheckInterval()).thenCompose(found -> {
             EmailStanding standing = found.standing();
-            if (standing.state() == StandingState.ACCOUNT && standing.userId() != null && !target.equals("invite")) {
+            if (standing.state() == StandingState.ACCOUNT && standing.userId() != null
+                && target != AttributesTarget.invite) {
                 return CompletableFuture.completedFuture(user(standing.userId()));
             }
-            if (target.equals("user")) {
+            if (target == AttributesTarget.user) {
                 RetoolPermissionException refused = standings.userLookups().refusal();
                 return refused != null ? CompletableFuture.failedFuture(refused) : notFound(email, "no account");
             }

@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
+import io.camelretool.component.EmbedTokenAction;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.error.InvalidRetoolInputException;
 import io.camelretool.component.error.NotRetoolApiException;
+import io.camelretool.component.model.SecretUrls;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -35,6 +37,11 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
     }
 
     @Override
+    protected EmbedTokenAction action(Exchange exchange) {
+        return action(exchange, EmbedTokenAction.class, configuration.getEmbedTokenAction(), "embedToken");
+    }
+
+    @Override
     protected CompletableFuture<?> start(Exchange exchange) {
         Map<String, Object> request = request(exchange.getMessage());
         return client.send("POST", PATH, request).thenAccept(answer -> {
@@ -44,7 +51,8 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
             }
             exchange.getMessage().setBody(url);
             exchange.getMessage().setHeader(RetoolConstants.EMBED_URL, url);
-            LOG.info("Minted an Embed URL for external user {}: {}", request.get("externalIdentifier"), masked(url));
+            LOG.info("Minted an Embed URL for external user {}: {}", request.get("externalIdentifier"),
+                    SecretUrls.masked(url));
         });
     }
 
@@ -122,11 +130,5 @@ public class EmbedTokenProducer extends RetoolAsyncProducer {
                                                           + " cannot be an Embed request; send a Map or an identifier");
         }
         return fields;
-    }
-
-    /** Host and the first characters of the path only: enough to tell which organisation, useless to log in with. */
-    static String masked(String url) {
-        int path = url.indexOf('/', "https://".length());
-        return (path < 0 ? url : url.substring(0, Math.min(url.length(), path + 8))) + "…(masked)";
     }
 }

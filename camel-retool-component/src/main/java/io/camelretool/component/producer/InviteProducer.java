@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.camelretool.component.InviteAction;
 import io.camelretool.component.RetoolComponent;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
@@ -16,6 +17,7 @@ import io.camelretool.component.error.NotRetoolApiException;
 import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolNotFoundException;
 import io.camelretool.component.error.RetoolServerException;
+import io.camelretool.component.metrics.RetoolMetrics;
 import io.camelretool.component.model.BulkInviteSummary;
 import io.camelretool.component.model.EmailAddresses;
 import io.camelretool.component.model.EmailStanding;
@@ -39,6 +41,7 @@ public class InviteProducer extends RetoolAsyncProducer {
 
     private PendingInviteCache pendingInvites;
     private EmailStandings standings;
+    private RetoolMetrics metrics;
     private List<Integer> defaultGroupIds;
 
     public InviteProducer(RetoolEndpoint endpoint) {
@@ -53,24 +56,24 @@ public class InviteProducer extends RetoolAsyncProducer {
         standings = new EmailStandings(client, pendingInvites,
                 component.userLookups(client, configuration.getApiKey()));
         defaultGroupIds = GroupIds.parse(configuration.getDefaultGroupIds(), "defaultGroupIds");
+        metrics = ((RetoolComponent) getEndpoint().getComponent()).metrics();
     }
 
     @Override
     protected CompletableFuture<?> start(Exchange exchange) {
         return switch (action(exchange)) {
-            case "create" -> create(exchange);
-            case "list" -> list(exchange);
-            case "revoke" -> revoke(exchange);
-            case "renew" -> renew(exchange);
-            case "lookup" -> lookup(exchange);
-            default -> throw new InvalidRetoolInputException("action",
-                    "'" + action(exchange) + "' is not an invite action; use create, list, revoke, renew or lookup");
+            case create -> create(exchange);
+            case list -> list(exchange);
+            case revoke -> revoke(exchange);
+            case renew -> renew(exchange);
+            case lookup -> lookup(exchange);
+            case capabilities -> throw new IllegalStateException("capabilities is answered before start");
         };
     }
 
-    private String action(Exchange exchange) {
-        String action = requestedAction(exchange);
-        return action == null ? "create" : action;
+    @Override
+    protected InviteAction action(Exchange exchange) {
+        return action(exchange, InviteAction.class, configuration.getInviteAction(), "invite");
     }
 
     private CompletableFuture<?> create(Exchange exchange) {
@@ -230,6 +233,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         Message message = exchange.getMessage();
         return targets(message).thenCompose(this::revokeAll).thenAccept(revoked -> {
             PendingInvite last = revoked.get(revoked.size() - 1);
+            // the headers name the last invite; each revoked one counts
+            revoked.subList(0, revoked.size() - 1).forEach(invite -> metrics.invite(InviteStatus.REVOKED));
             answer(message, last.toResult(InviteStatus.REVOKED));
             message.setBody(revoked.size() == 1 ? last.toResult(InviteStatus.REVOKED)
                     : new BulkInviteSummary(revoked.stream().map(i -> i.toResult(InviteStatus.REVOKED)).toList()));
@@ -311,7 +316,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         });
     }
 
-    private static void answer(Message message, InviteResult result) {
+    private void answer(Message message, InviteResult result) {
+        metrics.invite(result.status());
         message.setBody(result);
         message.setHeader(RetoolConstants.INVITE_STATUS, result.status());
         message.setHeader(RetoolConstants.EMAIL, result.email());
@@ -323,7 +329,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         }
     }
 
-    private static void bulkAnswer(Message message, List<InviteResult> results) {
+    private void bulkAnswer(Message message, List<InviteResult> results) {
+        results.forEach(result -> metrics.invite(result.status()));
         BulkInviteSummary summary = new BulkInviteSummary(results);
         message.setBody(summary);
         LOG.info("Bulk invite of {} items: {}", summary.size(), summary.totals());

@@ -1,5 +1,7 @@
 package io.camelretool.component.producer;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,6 +11,7 @@ import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.RetoolEndpoint;
 import io.camelretool.component.client.Futures;
 import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.error.InvalidRetoolInputException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -35,12 +38,33 @@ abstract class RetoolAsyncProducer extends DefaultAsyncProducer {
     }
 
     /** The action any retool endpoint answers: what the key and plan allow. */
-    static final String CAPABILITIES = "capabilities";
+    private static final String CAPABILITIES = "capabilities";
 
-    /** The action of this message: the header, else the option, trimmed and lower-cased; null when neither. */
-    protected String requestedAction(Exchange exchange) {
-        String action = exchange.getMessage().getHeader(RetoolConstants.ACTION, configuration.getAction(), String.class);
-        return action == null ? null : action.trim().toLowerCase(Locale.ROOT);
+    /** This message's action: the header {@code CamelRetoolAction}, else the endpoint's option. */
+    protected abstract Enum<?> action(Exchange exchange);
+
+    /**
+     * The header's action as this kind's enum (its constant, or the constant's name in any case and spacing), else
+     * {@code configured}; any other value is refused naming the valid ones.
+     */
+    protected static <A extends Enum<A>> A action(Exchange exchange, Class<A> actions, A configured, String kind) {
+        Object value = exchange.getMessage().getHeader(RetoolConstants.ACTION);
+        if (value == null) {
+            return configured;
+        }
+        if (actions.isInstance(value)) {
+            return actions.cast(value);
+        }
+        String text = value.toString().trim();
+        for (A action : actions.getEnumConstants()) {
+            if (action.name().equalsIgnoreCase(text)) {
+                return action;
+            }
+        }
+        List<String> names = Arrays.stream(actions.getEnumConstants()).map(Enum::name).toList();
+        throw new InvalidRetoolInputException("action", "'" + text.toLowerCase(Locale.ROOT) + "' is not an " + kind
+                + " action; use " + String.join(", ", names.subList(0, names.size() - 1)) + " or "
+                + names.get(names.size() - 1));
     }
 
     private CompletableFuture<?> capabilities(Exchange exchange) {
@@ -59,7 +83,7 @@ abstract class RetoolAsyncProducer extends DefaultAsyncProducer {
     public final boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<?> work;
         try {
-            work = CAPABILITIES.equals(requestedAction(exchange)) ? capabilities(exchange) : start(exchange);
+            work = CAPABILITIES.equals(action(exchange).name()) ? capabilities(exchange) : start(exchange);
         } catch (RuntimeException refused) {
             exchange.setException(refused);
             callback.done(true);

@@ -2,6 +2,8 @@ package io.camelretool.sandbox.http;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
 
 /**
  * The JDK's HTTP server on the loopback interface, with {@code /api} and {@code /_sandbox} mounted and a fixed
@@ -39,12 +43,20 @@ public final class SandboxHttpServer implements AutoCloseable {
 
     /**
      * @param port 0 for any free port
+     * @param tls  the server's TLS context for https, or {@code null} for plain http
      * @throws UncheckedIOException naming the port when it cannot be bound
      */
-    public static SandboxHttpServer start(int port, HttpHandler api, HttpHandler admin) {
+    public static SandboxHttpServer start(int port, HttpHandler api, HttpHandler admin, SSLContext tls) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+            if (tls == null) {
+                server = HttpServer.create(address, BACKLOG);
+            } else {
+                HttpsServer https = HttpsServer.create(address, BACKLOG);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("retool-sandbox cannot listen on 127.0.0.1:" + port + ": "
                     + e.getMessage(), e);

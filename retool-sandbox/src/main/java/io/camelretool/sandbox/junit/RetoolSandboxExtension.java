@@ -3,6 +3,7 @@ package io.camelretool.sandbox.junit;
 import io.camelretool.sandbox.ClaimedInvites;
 import io.camelretool.sandbox.RetoolSandbox;
 import io.camelretool.sandbox.SandboxPlan;
+import io.camelretool.sandbox.tls.SandboxTls;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -66,6 +67,11 @@ public final class RetoolSandboxExtension implements BeforeAllCallback, AfterAll
                 .claimedInvites(ClaimedInvites.VANISH));
     }
 
+    /** A Business-plan sandbox serving https with a private CA; {@link #tls()} has the trust store clients need. */
+    public static RetoolSandboxExtension businessOverTls() {
+        return new RetoolSandboxExtension(builder -> builder.plan(SandboxPlan.BUSINESS).tls());
+    }
+
     /** A sandbox configured by the given code, e.g. {@code with(b -> b.apiKey("k", "users:read"))}. */
     public static RetoolSandboxExtension with(Consumer<RetoolSandbox.Builder> configuration) {
         return new RetoolSandboxExtension(Objects.requireNonNull(configuration, "configuration"));
@@ -89,6 +95,15 @@ public final class RetoolSandboxExtension implements BeforeAllCallback, AfterAll
 
     public String apiKey() {
         return sandbox().apiKey();
+    }
+
+    /**
+     * The trust material of a sandbox serving https.
+     *
+     * @throws IllegalStateException when the sandbox serves plain http
+     */
+    public SandboxTls tls() {
+        return sandbox().tls();
     }
 
     @Override

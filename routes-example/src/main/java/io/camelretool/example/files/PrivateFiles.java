@@ -29,13 +29,24 @@ public final class PrivateFiles {
     private PrivateFiles() {
     }
 
-    /** Makes the folder (and missing parents) if needed, and makes it private; returns it. */
+    /**
+     * Makes the folder if needed, and makes it private; returns it. Missing parents are made as any folder is: the
+     * data folder holds the inbox, which others may need to write to.
+     */
     public static Path directory(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            if (POSIX) {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(FOLDER));
-            } else {
-                Files.createDirectories(folder);
+            Path parent = folder.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try {
+                if (POSIX) {
+                    Files.createDirectory(folder, attribute(FOLDER));
+                } else {
+                    Files.createDirectory(folder);
+                }
+            } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+                // another node or thread made it first; it is made private below all the same
             }
         }
         restrict(folder, FOLDER);

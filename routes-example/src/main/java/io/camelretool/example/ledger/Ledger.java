@@ -498,6 +498,16 @@ public final class Ledger {
         });
     }
 
+    /** The operator's questions to the ledger (the console's), on the same database. */
+    public LedgerQueries queries() {
+        return new LedgerQueries(transactions, clock);
+    }
+
+    /** The operator console's audit trail, on the same database. */
+    public AuditTrail auditTrail() {
+        return new AuditTrail(transactions, clock);
+    }
+
     /** Midnight UTC: the daily cap counts from here. */
     public Instant startOfToday() {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();

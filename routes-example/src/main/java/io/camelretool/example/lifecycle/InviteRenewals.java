@@ -88,7 +88,7 @@ public final class InviteRenewals {
 
     /** Revokes the old invite; one already gone (revoked by an earlier attempt) is what was wanted. */
     private static void revoke(ProducerTemplate retool, long inviteId) {
-        Exchange answer = retool.request("retool:invite?action=revoke",
+        Exchange answer = retool.request("retool:invite?inviteAction=revoke",
                 exchange -> exchange.getMessage().setHeader(RetoolConstants.INVITE_ID, (int) inviteId));
         Exception failure = answer.getException();
         if (failure != null && !(failure instanceof RetoolNotFoundException)) {

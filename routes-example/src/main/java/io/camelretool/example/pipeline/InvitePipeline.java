@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelretool.component.classify.UserClass;
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Ledger;
@@ -75,8 +76,12 @@ public final class InvitePipeline {
         List<Settlement> holds = new ArrayList<>();
         Map<String, LedgerEntry> held = new LinkedHashMap<>();
         Map<String, InviteCall> toSend = new LinkedHashMap<>();
+        Set<String> pastCap = ledger.queries().pastCapToday(waiting.stream()
+                .filter(entry -> entry.userClass() == UserClass.EXTERNAL).map(LedgerEntry::emailKey).toList());
         for (LedgerEntry entry : waiting) {
-            SignupPolicy.Decision decision = policy.decide(entry, seats);
+            // an operator let this person past today's cap (in the console): their seat is not taken from it
+            SignupPolicy.Decision decision = policy.decide(entry, pastCap.contains(entry.emailKey())
+                    ? SeatBudget.unbounded() : seats);
             if (decision instanceof SignupPolicy.Hold hold) {
                 holds.add(new Settlement(entry.emailKey(), Set.of(entry.status()), hold.status(), null, null,
                         hold.reason()));

@@ -52,7 +52,7 @@ public final class InviteReconciler {
         return true;
     }
 
-    /** Body: the pending invites {@code retool:invite?action=list} returned. */
+    /** Body: the pending invites {@code retool:invite?inviteAction=list} returned. */
     public void reconcile(Exchange exchange) throws InvalidPayloadException {
         @SuppressWarnings("unchecked")
         List<LedgerEntry> uncertain = exchange.getProperty(UNCERTAIN, List.class);

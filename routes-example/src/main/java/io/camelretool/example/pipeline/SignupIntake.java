@@ -79,13 +79,8 @@ public final class SignupIntake {
         ledger.closeBatch(batch.id());
     }
 
-    /** The batch accepted whole under that resume key (a sender's event id), if there is one. */
-    public Optional<Batch> acceptedBatch(SignupSource source, String resumeKey) {
-        return ledger.latestBatch(source, resumeKey).filter(Batch::isClosed);
-    }
-
     /** Whether a batch with that resume key was already accepted whole (a mail read again after a crash). */
     public boolean alreadyAccepted(SignupSource source, String resumeKey) {
-        return acceptedBatch(source, resumeKey).isPresent();
+        return ledger.latestBatch(source, resumeKey).map(Batch::isClosed).orElse(false);
     }
 }

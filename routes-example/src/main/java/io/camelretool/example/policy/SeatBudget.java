@@ -19,6 +19,11 @@ public final class SeatBudget {
         this.takenToday = takenToday;
     }
 
+    /** Room that never runs out: for a person an operator let past today's cap. */
+    public static SeatBudget unbounded() {
+        return new SeatBudget(Integer.MAX_VALUE, () -> 0);
+    }
+
     /** Takes a seat; false when today's are gone. */
     public boolean take() {
         if (left < 0) {

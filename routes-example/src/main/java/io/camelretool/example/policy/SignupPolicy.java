@@ -48,6 +48,11 @@ public final class SignupPolicy {
         this.maxNewExternalSeatsPerDay = maxNewExternalSeatsPerDay;
     }
 
+    /** {@code MAX_NEW_EXTERNAL_SEATS_PER_DAY}. */
+    public int maxNewExternalSeatsPerDay() {
+        return maxNewExternalSeatsPerDay;
+    }
+
     /** Today's room for new external seats, for one round of the pipeline. */
     public SeatBudget seatBudget(java.util.function.IntSupplier externalSeatsTakenToday) {
         return new SeatBudget(maxNewExternalSeatsPerDay, externalSeatsTakenToday);

@@ -35,7 +35,7 @@ public class LedgerSweeperRoute extends RouteBuilder {
                                             + "left SENDING stay there, and are not sent again, until they can be")
                 .end()
                 .filter(reconciler::findUncertain)
-                    .to("retool:invite?action=list")
+                    .to("retool:invite?inviteAction=list")
                     .process(reconciler::reconcile)
                 .end();
 

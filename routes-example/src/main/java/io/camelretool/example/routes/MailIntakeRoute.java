@@ -108,15 +108,23 @@ public class MailIntakeRoute extends RouteBuilder {
             review.setAside(mail, extraction.rejection().orElse("no signup found"));
             return;
         }
-        List<Arrival> arrivals = new ArrayList<>();
-        extraction.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
-        extraction.rowErrors().forEach(error -> arrivals.add(Arrival.unreadable(arrivals.size() + 1,
-                name, error)));
-        AcceptedBatch accepted = intake.acceptBatch(SignupSource.MAIL, name, identity, arrivals);
+        AcceptedBatch accepted = accept(intake, extraction, name, identity);
         log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid",
                 LogText.of(name), LogText.of(subjectOf(mail)), extraction.signups().size(), extraction.method(),
                 accepted.batch().id(), accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),
                 accepted.count(ItemOutcome.INVALID));
+    }
+
+    /**
+     * Accepts a mail's signups (and its unreadable rows, for the report) as one batch: for this route, and for the
+     * console when an operator accepts a mail from review.
+     */
+    public static AcceptedBatch accept(SignupIntake intake, MailExtraction extraction, String name, String identity) {
+        List<Arrival> arrivals = new ArrayList<>();
+        extraction.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
+        extraction.rowErrors().forEach(error -> arrivals.add(Arrival.unreadable(arrivals.size() + 1,
+                name, error)));
+        return intake.acceptBatch(SignupSource.MAIL, name, identity, arrivals);
     }
 
     /** Setting a mail aside: copied to the review folder, marked seen, its reason written and logged, once. */
@@ -141,9 +149,8 @@ public class MailIntakeRoute extends RouteBuilder {
             // not read (nor copied to review) again
             original.setFlag(Flags.Flag.SEEN, true);
             PrivateFiles.directory(reasons);
-            PrivateFiles.write(reasons.resolve(safeFileName(name) + ".txt"), "subject: " + LogText.of(subject)
-                                                                             + "\nreason: " + LogText.of(reason)
-                                                                             + "\n");
+            PrivateFiles.write(reasons.resolve(reviewNote(name)), "subject: " + LogText.of(subject)
+                                                                  + "\nreason: " + LogText.of(reason) + "\n");
             log.warn("Mail {} ({}) moved to review: {}", LogText.of(name), LogText.of(subject), LogText.of(reason));
         }
 
@@ -162,18 +169,23 @@ public class MailIntakeRoute extends RouteBuilder {
     }
 
     /** The subject on one line: an encoded line break in it must not add a line to the reason file or the log. */
-    private static String subjectOf(Message mail) throws MessagingException {
+    public static String subjectOf(Message mail) throws MessagingException {
         return String.valueOf(mail.getSubject()).replaceAll("\\R", " ");
     }
 
     /** The mail as its raw bytes (one fetch of the whole message), parsed in this process. */
-    private static Message readHere(Message original) throws MessagingException, IOException {
+    public static Message readHere(Message original) throws MessagingException, IOException {
         if (!(original instanceof MimeMessage mime)) {
             return original;
         }
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         mime.writeTo(raw);
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
+    }
+
+    /** The file, in {@code <signups.dir>/mail-review/}, that says why the mail of that name is in review. */
+    public static String reviewNote(String name) {
+        return safeFileName(name) + ".txt";
     }
 
     /** The Message-ID as a file name: safe characters only, and short (a name may be longer than a file name can). */

@@ -1,10 +1,8 @@
 package io.camelretool.example.routes;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.SenderAnswer;
@@ -26,8 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 public class SenderIntakeRoute extends RouteBuilder {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(SenderIntakeRoute.class);
+    private static final SenderAnswer LEDGER_DOWN = new SenderAnswer(503,
+            "{\"error\":\"the event cannot be stored right now; nothing was accepted, send again\"}");
 
     private final List<Sender> senders;
 
@@ -38,13 +37,13 @@ public class SenderIntakeRoute extends RouteBuilder {
     @Override
     public void configure() {
         for (Sender sender : senders) {
-            SenderIntake intake = new SenderIntake(sender, SignupServices.of(getCamelContext()).intake());
+            SenderIntake intake = new SenderIntake(sender, SignupServices.of(getCamelContext()).intake(),
+                    Clock.systemUTC());
             from("platform-http:" + sender.path() + "?httpMethodRestrict=POST").routeId(sender.name() + "-intake")
                     .onException(LedgerException.class).handled(true)
                         .process(exchange -> {
                             LOG.warn("{} event refused with 503: the ledger cannot be reached", sender.name());
-                            respond(exchange, new SenderAnswer(503, Map.of("error",
-                                    "the event cannot be stored right now; nothing was accepted, send again")));
+                            respond(exchange, LEDGER_DOWN);
                             exchange.getMessage().setHeader("Retry-After", "5");
                         })
                     .end()
@@ -52,7 +51,7 @@ public class SenderIntakeRoute extends RouteBuilder {
         }
     }
 
-    private static void answer(Exchange exchange, SenderIntake intake) throws Exception {
+    private static void answer(Exchange exchange, SenderIntake intake) {
         HttpServerRequest http = exchange.getIn(HttpMessage.class).getRequest();
         byte[] body = exchange.getMessage().getBody(byte[].class);
         String contentType = http.getHeader("Content-Type");
@@ -63,9 +62,9 @@ public class SenderIntakeRoute extends RouteBuilder {
                 http.remoteAddress() == null ? "?" : http.remoteAddress().hostAddress()));
     }
 
-    private static void respond(Exchange exchange, SenderAnswer answer) throws Exception {
+    private static void respond(Exchange exchange, SenderAnswer answer) {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(new String(JSON.writeValueAsBytes(answer.body()), StandardCharsets.UTF_8));
+        exchange.getMessage().setBody(answer.body());
     }
 }

@@ -12,5 +12,7 @@ public enum SignupSource {
     /** Typeform responses ({@code /signups/typeform}). */
     TYPEFORM,
     /** Shopify customers ({@code /signups/shopify}). */
-    SHOPIFY
+    SHOPIFY,
+    /** An operator's action in the console (a replay, a dry run made real): the batch, not the signups' source. */
+    CONSOLE
 }

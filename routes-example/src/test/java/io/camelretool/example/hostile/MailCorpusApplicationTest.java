@@ -19,10 +19,6 @@ import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.sandbox.RetoolSandbox;
 import io.camelretool.testing.SecretScan;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,19 +163,6 @@ class MailCorpusApplicationTest {
 
     /** Whether each mail of the folder is marked seen. */
     private static List<Boolean> messages(String folderName) throws Exception {
-        try (Store store = mail.getImap().createStore()) {
-            store.connect(MAILBOX, "pw");
-            Folder folder = store.getFolder(folderName);
-            if (!folder.exists()) {
-                return List.of();
-            }
-            folder.open(Folder.READ_ONLY);
-            List<Boolean> seen = new ArrayList<>();
-            for (Message message : folder.getMessages()) {
-                seen.add(message.isSet(Flags.Flag.SEEN));
-            }
-            folder.close(false);
-            return seen;
-        }
+        return MailFolders.seen(mail, MAILBOX, "pw", folderName);
     }
 }

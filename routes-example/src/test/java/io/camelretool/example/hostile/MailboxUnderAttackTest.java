@@ -17,10 +17,6 @@ import io.camelretool.example.SignupServices;
 import io.camelretool.sandbox.RetoolSandbox;
 import io.camelretool.testing.LogCapture;
 import io.camelretool.testing.SecretScan;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,19 +134,6 @@ class MailboxUnderAttackTest {
     }
 
     private List<Boolean> seen(String folderName) throws Exception {
-        try (Store store = mail.getImap().createStore()) {
-            store.connect(MAILBOX, "pw");
-            Folder folder = store.getFolder(folderName);
-            if (!folder.exists()) {
-                return List.of();
-            }
-            folder.open(Folder.READ_ONLY);
-            List<Boolean> seen = new ArrayList<>();
-            for (Message message : folder.getMessages()) {
-                seen.add(message.isSet(Flags.Flag.SEEN));
-            }
-            folder.close(false);
-            return seen;
-        }
+        return MailFolders.seen(mail, MAILBOX, "pw", folderName);
     }
 }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelretool.example.ApplicationSecrets;
@@ -81,7 +83,8 @@ class SenderIntakeRouteTest {
         HttpResponse<String> again = stripe(body);
 
         assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).as("the first delivery's answer, again").isEqualTo(202);
+        assertThat(again.body()).isEqualTo(first.body());
         String batch = RunningApplication.json(first.body()).path("batch").asText();
         assertThat(RunningApplication.json(again.body()).path("batch").asText()).isEqualTo(batch);
         JsonNode report = app.awaitReport("stripe:evt_1PaidCheckout");
@@ -90,6 +93,45 @@ class SenderIntakeRouteTest {
         assertThat(retool.sandbox().invitesFor("buyer@example.com")).hasSize(1);
         assertThat(retool.sandbox().invitesFor("buyer@example.com").get(0).metadata()).containsEntry("plan", "pro");
         assertThat(app.reports()).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveryAfterARestartGetsTheFirstAnswerAndMakesNoSecondBatch() throws Exception {
+        String body = SenderPayloads.stripeCustomerCreated("evt_beforeRestart", "restart@example.com", "Re Start");
+        HttpResponse<String> first = stripe(body);
+        app.awaitReport("stripe:evt_beforeRestart");
+        app.close();
+        app = RunningApplication.start(signups, retool.sandbox(), Map.of("sources.stripe.secret", STRIPE_SECRET));
+
+        HttpResponse<String> again = stripe(body);
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(app.reports()).hasSize(1);
+        assertThat(retool.sandbox().invitesFor("restart@example.com")).hasSize(1);
+    }
+
+    @Test
+    void copiesOfOneEventDeliveredAtOnceMakeOneBatch() throws Exception {
+        String body = SenderPayloads.stripeCustomerCreated("evt_racing", "racing@example.com", "Ra Cing");
+        List<CompletableFuture<HttpResponse<String>>> copies = IntStream.range(0, 8)
+                .mapToObj(copy -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return stripe(body);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+
+        List<HttpResponse<String>> answers = copies.stream().map(CompletableFuture::join).toList();
+
+        // a copy that finds another still being accepted is told to send again, which its sender does
+        assertThat(answers).extracting(HttpResponse::statusCode).containsAnyOf(202).isSubsetOf(202, 503);
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 202).map(HttpResponse::body).distinct())
+                .hasSize(1);
+        app.awaitReport("stripe:evt_racing");
+        assertThat(app.reports()).hasSize(1);
+        assertThat(retool.sandbox().invitesFor("racing@example.com")).hasSize(1);
     }
 
     @Test

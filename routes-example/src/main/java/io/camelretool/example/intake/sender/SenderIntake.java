@@ -2,6 +2,8 @@ package io.camelretool.example.intake.sender;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,35 +18,37 @@ import io.camelretool.example.intake.LogText;
 import io.camelretool.example.intake.webhook.WebhookPayloadParser;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
-import io.camelretool.example.ledger.Batch;
+import io.camelretool.example.ledger.Deliveries;
 import io.camelretool.example.pipeline.SignupIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A sender's request, from its raw bytes to its answer: the sender's signature is checked on the raw body, the event
- * is mapped, and a mapped event is accepted into the ledger as a batch of its own, keyed by the sender's event id, so
- * that a redelivery is answered with the batch it made the first time instead of making another. Every event that
+ * is mapped, and a mapped event is accepted into the ledger as a batch of its own, once per event id (the ledger's
+ * replay store, shared by every node), so that a redelivery gets the answer of the first delivery and makes no second
+ * batch. Every event that
  * passes the signature is answered 2xx (one we do not map is counted, one without a usable signup is reported with
  * why), because a sender delivers again whatever it sees refused.
  */
 public final class SenderIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(SenderIntake.class);
-    /** Locks per event id, striped: two deliveries of one event in flight at once make one batch on this node. */
-    private static final int STRIPES = 64;
+    /**
+     * How long an event is remembered after its first delivery: longer than any of these senders keeps delivering
+     * again (Stripe for up to three days, Standard Webhooks senders for about five).
+     */
+    static final Duration REMEMBERED = Duration.ofDays(7);
 
     private final Sender sender;
     private final SignupIntake intake;
-    private final Object[] stripes = new Object[STRIPES];
+    private final Clock clock;
     private final Map<String, LongAdder> unmapped = new ConcurrentHashMap<>();
 
-    public SenderIntake(Sender sender, SignupIntake intake) {
+    public SenderIntake(Sender sender, SignupIntake intake, Clock clock) {
         this.sender = sender;
         this.intake = intake;
-        for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Object();
-        }
+        this.clock = clock;
     }
 
     public Sender sender() {
@@ -60,7 +64,7 @@ public final class SenderIntake {
         if (answer.status() >= 400) {
             // a refusal leaves a trace: its reason and where it came from, never the signature or the secret
             LOG.warn("{} request from {} refused with {}: {}", sender.name(), LogText.of(from), answer.status(),
-                    LogText.of(String.valueOf(answer.body().get("error"))));
+                    LogText.of(answer.body()));
         }
         return answer;
     }
@@ -91,17 +95,17 @@ public final class SenderIntake {
             long seen = counter.sum();
             LOG.info("{} event {} of type {} is not mapped to a signup: acknowledged ({} of this type so far)",
                     sender.name(), LogText.of(eventId), LogText.of(event.type()), seen);
-            return new SenderAnswer(200, Map.of("event", eventId, "ignored", "event type not mapped to a signup"));
+            return SenderAnswer.of(200, Map.of("event", eventId, "ignored", "event type not mapped to a signup"));
         }
-        synchronized (stripes[Math.floorMod(eventId.hashCode(), STRIPES)]) {
-            Optional<Batch> earlier = intake.acceptedBatch(sender.source(), eventId);
-            if (earlier.isPresent()) {
-                LOG.info("{} event {} delivered again: already accepted as batch {}", sender.name(),
-                        LogText.of(eventId), earlier.get().id());
-                return answer(200, eventId, earlier.get(), "already accepted");
-            }
-            return accept(event);
+        Deliveries.Delivery delivery = new Deliveries.Delivery(sender.source().name(), eventId,
+                clock.instant().plus(REMEMBERED));
+        Optional<Deliveries.Answer> seen = intake.answered(delivery);
+        if (seen.isPresent()) {
+            LOG.info("{} event {} delivered again: answered as the first time, nothing accepted again", sender.name(),
+                    LogText.of(eventId));
+            return new SenderAnswer(seen.get().status(), seen.get().body());
         }
+        return accept(event, delivery);
     }
 
     /** The events of each type we do not map that this node acknowledged, for the record. */
@@ -111,30 +115,35 @@ public final class SenderIntake {
         return counts;
     }
 
-    private SenderAnswer accept(SenderEvent event) {
+    private SenderAnswer accept(SenderEvent event, Deliveries.Delivery delivery) {
         String sourceRef = SignupDraft.sourceRef(sender.source(), event.eventId());
         Arrival arrival = event instanceof SenderEvent.Mapped mapped ? intake.arrival(1, mapped.signup())
                 : Arrival.unreadable(1, sourceRef, ((SenderEvent.Unusable) event).reason());
-        AcceptedBatch accepted = intake.acceptBatch(sender.source(), sourceRef, event.eventId(), List.of(arrival));
-        if (event instanceof SenderEvent.Unusable unusable) {
+        String note = event instanceof SenderEvent.Unusable unusable ? unusable.reason() : null;
+        AcceptedBatch[] made = new AcceptedBatch[1];
+        Deliveries.Answer answer = intake.acceptBatchOnce(delivery, sender.source(), sourceRef, List.of(arrival),
+                accepted -> {
+                    made[0] = accepted;
+                    Map<String, Object> json = new LinkedHashMap<>();
+                    json.put("event", event.eventId());
+                    json.put("batch", accepted.batch().id());
+                    if (note != null) {
+                        json.put("note", note);
+                    }
+                    SenderAnswer first = SenderAnswer.of(202, json);
+                    return new Deliveries.Answer(first.status(), first.body());
+                });
+        if (made[0] == null) {
+            LOG.info("{} event {} was accepted by a copy delivered at the same time: answered as that one",
+                    sender.name(), LogText.of(event.eventId()));
+        } else if (note != null) {
             LOG.warn("{} event {} of type {} has no usable signup, reported in batch {}: {}", sender.name(),
-                    LogText.of(event.eventId()), LogText.of(event.type()), accepted.batch().id(),
-                    LogText.of(unusable.reason()));
-            return answer(202, event.eventId(), accepted.batch(), unusable.reason());
+                    LogText.of(event.eventId()), LogText.of(event.type()), made[0].batch().id(), LogText.of(note));
+        } else {
+            LOG.info("{} event {} of type {} accepted as batch {}", sender.name(), LogText.of(event.eventId()),
+                    LogText.of(event.type()), made[0].batch().id());
         }
-        LOG.info("{} event {} of type {} accepted as batch {}", sender.name(), LogText.of(event.eventId()),
-                LogText.of(event.type()), accepted.batch().id());
-        return answer(202, event.eventId(), accepted.batch(), null);
-    }
-
-    private static SenderAnswer answer(int status, String eventId, Batch batch, String note) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("event", eventId);
-        body.put("batch", batch.id());
-        if (note != null) {
-            body.put("note", note);
-        }
-        return new SenderAnswer(status, body);
+        return new SenderAnswer(answer.status(), answer.body());
     }
 
     /** The id of an event whose sender gave none: the same body delivered again has the same one. */
