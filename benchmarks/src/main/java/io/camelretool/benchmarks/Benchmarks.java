@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import io.camelretool.benchmarks.application.HealingBenchmark;
 import io.camelretool.benchmarks.application.PipelineBenchmark;
 import io.camelretool.benchmarks.application.StartupBenchmark;
 import io.camelretool.benchmarks.component.ComponentOverheadBenchmark;
@@ -16,14 +17,14 @@ import io.camelretool.benchmarks.report.FigureTable;
 
 /**
  * Runs every benchmark of issue 7 and prints one table, each figure beside the baseline measured in the same run:
- * rate-limit hugging, component overhead, the application's CSV pipeline and memory, its start-up, and the JMH
- * micro-benchmarks. {@code --quick} runs each on a smaller scale; {@code --part=N} (repeatable) runs only part N.
+ * rate-limit hugging, component overhead, the application's CSV pipeline and memory, its start-up, the JMH
+ * micro-benchmarks, and (part 6, issue 13) what healing from Retool failures and crashes costs. {@code --quick} runs each on a smaller scale; {@code --part=N} (repeatable) runs only part N.
  * Progress goes to stderr, the table to stdout. A part that fails is a line of the table saying why, and the other
  * parts still run.
  */
 public final class Benchmarks {
 
-    private static final String USAGE = "usage: Benchmarks [--quick] [--part=N ...] (N from 1 to 5; all parts without one)";
+    private static final String USAGE = "usage: Benchmarks [--quick] [--part=N ...] (N from 1 to 6; all parts without one)";
 
     /** What a part measures. */
     @FunctionalInterface
@@ -44,13 +45,13 @@ public final class Benchmarks {
             for (String arg : args) {
                 if (arg.equals("--quick")) {
                     quick = true;
-                } else if (arg.matches("--part=[1-5]")) {
+                } else if (arg.matches("--part=[1-6]")) {
                     parts.add(Integer.parseInt(arg.substring("--part=".length())));
                 } else {
                     throw new IllegalArgumentException(arg + " is not an option; " + USAGE);
                 }
             }
-            return new Choice(quick, parts.isEmpty() ? new TreeSet<>(List.of(1, 2, 3, 4, 5)) : parts);
+            return new Choice(quick, parts.isEmpty() ? new TreeSet<>(List.of(1, 2, 3, 4, 5, 6)) : parts);
         }
     }
 
@@ -72,7 +73,8 @@ public final class Benchmarks {
                 new Part("2. component overhead", () -> new ComponentOverheadBenchmark(quick).run()),
                 new Part("3. CSV pipeline and memory", () -> new PipelineBenchmark(quick).run()),
                 new Part("4. start-up", () -> new StartupBenchmark(quick).run()),
-                new Part("5. JMH micro-benchmarks", () -> new MicroBenchmarks(quick).run()));
+                new Part("5. JMH micro-benchmarks", () -> new MicroBenchmarks(quick).run()),
+                new Part("6. healing: calls per invite, an outage, kills", () -> new HealingBenchmark(quick).run()));
         long started = System.nanoTime();
         FigureTable table = new FigureTable();
         List<String> ran = new ArrayList<>();

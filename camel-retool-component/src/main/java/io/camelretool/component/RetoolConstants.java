@@ -87,6 +87,12 @@ public final class RetoolConstants {
               description = "Set by the signup classifier: why the signup got its class.")
     public static final String CLASS_REASON = "CamelRetoolClassReason";
 
+    @Metadata(label = "producer", javaType = "java.time.Instant",
+              description = "On retool:invite create: the pending-invite list this check uses must have been read at "
+                            + "or after this moment (a row taken up again after a crash or a failure). Calls naming "
+                            + "the same or an earlier moment share one fresh read instead of reading the list each.")
+    public static final String PENDING_INVITES_READ_SINCE = "CamelRetoolPendingInvitesReadSince";
+
     @Metadata(javaType = "String",
               description = "Read by the signup classifier: the role the person asked for; a standard role makes an "
                             + "internal signup STANDARD_USER, anything else END_USER.")

@@ -146,6 +146,46 @@ class InviteProducerTest extends RetoolTestSupport {
         assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
     }
 
+    @Test
+    void callsThatMustSeeInvitesMadeSinceAMomentShareOneFreshReadOfThePendingInvites() throws Exception {
+        String cachingForAMinute = "retool:invite?pendingInvitesCacheTtl=60000";
+        send(cachingForAMinute, "first@example.com");
+        // a crashed call may have created Ada's invite after the list was read: the rows taken up again must see it
+        inviteBehindTheComponentsBack("ada@example.com");
+        java.time.Instant since = java.time.Instant.now();
+        long listReadsBefore = listReads();
+
+        List<InviteResult> results = java.util.stream.Stream.of("ada@example.com", "bob@example.com",
+                "cy@example.com", "dee@example.com").map(email -> template.request(cachingForAMinute, exchange -> {
+                    exchange.getMessage().setBody(email);
+                    exchange.getMessage().setHeader(RetoolConstants.PENDING_INVITES_READ_SINCE, since);
+                }).getMessage().getBody(InviteResult.class)).toList();
+
+        assertThat(results.get(0).status()).isEqualTo(InviteStatus.ALREADY_INVITED);
+        assertThat(results.subList(1, 4)).extracting(InviteResult::status).containsOnly(InviteStatus.INVITED);
+        assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
+        assertThat(listReads() - listReadsBefore).as("reads of the whole list for four rows").isEqualTo(1);
+    }
+
+    @Test
+    void refusesAReadSinceMomentThatIsNotAMomentBeforeAnyCall() {
+        for (Object notAMoment : List.of("yesterday", "", "2026-13-45T99:00:00Z", "' OR 1=1 --", new Object())) {
+            Exchange exchange = template.request("retool:invite", message -> {
+                message.getMessage().setBody("ada@example.com");
+                message.getMessage().setHeader(RetoolConstants.PENDING_INVITES_READ_SINCE, notAMoment);
+            });
+            assertThat(exchange.getException()).as("%s", notAMoment).isInstanceOf(InvalidRetoolInputException.class)
+                    .hasMessageContaining(RetoolConstants.PENDING_INVITES_READ_SINCE);
+        }
+        assertThat(sandbox().requests()).isEmpty();
+    }
+
+    /** Reads of the whole pending-invite list (any page), not of one invite by its id. */
+    private long listReads() {
+        return sandbox().requests().stream().filter(request -> request.method().equals("GET")
+                && (request.path().equals(CREATE_PATH) || request.path().startsWith(CREATE_PATH + "?"))).count();
+    }
+
     /** Someone invites the email in Retool directly: no cached list of the component knows of it yet. */
     private void inviteBehindTheComponentsBack(String email) throws Exception {
         java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(

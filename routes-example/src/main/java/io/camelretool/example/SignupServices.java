@@ -7,6 +7,9 @@ import javax.sql.DataSource;
 
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.HealingSettings;
+import io.camelretool.example.healing.RetoolOutage;
+import io.camelretool.example.healing.RetoolReachabilityCheck;
 import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.AttributeSync;
@@ -17,6 +20,7 @@ import io.camelretool.example.pipeline.InviteReconciler;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.report.BatchReportWriter;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -33,6 +37,8 @@ public final class SignupServices extends ServiceSupport {
     private final DataSource dataSource;
     private final Ledger ledger;
     private final Clock clock;
+    private final RetoolOutage outage;
+    private CamelContext context;
 
     private SignupServices(ExampleSettings settings, Connections connections, Clock clock) throws IOException {
         this.settings = settings;
@@ -51,6 +57,9 @@ public final class SignupServices extends ServiceSupport {
         if (embedded) {
             PrivateFiles.restrictTree(ledgerFolder);
         }
+        HealingSettings healing = settings.healing();
+        this.outage = new RetoolOutage(healing.firstProbe(), healing.maxProbe(), clock, ledger::waitingSummary,
+                ledger::wakeWaiting, connections.retool().baseUrl());
     }
 
     /** Makes the context's services and registers them, so they stop with it. */
@@ -58,6 +67,7 @@ public final class SignupServices extends ServiceSupport {
             throws Exception {
         SignupServices services = new SignupServices(settings, connections, Clock.systemUTC());
         context.getRegistry().bind(REGISTRY_NAME, services);
+        services.context = context;
         context.addService(services, true, false);
         return services;
     }
@@ -99,7 +109,13 @@ public final class SignupServices extends ServiceSupport {
     }
 
     public InvitePipeline pipeline() {
-        return new InvitePipeline(ledger, settings.policy(), settings.pipelineChunkSize(), settings.dryRun());
+        return new InvitePipeline(ledger, settings.policy(), settings.pipelineChunkSize(), settings.dryRun(), outage,
+                settings.healing().backoff());
+    }
+
+    /** Whether Retool is reachable, as the invite calls and the probes found; one per context. */
+    public RetoolOutage outage() {
+        return outage;
     }
 
     public InviteReconciler reconciler() {
@@ -108,6 +124,15 @@ public final class SignupServices extends ServiceSupport {
 
     public BatchReportWriter reportWriter() {
         return new BatchReportWriter(settings.reports(), settings.deadLetter(), settings.prices(), settings.dryRun());
+    }
+
+    /** Camel Main sets up the health checks while configuring the context: by its start, their registry is there. */
+    @Override
+    protected void doStart() {
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new RetoolReachabilityCheck(outage, ledger));
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -82,6 +83,8 @@ final class ApplicationJar {
                 }
             } catch (ConnectException notListeningYet) {
                 // the HTTP server is not up yet: ask again
+            } catch (HttpTimeoutException busyStarting) {
+                // listening, but too busy starting (on a loaded machine) to answer within the request's timeout
             }
             Thread.sleep(10);
         }

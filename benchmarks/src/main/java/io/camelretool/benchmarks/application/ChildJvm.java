@@ -97,6 +97,13 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Stops the process as {@code kill -9} would: at once, with no chance to finish anything. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
     @Override
     public void close() {
         // SIGTERM through the handle: Process.destroy() sends it too, but also closes the output the reader still reads

@@ -47,9 +47,16 @@ final class EmailStandings {
      * @param recheckMillis how long the plan's refusal of user look-ups is believed
      */
     CompletableFuture<Found> find(String email, boolean lookUpUsers, long ttlMillis, long recheckMillis) {
+        return find(email, lookUpUsers, ttlMillis, recheckMillis, null);
+    }
+
+    /** @param readSince when the invite list must have been read at or after this moment; null: {@code ttlMillis} */
+    CompletableFuture<Found> find(String email, boolean lookUpUsers, long ttlMillis, long recheckMillis,
+                                  Instant readSince) {
         return account(email, lookUpUsers, recheckMillis).thenCompose(account -> account.isPresent()
                 ? CompletableFuture.completedFuture(new Found(account.get(), null))
-                : invites.index(ttlMillis).thenCompose(index -> fromInvites(email, index)));
+                : (readSince == null ? invites.index(ttlMillis) : invites.indexReadSince(readSince))
+                        .thenCompose(index -> fromInvites(email, index)));
     }
 
     /** The same from a list read now: for the check after a lost answer, where an old read would mislead. */

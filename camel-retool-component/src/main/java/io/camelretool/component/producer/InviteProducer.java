@@ -1,5 +1,6 @@
 package io.camelretool.component.producer;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,18 +87,39 @@ public class InviteProducer extends RetoolAsyncProducer {
             }
             // every item is validated before any call; then the first failure fails the exchange
             List<InviteRequest> requests = InviteRequests.allOf(items, defaultGroupIds);
-            return Sequentially.map(requests, (request, index) -> createOne(request))
+            return Sequentially.map(requests, (request, index) -> createOne(request, null))
                     .thenAccept(results -> bulkAnswer(message, results));
         }
         InviteRequest request = InviteRequests.from(body, "body", defaultGroupIds);
-        return createOne(request).thenAccept(result -> answer(message, result));
+        return createOne(request, readSince(message)).thenAccept(result -> answer(message, result));
+    }
+
+    /**
+     * The moment the pending invites must have been read since, if the message names one: an {@link Instant}, a
+     * {@link java.util.Date}, epoch milliseconds or ISO-8601 text.
+     */
+    private static Instant readSince(Message message) {
+        Object value = message.getHeader(RetoolConstants.PENDING_INVITES_READ_SINCE);
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        } else if (value instanceof java.util.Date date) {
+            return date.toInstant();
+        } else if (value instanceof Number millis) {
+            return Instant.ofEpochMilli(millis.longValue());
+        }
+        try {
+            return Instant.parse(value.toString().trim());
+        } catch (java.time.format.DateTimeParseException notAMoment) {
+            throw new InvalidRetoolInputException(RetoolConstants.PENDING_INVITES_READ_SINCE,
+                    "must be a moment: an Instant, epoch milliseconds or ISO-8601 text such as 2026-12-01T08:00:00Z");
+        }
     }
 
     /** Bulk with continueOnError: an item that is invalid or fails becomes a FAILED result and the rest go on. */
     private CompletableFuture<InviteResult> createOrReportFailure(Object item, int index) {
         CompletableFuture<InviteResult> one;
         try {
-            one = createOne(InviteRequests.from(item, "body[" + index + "]", defaultGroupIds));
+            one = createOne(InviteRequests.from(item, "body[" + index + "]", defaultGroupIds), null);
         } catch (InvalidRetoolInputException invalid) {
             return CompletableFuture.completedFuture(InviteResult.failed(emailOf(item), invalid.getMessage()));
         }
@@ -108,13 +130,15 @@ public class InviteProducer extends RetoolAsyncProducer {
     /**
      * Creates the invite unless the email already stands somewhere in Retool: an account (found by a user look-up, or
      * named by a claimed invite) answers ALREADY_USER, a live invite ALREADY_INVITED; an expired one is no obstacle.
+     *
+     * @param readSince when the invite list must have been read at or after this moment; null: the cache TTL
      */
-    private CompletableFuture<InviteResult> createOne(InviteRequest request) {
+    private CompletableFuture<InviteResult> createOne(InviteRequest request, Instant readSince) {
         if (!configuration.isSkipExisting()) {
             return inviteOrPretend(request);
         }
         return standings.find(request.getEmail(), true, configuration.getPendingInvitesCacheTtl(),
-                configuration.getUserLookupRecheckInterval()).thenCompose(found -> {
+                configuration.getUserLookupRecheckInterval(), readSince).thenCompose(found -> {
             EmailStanding standing = found.standing();
             if (standing.state() == StandingState.ACCOUNT) {
                 LOG.debug("Skipping {}: already a Retool user", request.getEmail());

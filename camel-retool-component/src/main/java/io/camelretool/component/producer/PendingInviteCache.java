@@ -1,5 +1,6 @@
 package io.camelretool.component.producer;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,17 @@ public final class PendingInviteCache {
     /** The index from a list read now, whatever the last read's age: for the check after a lost answer. */
     synchronized CompletableFuture<PendingInviteIndex> indexAfresh() {
         return load();
+    }
+
+    /**
+     * The index from a list read no earlier than {@code since}: the first caller after that moment reads the list,
+     * and every other caller naming that moment or an earlier one shares the read (in flight or done), so that
+     * re-checking a whole backlog of rows costs one list read, not one per row.
+     */
+    synchronized CompletableFuture<PendingInviteIndex> indexReadSince(Instant since) {
+        boolean tooOld = snapshot == null || snapshot.isCompletedExceptionally()
+                         || readAtMillis < since.toEpochMilli();
+        return tooOld ? load() : snapshot;
     }
 
     /**

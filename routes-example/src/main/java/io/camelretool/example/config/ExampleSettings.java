@@ -37,12 +37,13 @@ import static io.camelretool.example.config.SettingValues.price;
  * @param cluster        how nodes sharing the ledger divide the intakes
  * @param pipelineChunkSize rows the pipeline takes at a time: about ten seconds of calls at the component's rate
  *                       limit, at most 200, so that no claimed row waits long in SENDING for its turn
+ * @param healing        when failed calls are tried again, given up on, and Retool probed while unreachable
  */
 public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUsername, String ledgerPassword,
                               SignupClassifier classifier, SignupPolicy policy, SeatPriceTable prices, boolean dryRun,
                               Duration reconcileAfter, String retoolBaseUrl, String retoolApiKey,
                               String webhookSecret, int webhookPort, MailboxSettings mailbox,
-                              ClusterSettings cluster, int pipelineChunkSize) {
+                              ClusterSettings cluster, int pipelineChunkSize, HealingSettings healing) {
 
     private static final int MAX_CHUNK = 200;
 
@@ -89,7 +90,7 @@ public record ExampleSettings(Path signupsDir, String ledgerUrl, String ledgerUs
                 property.apply("webhook.secret"), port(orDefault(property.apply("camel.server.port"), "8080"),
                         "WEBHOOK_PORT"),
                 MailboxSettings.read(property), cluster, chunkSize(property.apply(
-                        "camel.component.retool.rate-limit-per-minute")));
+                        "camel.component.retool.rate-limit-per-minute")), HealingSettings.read(property));
     }
 
     private static int chunkSize(String rateLimitPerMinute) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -237,18 +238,20 @@ public final class Ledger {
     }
 
     /**
-     * The rows the pipeline should take up, oldest first: those received, then those over the cap on an earlier day
-     * (a new day brings new room).
+     * The rows the pipeline should take up: those WAITING whose next attempt is due (they came first), then those
+     * received, oldest first, then those over the cap on an earlier day (a new day brings new room).
      */
     public List<LedgerEntry> waiting(int limit) {
         return transactions.inTransaction(connection -> {
-            List<LedgerEntry> entries;
-            // two indexed queries rather than one with OR: the queue may hold a million rows
-            try (PreparedStatement received = connection.prepareStatement("SELECT " + Rows.ENTRY_COLUMNS
-                    + " FROM signup_ledger WHERE status = ? ORDER BY status, created_at, email_key")) {
-                received.setString(1, LedgerStatus.RECEIVED.name());
-                received.setMaxRows(limit);
-                entries = Rows.all(received, Rows::entry);
+            List<LedgerEntry> entries = new ArrayList<>(WaitingRows.due(connection, clock.instant(), limit));
+            // separate indexed queries rather than one with OR: the queue may hold a million rows
+            if (entries.size() < limit) {
+                try (PreparedStatement received = connection.prepareStatement("SELECT " + Rows.ENTRY_COLUMNS
+                        + " FROM signup_ledger WHERE status = ? ORDER BY status, created_at, email_key")) {
+                    received.setString(1, LedgerStatus.RECEIVED.name());
+                    received.setMaxRows(limit - entries.size());
+                    entries.addAll(Rows.all(received, Rows::entry));
+                }
             }
             if (entries.size() < limit) {
                 try (PreparedStatement overCap = connection.prepareStatement("SELECT " + Rows.ENTRY_COLUMNS
@@ -338,31 +341,76 @@ public final class Ledger {
             return Set.of();
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(connection -> {
-            Set<String> moved;
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE signup_ledger SET status = ?, invite_id = ?, invite_expires_at = ?, last_error = ?, "
-                    + "updated_at = ?, claimed_at = COALESCE(claimed_at, ?) WHERE email_key = ? AND status IN (?, ?)")) {
-                for (Settlement settlement : settlements) {
-                    List<LedgerStatus> from = List.copyOf(settlement.from());
-                    update.setString(1, settlement.to().name());
-                    update.setObject(2, settlement.inviteId(), Types.BIGINT);
-                    update.setObject(3, Rows.time(settlement.inviteExpiresAt()));
-                    update.setString(4, fit(settlement.error(), TEXT_LENGTH));
-                    update.setObject(5, Rows.time(now));
-                    // a row settled without a claim (a dry run's) was still taken up today, for the daily cap
-                    update.setObject(6, Rows.time(now));
-                    update.setString(7, settlement.emailKey());
-                    update.setString(8, from.get(0).name());
-                    update.setString(9, from.get(from.size() - 1).name());
-                    update.addBatch();
-                }
-                moved = changed(update.executeBatch(), settlements.stream().map(Settlement::emailKey).toList());
+        return transactions.inTransaction(connection -> settleAll(connection, settlements, now));
+    }
+
+    private static Set<String> settleAll(Connection connection, List<Settlement> settlements, Instant now)
+            throws SQLException {
+        if (settlements.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> moved;
+        // a settled row no longer waits: a later replay that fails again starts its give-up time afresh
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE signup_ledger SET status = ?, invite_id = ?, invite_expires_at = ?, last_error = ?, "
+                + "updated_at = ?, claimed_at = COALESCE(claimed_at, ?), "
+                + "waiting_since = CASE WHEN ? THEN NULL ELSE waiting_since END, "
+                + "next_attempt_at = CASE WHEN ? THEN NULL ELSE next_attempt_at END "
+                + "WHERE email_key = ? AND status IN (?, ?)")) {
+            for (Settlement settlement : settlements) {
+                List<LedgerStatus> from = List.copyOf(settlement.from());
+                update.setString(1, settlement.to().name());
+                update.setObject(2, settlement.inviteId(), Types.BIGINT);
+                update.setObject(3, Rows.time(settlement.inviteExpiresAt()));
+                update.setString(4, fit(settlement.error(), TEXT_LENGTH));
+                update.setObject(5, Rows.time(now));
+                // a row settled without a claim (a dry run's) was still taken up today, for the daily cap
+                update.setObject(6, Rows.time(now));
+                update.setBoolean(7, settlement.to().isSettled());
+                update.setBoolean(8, settlement.to().isSettled());
+                update.setString(9, settlement.emailKey());
+                update.setString(10, from.get(0).name());
+                update.setString(11, from.get(from.size() - 1).name());
+                update.addBatch();
             }
-            settleLines(connection, settlements.stream().filter(settlement -> moved.contains(settlement.emailKey())
-                    && settlement.to().isSettled()).toList());
+            moved = changed(update.executeBatch(), settlements.stream().map(Settlement::emailKey).toList());
+        }
+        settleLines(connection, settlements.stream().filter(settlement -> moved.contains(settlement.emailKey())
+                && settlement.to().isSettled()).toList());
+        return moved;
+    }
+
+    /**
+     * Records calls that failed for a reason that may pass, in one transaction: each row still SENDING (or put back
+     * to RECEIVED meanwhile) waits, with its reason and a next attempt after the backoff; a row that has been failing
+     * for the backoff's give-up time becomes FAILED instead, with the reason, for the dead-letter file.
+     *
+     * @return the status each moved row now has, WAITING or FAILED
+     */
+    public Map<String, LedgerStatus> postponeAll(List<Postponement> postponements, RetryBackoff backoff) {
+        if (postponements.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(connection -> {
+            List<String> waiting = new ArrayList<>();
+            List<Settlement> givenUp = WaitingRows.postpone(connection, postponements, backoff, now, waiting);
+            Map<String, LedgerStatus> moved = new LinkedHashMap<>();
+            waiting.forEach(key -> moved.put(key, LedgerStatus.WAITING));
+            settleAll(connection, givenUp, now).forEach(key -> moved.put(key, LedgerStatus.FAILED));
             return moved;
         });
+    }
+
+    /** Makes every WAITING row due now (Retool answers again); answers how many were. */
+    public int wakeWaiting() {
+        Instant now = clock.instant();
+        return transactions.inTransaction(connection -> WaitingRows.wake(connection, now));
+    }
+
+    /** How many people wait, and why; see {@link WaitingSummary}. */
+    public WaitingSummary waitingSummary() {
+        return transactions.inTransaction(WaitingRows::summary);
     }
 
     private static Set<String> changed(int[] counts, List<String> keys) {

@@ -77,6 +77,10 @@ final class LedgerSchema {
             WHERE unsettled IS NULL""",
             "DROP INDEX IF EXISTS signup_batch_item_by_email",
             "DROP INDEX IF EXISTS signup_batch_item_by_outcome",
+            // a WAITING row's next attempt, and since when it has been failing (for the give-up); older ledgers get
+            // the columns empty, which is right: none of their rows waits
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS next_attempt_at TIMESTAMP WITH TIME ZONE",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS waiting_since TIMESTAMP WITH TIME ZONE",
             // the operator console's audit trail: who did what, when, to whom, and what came of it
             """
             CREATE TABLE IF NOT EXISTS console_audit (

@@ -22,8 +22,13 @@ public enum LedgerStatus {
     OVER_CAP,
     /** Not invited: malformed, blocked or disposable address. */
     REJECTED,
-    /** Retool refused or could not be reached after the component's retries; parked with the reason. */
+    /** Retool refused the invite for good, or could not be reached until the give-up time; parked with the reason. */
     FAILED,
+    /**
+     * Waiting to be tried again: Retool could not be reached, failed (5xx) or kept asking to slow down after the
+     * component's retries. The row keeps its reason and the time of its next attempt, and is not settled.
+     */
+    WAITING,
     /** The invite was claimed: the person has a Retool account (user id and joined at are recorded). */
     JOINED,
     /** The invite's seven days passed unclaimed; renewed when RENEW_EXPIRED_INVITES allows, else it stays so. */
@@ -49,6 +54,6 @@ public enum LedgerStatus {
 
     /** True once nothing more will happen to the row unless a new signup arrives for it. */
     public boolean isSettled() {
-        return this != RECEIVED && this != SENDING;
+        return this != RECEIVED && this != SENDING && this != WAITING;
     }
 }

@@ -7,13 +7,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.classify.UserClass;
 import io.camelretool.component.model.InviteResult;
+import io.camelretool.example.healing.FailureKind;
+import io.camelretool.example.healing.RetoolOutage;
 import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerStatus;
+import io.camelretool.example.ledger.Postponement;
+import io.camelretool.example.ledger.RetryBackoff;
 import io.camelretool.example.ledger.Settlement;
+import io.camelretool.example.ledger.WaitingSummary;
 import io.camelretool.example.policy.SeatBudget;
 import io.camelretool.example.policy.SignupPolicy;
 import org.apache.camel.Exchange;
@@ -35,12 +41,8 @@ public final class InvitePipeline {
     public static final String SEATS = "signupSeatBudget";
     /** Exchange property: the call a {@code send-invite} exchange is making. */
     public static final String CALL = "signupInviteCall";
-    /**
-     * Exchange property: true when the row was claimed before (a crash, a reconciliation, a replay): its call must
-     * look at Retool's pending invites afresh, since another node, or an earlier life of this one, may have created
-     * its invite after this node's list was read.
-     */
-    public static final String LOOK_AFRESH = "signupLookAfresh";
+    /** Exchange property: true when Retool is unreachable and the call is not made; its person waits. */
+    public static final String HELD_BACK = "signupHeldBack";
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitePipeline.class);
 
@@ -48,18 +50,25 @@ public final class InvitePipeline {
     private final SignupPolicy policy;
     private final int chunkSize;
     private final boolean dryRun;
+    private final RetoolOutage outage;
+    private final RetryBackoff backoff;
     /** The rows whose calls this node has out right now; their claims are renewed until they are recorded. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
      * @param chunkSize rows taken at a time: with a rate limit, about ten seconds' worth of calls
      * @param dryRun    whether {@code retool:invite} only reports what it would do (rows are then not claimed)
+     * @param outage    whether Retool is reachable; told of every call's outcome
+     * @param backoff   when a person whose call failed for a reason that may pass is tried again, or given up on
      */
-    public InvitePipeline(Ledger ledger, SignupPolicy policy, int chunkSize, boolean dryRun) {
+    public InvitePipeline(Ledger ledger, SignupPolicy policy, int chunkSize, boolean dryRun, RetoolOutage outage,
+                          RetryBackoff backoff) {
         this.ledger = ledger;
         this.policy = policy;
         this.chunkSize = chunkSize;
         this.dryRun = dryRun;
+        this.outage = outage;
+        this.backoff = backoff;
     }
 
     /** A round of the pipeline: today's seats are counted at most once in it. */
@@ -70,6 +79,12 @@ public final class InvitePipeline {
 
     /** Body: the chunk's claimed calls, for this node to send. */
     public void claimChunk(Exchange exchange) {
+        if (outage.holdsBack() && !dryRun) {
+            // Retool is down: nobody is claimed, so nobody waits in SENDING; the outage's probe says when to go on
+            exchange.setProperty(MORE, false);
+            exchange.getMessage().setBody(List.of());
+            return;
+        }
         SeatBudget seats = exchange.getProperty(SEATS, SeatBudget.class);
         List<LedgerEntry> waiting = ledger.waiting(chunkSize);
         exchange.setProperty(MORE, waiting.size() == chunkSize);
@@ -113,11 +128,19 @@ public final class InvitePipeline {
         ledger.renewClaims(Set.copyOf(inFlight));
     }
 
-    /** Body: an {@link InviteCall}; becomes the call's request for {@code retool:invite}. */
+    /**
+     * Body: an {@link InviteCall}; becomes the call's request for {@code retool:invite}. A row claimed before (a
+     * crash, a reconciliation, a failure that may pass, a replay) must be checked against Retool's pending invites
+     * read after it last changed: another node, or an earlier life of this one, may have created its invite after an
+     * older list was read. Rows asking for the same or an older moment share one read of the list.
+     */
     public void sendable(Exchange exchange) throws InvalidPayloadException {
         InviteCall call = exchange.getMessage().getMandatoryBody(InviteCall.class);
         exchange.setProperty(CALL, call);
-        exchange.setProperty(LOOK_AFRESH, call.entry().attempts() > 0);
+        exchange.setProperty(HELD_BACK, outage.holdsBack() && !dryRun);
+        if (call.entry().attempts() > 0) {
+            exchange.getMessage().setHeader(RetoolConstants.PENDING_INVITES_READ_SINCE, call.entry().updatedAt());
+        }
         exchange.getMessage().setBody(call.request());
     }
 
@@ -125,27 +148,49 @@ public final class InvitePipeline {
     public void answered(Exchange exchange) throws InvalidPayloadException {
         InviteResult result = exchange.getMessage().getMandatoryBody(InviteResult.class);
         exchange.getMessage().setBody(exchange.getProperty(CALL, InviteCall.class).answered(result));
+        outage.answered();
     }
 
-    /** The call failed after the component's retries: the call carries the reason. */
+    /** The call failed after the component's retries: the call carries the reason, and whether it may pass. */
     public void failed(Exchange exchange) {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = failure == null ? "the invite call failed without a reason" : failure.getMessage();
+        FailureKind kind = failure == null ? FailureKind.PERMANENT : FailureKind.of(failure);
+        exchange.getMessage().setBody(exchange.getProperty(CALL, InviteCall.class).failed(reason, kind));
+        outage.failed(kind, reason);
+    }
+
+    /** Retool is unreachable: the call is not made, and its person waits. */
+    public void heldBack(Exchange exchange) {
+        String reason = outage.state().map(state -> "held back: Retool unreachable since " + state.since() + " ("
+                + state.reason() + ")").orElse("held back: Retool unreachable");
         exchange.getMessage().setBody(exchange.getProperty(CALL, InviteCall.class)
-                .failed(failure == null ? "the invite call failed without a reason" : failure.getMessage()));
+                .failed(reason, FailureKind.TRANSIENT));
     }
 
     /** Body: the chunk's answered and failed calls; each outcome is recorded, all in one transaction. */
     public void recordChunk(Exchange exchange) throws InvalidPayloadException {
         List<?> calls = exchange.getMessage().getMandatoryBody(List.class);
         List<Settlement> outcomes = new ArrayList<>();
+        List<Postponement> postponed = new ArrayList<>();
         Map<String, InviteCall> byEmail = new LinkedHashMap<>();
         for (Object item : calls) {
             InviteCall call = (InviteCall) item;
             byEmail.put(call.entry().emailKey(), call);
-            outcomes.add(outcome(call));
+            if (call.failure() != null && call.failureKind().waits()) {
+                postponed.add(new Postponement(call.entry().emailKey(), call.failure()));
+            } else {
+                outcomes.add(outcome(call));
+            }
         }
         Set<String> recorded = ledger.settleAll(outcomes);
+        Map<String, LedgerStatus> waitingOrGivenUp = ledger.postponeAll(postponed, backoff);
         inFlight.clear();
+        waitingOrGivenUp.forEach((key, status) -> logOutcome(byEmail.get(key).entry(), status,
+                status == LedgerStatus.FAILED ? "given up on after RETRY_GIVE_UP_AFTER" : byEmail.get(key).failure()));
+        if (!postponed.isEmpty()) {
+            logWaiting(postponed);
+        }
         for (Settlement outcome : outcomes) {
             if (recorded.contains(outcome.emailKey())) {
                 logOutcome(byEmail.get(outcome.emailKey()).entry(), outcome.to(), outcome.inviteId() == null
@@ -176,6 +221,15 @@ public final class InvitePipeline {
         return Settlement.ofCall(key, status, inviteId, result.expiresAt(), result.error());
     }
 
+    /** The logs say how many people wait and why, and which batches' reports wait for them. */
+    private void logWaiting(List<Postponement> postponed) {
+        WaitingSummary summary = ledger.waitingSummary();
+        LOG.warn("{} call(s) of this chunk failed for a reason that may pass; {} people wait for a next attempt "
+                 + "(the earliest at {}), {} more not yet taken up. Latest reason: {}. Reports waiting: {}",
+                postponed.size(), summary.waiting(), summary.nextAttemptAt(), summary.received(),
+                postponed.get(postponed.size() - 1).reason(), summary.waitingByBatch());
+    }
+
     /** One line per outcome (a dry run's at debug level: there may be a million); the invite link stays out. */
     private static void logOutcome(LedgerEntry entry, LedgerStatus status, String detail) {
         String line = "{} {} ({} {}): {}{}";
@@ -183,7 +237,7 @@ public final class InvitePipeline {
             LogText.of(entry.signup().sourceRef()), status, detail == null ? "" : " - " + LogText.of(detail) };
         if (status == LedgerStatus.FAILED) {
             LOG.warn(line, values);
-        } else if (status == LedgerStatus.WOULD_INVITE) {
+        } else if (status == LedgerStatus.WOULD_INVITE || status == LedgerStatus.WAITING) {
             LOG.debug(line, values);
         } else {
             LOG.info(line, values);

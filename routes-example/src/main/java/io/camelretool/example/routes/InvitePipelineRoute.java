@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.healing.RetoolProbe;
 import io.camelretool.example.ledger.LedgerException;
 import io.camelretool.example.pipeline.InvitePipeline;
 import org.apache.camel.LoggingLevel;
@@ -13,18 +14,23 @@ import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 /**
  * The one pipeline every intake feeds: it takes the ledger's waiting rows (new ones, and those a crash or the daily
  * cap left behind) a chunk at a time, applies the policy, and invites with {@code retool:invite}, the chunk's calls
- * in parallel (the component's rate limiter still spaces them). A call that fails after the component's retries
- * parks its row as FAILED; the batch report's dead-letter file can replay it.
+ * in parallel (the component's rate limiter still spaces them). A call that fails after the component's retries for
+ * a reason that may pass (no answer, 5xx, 429) makes its row wait and be taken up again after a backoff; a refusal
+ * parks it as FAILED, and the batch report's dead-letter file can replay it. While most calls fail, Retool counts as
+ * unreachable: nothing is sent, and one probe at growing intervals says when to resume.
  */
 public class InvitePipelineRoute extends RouteBuilder {
 
     /** Calls in flight at once; the asynchronous producer holds no thread while a call is out. */
     private static final int PARALLEL_CALLS = 16;
+    /** How long a probe may take: a Retool that answers slower than this is not back yet. */
+    private static final long PROBE_TIMEOUT_MILLIS = 15_000;
 
     @Override
     public void configure() {
         SignupServices services = SignupServices.of(getCamelContext());
         InvitePipeline pipeline = services.pipeline();
+        RetoolProbe probe = new RetoolProbe(getCamelContext(), services.outage(), PROBE_TIMEOUT_MILLIS);
         // three renewals within the grace a row left SENDING gets before it is reconciled
         Duration leaseRenewal = Duration.ofMillis(Math.max(100, services.settings().reconcileAfter().toMillis() / 3));
         ExecutorService calls = getCamelContext().getExecutorServiceManager()
@@ -52,9 +58,18 @@ public class InvitePipelineRoute extends RouteBuilder {
         from("timer:invite-claims?synchronous=true&period=" + leaseRenewal.toMillis()).routeId("invite-claims")
                 .process(exchange -> pipeline.renewClaims());
 
-        // the claimed row's call: its answer, or the reason it failed once the component's retries are spent
+        // the claimed row's call: its answer, or the reason it failed once the component's retries are spent; while
+        // Retool is unreachable the call is not made at all, and its person waits
         from("direct:send-invite").routeId("send-invite")
                 .process(pipeline::sendable)
+                .choice()
+                    .when(exchangeProperty(InvitePipeline.HELD_BACK).isEqualTo(true))
+                        .process(pipeline::heldBack)
+                    .otherwise()
+                        .to("direct:try-invite")
+                .end();
+
+        from("direct:try-invite").routeId("try-invite")
                 .doTry()
                     .to("direct:call-retool")
                     .process(pipeline::answered)
@@ -62,15 +77,16 @@ public class InvitePipelineRoute extends RouteBuilder {
                     .process(pipeline::failed)
                 .end();
 
-        // a row claimed before looks at Retool's pending invites afresh; a pending invite found for the email gets
-        // the row's attributes (an earlier attempt that created it may have stopped before setting them); a failure
-        // goes back to the caller whole
+        // a pending invite found for the email gets the row's attributes (an earlier attempt that created it may have
+        // stopped before setting them); a row claimed before names the moment its list must have been read since
+        // (see InvitePipeline.sendable); a 429 or 503 is retried only a little inside the call, since its person
+        // waits and is tried again anyway; a failure goes back to the caller whole
         from("direct:call-retool").routeId("call-retool").errorHandler(noErrorHandler())
-                .choice()
-                    .when(exchangeProperty(InvitePipeline.LOOK_AFRESH).isEqualTo(true))
-                        .to("retool:invite?updatePendingAttributes=true&pendingInvitesCacheTtl=0")
-                    .otherwise()
-                        .to("retool:invite?updatePendingAttributes=true")
-                .end();
+                .to("retool:invite?updatePendingAttributes=true&maxRetries="
+                    + services.settings().healing().callRetries());
+
+        // while Retool is unreachable, one cheap call at growing intervals says when it is back
+        from("timer:retool-probe?synchronous=true&delay=1000&period=1000").routeId("retool-probe")
+                .process(exchange -> probe.probeIfDue());
     }
 }

@@ -2,20 +2,18 @@ package io.camelretool.example.routes;
 
 import java.io.IOException;
 
-import io.camelretool.component.error.RetoolException;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.pipeline.InviteReconciler;
 import io.camelretool.example.report.BatchReportWriter;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Timers that keep the ledger honest: one settles rows a crash left in SENDING against Retool's pending
- * invites (a second after a start, then regularly), one writes the report of every batch whose signups are
- * all settled, and one forgets the webhook deliveries whose signatures have expired.
+ * Timers that keep the ledger honest: one takes up again rows a crash left in SENDING (a second after a start,
+ * then regularly), for the pipeline to check against Retool's pending invites; one writes the report of every batch
+ * whose signups are all settled; and one forgets the webhook deliveries whose signatures have expired.
  */
 public class LedgerSweeperRoute extends RouteBuilder {
 
@@ -29,15 +27,7 @@ public class LedgerSweeperRoute extends RouteBuilder {
         // synchronous: a tick waits until the previous one is done; the first comes a second after the start
         from("timer:ledger-reconcile?synchronous=true&period={{ledger.reconcile-period}}")
                 .routeId("ledger-reconcile")
-                // without Retool's list nothing can tell whether those calls took effect: nothing is sent blindly
-                .onException(RetoolException.class).handled(true).logStackTrace(false)
-                    .log(LoggingLevel.WARN, "Retool's pending invites cannot be read (${exception.message}); rows "
-                                            + "left SENDING stay there, and are not sent again, until they can be")
-                .end()
-                .filter(reconciler::findUncertain)
-                    .to("retool:invite?inviteAction=list")
-                    .process(reconciler::reconcile)
-                .end();
+                .process(exchange -> reconciler.reconcile());
 
         from("timer:batch-reports?synchronous=true&delay=1000&period={{pipeline.poll-delay}}")
                 .routeId("batch-reports")

@@ -1,6 +1,7 @@
 package io.camelretool.example.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -60,6 +61,48 @@ class ExampleSettingsTest {
         assertRefused("camel.server.port", "http", "WEBHOOK_PORT: 'http' is not a port number");
         assertRefused("report.seat-price.external", "ten", "SEAT_PRICE_EXTERNAL");
         assertRefused("ledger.reconcile-after-seconds", "", "LEDGER_RECONCILE_AFTER_SECONDS");
+    }
+
+    @Test
+    void healsWithWaitsOfSecondsUpToAnHourAndGivesUpAfterADayByDefault() {
+        HealingSettings healing = read().healing();
+
+        assertThat(healing.backoff().firstDelay()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(healing.backoff().maxDelay()).isEqualTo(Duration.ofHours(1));
+        assertThat(healing.backoff().giveUpAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(healing.firstProbe()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(healing.maxProbe()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(healing.callRetries()).isEqualTo(2);
+    }
+
+    @Test
+    void readsDurationsAsPeopleWriteThem() {
+        properties.put("retry.give-up-after", " 2d ");
+        properties.put("retry.first-delay", "90");
+        properties.put("retry.max-delay", "PT30M");
+        properties.put("retool.probe.max-interval", "2m");
+
+        HealingSettings healing = read().healing();
+
+        assertThat(healing.backoff().giveUpAfter()).isEqualTo(Duration.ofDays(2));
+        assertThat(healing.backoff().firstDelay()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(healing.backoff().maxDelay()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(healing.maxProbe()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void refusesHealingDurationsItCannotUseNamingTheVariable() {
+        assertRefused("retry.give-up-after", "a day", "RETRY_GIVE_UP_AFTER: 'a day' is not a duration");
+        assertRefused("retry.give-up-after", "-5h", "RETRY_GIVE_UP_AFTER");
+        assertRefused("retry.give-up-after", "PT-1H", "RETRY_GIVE_UP_AFTER");
+        assertRefused("retry.first-delay", "0s", "RETRY_FIRST_DELAY: must be at least 1s");
+        assertRefused("retry.first-delay", "99999999999999999999", "RETRY_FIRST_DELAY");
+        assertRefused("retry.max-delay", "1s", "RETRY_MAX_DELAY: must not be shorter than RETRY_FIRST_DELAY");
+        assertRefused("retool.probe.first-interval", "0", "RETOOL_PROBE_FIRST_INTERVAL");
+        assertRefused("retool.probe.max-interval", "1s", "RETOOL_PROBE_MAX_INTERVAL");
+        assertRefused("retry.max-delay", "999999999d", "RETRY_MAX_DELAY");
+        assertRefused("pipeline.call-retries", "-1", "RETOOL_CALL_RETRIES");
+        assertRefused("retool.probe.max-interval", "x".repeat(10_000), "RETOOL_PROBE_MAX_INTERVAL: 'xxxxxxxx");
     }
 
     @Test

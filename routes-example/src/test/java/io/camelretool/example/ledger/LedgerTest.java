@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The ledger's SQL on the embedded H2 database; {@link PostgresLedgerTest} runs the same cases on PostgreSQL. */
 class LedgerTest {
 
+    /** Waits of 10 s at first, at most an hour, given up on after a day. */
+    private static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(10), Duration.ofHours(1),
+            Duration.ofHours(24));
     private static final SignupClassifier CLASSIFIER = SignupClassifier.builder().organizationDomains("acme.com")
             .build();
 
@@ -297,6 +301,127 @@ class LedgerTest {
 
         assertThat(ledger.latestBatch(SignupSource.WEBHOOK, "webhook-2")).isEmpty();
         assertThat(ledger.find("first@example.com")).isEmpty();
+    }
+
+    @Test
+    void aRowWhoseCallMayPassWaitsUntilItsNextAttemptAndItsBatchIsNotReportedMeanwhile() {
+        MovableClock clock = new MovableClock(Instant.parse("2030-01-01T08:00:00Z"));
+        Ledger at = new Ledger(dataSource, clock);
+        Batch batch = at.startBatch(SignupSource.CSV, "wait.csv");
+        at.accept(batch.id(), List.of(arrival(2, "wait@example.com")));
+        at.closeBatch(batch.id());
+        at.claim("wait@example.com", LedgerStatus.RECEIVED);
+
+        Map<String, LedgerStatus> moved = at.postponeAll(List.of(new Postponement("wait@example.com",
+                "Retool answered 503")), BACKOFF);
+
+        assertThat(moved).containsExactly(Map.entry("wait@example.com", LedgerStatus.WAITING));
+        assertThat(at.find("wait@example.com").orElseThrow()).satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(LedgerStatus.WAITING);
+            assertThat(entry.lastError()).isEqualTo("Retool answered 503");
+        });
+        assertThat(at.waiting(10)).isEmpty();
+        assertThat(at.reportableBatches()).isEmpty();
+        assertThat(at.waitingSummary()).satisfies(summary -> {
+            assertThat(summary.waiting()).isEqualTo(1);
+            assertThat(summary.latestReason()).isEqualTo("Retool answered 503");
+            assertThat(summary.waitingByBatch()).containsExactly(Map.entry(batch.id(), 1L));
+        });
+
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(at.waiting(10)).extracting(LedgerEntry::emailKey).containsExactly("wait@example.com");
+        assertThat(at.claim("wait@example.com", LedgerStatus.WAITING)).isTrue();
+        at.settle("wait@example.com", LedgerStatus.SENDING, LedgerStatus.INVITED, 9L, null, null);
+
+        assertThat(at.reportableBatches()).containsExactly(batch.id());
+        assertThat(lines(batch)).singleElement().extracting(BatchLine::outcome).isEqualTo(ItemOutcome.INVITED);
+    }
+
+    @Test
+    void theWaitBetweenAttemptsGrowsWithTheTimeAPersonHasBeenFailing() {
+        MovableClock clock = new MovableClock(Instant.parse("2030-01-01T08:00:00Z"));
+        Ledger at = new Ledger(dataSource, clock);
+        at.accept(at.startBatch(SignupSource.CSV, "grow.csv").id(), List.of(arrival(2, "grow@example.com")));
+        at.claim("grow@example.com", LedgerStatus.RECEIVED);
+        at.postponeAll(List.of(new Postponement("grow@example.com", "timeout")), BACKOFF);
+        // the first wait: between half and all of the first delay
+        clock.advance(Duration.ofSeconds(4));
+        assertThat(at.waiting(10)).isEmpty();
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(at.waiting(10)).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(590));
+        at.claim("grow@example.com", LedgerStatus.WAITING);
+        at.postponeAll(List.of(new Postponement("grow@example.com", "timeout")), BACKOFF);
+
+        // failing for ten minutes: the next wait is five to ten minutes
+        clock.advance(Duration.ofSeconds(299));
+        assertThat(at.waiting(10)).isEmpty();
+        clock.advance(Duration.ofSeconds(301));
+        assertThat(at.waiting(10)).hasSize(1);
+    }
+
+    @Test
+    void aPersonStillFailingAfterTheGiveUpTimeIsFailedWithTheReasonForTheDeadLetter() {
+        MovableClock clock = new MovableClock(Instant.parse("2030-01-01T08:00:00Z"));
+        Ledger at = new Ledger(dataSource, clock);
+        Batch batch = at.startBatch(SignupSource.CSV, "hopeless.csv");
+        at.accept(batch.id(), List.of(arrival(2, "hopeless@example.com")));
+        at.closeBatch(batch.id());
+        at.claim("hopeless@example.com", LedgerStatus.RECEIVED);
+        at.postponeAll(List.of(new Postponement("hopeless@example.com", "connection refused")), BACKOFF);
+
+        clock.advance(Duration.ofHours(25));
+        at.claim("hopeless@example.com", LedgerStatus.WAITING);
+        Map<String, LedgerStatus> moved = at.postponeAll(List.of(new Postponement("hopeless@example.com",
+                "connection refused")), BACKOFF);
+
+        assertThat(moved).containsExactly(Map.entry("hopeless@example.com", LedgerStatus.FAILED));
+        assertThat(at.reportableBatches()).containsExactly(batch.id());
+        assertThat(lines(batch)).singleElement().satisfies(line -> {
+            assertThat(line.outcome()).isEqualTo(ItemOutcome.FAILED);
+            assertThat(line.reason()).contains("RETRY_GIVE_UP_AFTER").contains("connection refused");
+            assertThat(line.signup().email()).isEqualTo("hopeless@example.com");
+        });
+
+        // replayed from the dead letter, the person starts a new give-up time
+        Batch replay = at.startBatch(SignupSource.CSV, "replay.csv");
+        at.accept(replay.id(), List.of(arrival(2, "hopeless@example.com")));
+        at.claim("hopeless@example.com", LedgerStatus.RECEIVED);
+        assertThat(at.postponeAll(List.of(new Postponement("hopeless@example.com", "503")), BACKOFF))
+                .containsExactly(Map.entry("hopeless@example.com", LedgerStatus.WAITING));
+    }
+
+    @Test
+    void whenRetoolAnswersAgainEveryWaitingPersonIsDueAtOnce() {
+        MovableClock clock = new MovableClock(Instant.parse("2030-01-01T08:00:00Z"));
+        Ledger at = new Ledger(dataSource, clock);
+        at.accept(at.startBatch(SignupSource.CSV, "wake.csv").id(), List.of(arrival(2, "a@example.com"),
+                arrival(3, "b@example.com")));
+        at.claimAll(Map.of("a@example.com", LedgerStatus.RECEIVED, "b@example.com", LedgerStatus.RECEIVED));
+        at.postponeAll(List.of(new Postponement("a@example.com", "503"), new Postponement("b@example.com", "503")),
+                BACKOFF);
+        assertThat(at.waiting(10)).isEmpty();
+
+        assertThat(at.wakeWaiting()).isEqualTo(2);
+
+        assertThat(at.waiting(10)).extracting(LedgerEntry::emailKey)
+                .containsExactlyInAnyOrder("a@example.com", "b@example.com");
+    }
+
+    @Test
+    void aLedgerMadeBeforePeopleCouldWaitGetsTheColumnsAndLetsThemWait() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("ALTER TABLE signup_ledger DROP COLUMN next_attempt_at");
+            sql.execute("ALTER TABLE signup_ledger DROP COLUMN waiting_since");
+        }
+
+        ledger.createSchema();
+        ledger.accept(ledger.startBatch(SignupSource.CSV, "old.csv").id(), List.of(arrival(2, "old@example.com")));
+        ledger.claim("old@example.com", LedgerStatus.RECEIVED);
+
+        assertThat(ledger.postponeAll(List.of(new Postponement("old@example.com", "503")), BACKOFF))
+                .containsExactly(Map.entry("old@example.com", LedgerStatus.WAITING));
     }
 
     @Test

@@ -169,21 +169,27 @@ class InvitePipelineTest {
     }
 
     @Test
-    void aRowLeftSendingStaysThereUntilRetoolsPendingInvitesCanBeReadAndIsNeverSentBlindly() throws Exception {
+    void aRowLeftSendingWaitsWhileRetoolsPendingInvitesCannotBeReadAndIsNeverSentBlindly() throws Exception {
         seedLedgerWithClaimedRow("unsure@example.com");
         createInviteInSandbox("unsure@example.com");
         retool.sandbox().faults().htmlRate(1.0);
         Map<String, String> reconcileOften = Map.of("ledger.reconcile-after-seconds", "0",
-                "ledger.reconcile-period", "200");
+                "ledger.reconcile-period", "200", "retry.first-delay", "1s");
 
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), reconcileOften)) {
+            await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> app.entry("unsure@example.com").status() == LedgerStatus.WAITING);
+            assertThat(app.entry("unsure@example.com").lastError()).contains("not the Retool API");
             await().during(java.time.Duration.ofSeconds(2)).atMost(java.time.Duration.ofSeconds(5))
-                    .until(() -> app.entry("unsure@example.com").status() == LedgerStatus.SENDING);
+                    .until(() -> app.entry("unsure@example.com").status() != LedgerStatus.INVITED);
             retool.sandbox().faults().clear();
 
             await().until(() -> app.entry("unsure@example.com").status() == LedgerStatus.INVITED);
         }
         assertThat(retool.sandbox().invitesFor("unsure@example.com")).hasSize(1);
+        assertThat(retool.sandbox().requests()).filteredOn(request -> request.method().equals("POST")
+                && request.path().equals(INVITES)).as("invites created: the test's own, none by the application")
+                .hasSize(1);
     }
 
     @Test

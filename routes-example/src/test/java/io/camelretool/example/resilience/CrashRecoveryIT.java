@@ -70,6 +70,7 @@ class CrashRecoveryIT {
                         .checkReports(traffic, List.of(signups))
                         .checkIntakes(List.of(signups), peers.mailbox().inbox(), feeder, ledger)
                         .checkLedgerSettled(ledger)
+                        .checkNobodyParked(List.of(signups), ledger)
                         .checkNoSecrets(peers.secrets(), List.of(log, signups.resolve("reports"),
                                 signups.resolve("dead-letter")), ledger);
                 assertThat(state.problems()).as("seed %d; the application's log is %s", seed, log).isEmpty();

@@ -91,6 +91,15 @@ final class ResiliencePeers implements BeforeEachCallback, AfterEachCallback {
     }
 
     /**
+     * Healing in seconds rather than minutes: a person waits 1 s after a first failure and at most 5 s between
+     * attempts; an outage is probed after 1 s, then at most every 5 s.
+     */
+    static Map<String, String> quickHealing() {
+        return Map.of("RETRY_FIRST_DELAY", "1s", "RETRY_MAX_DELAY", "5s", "RETOOL_PROBE_FIRST_INTERVAL", "1s",
+                "RETOOL_PROBE_MAX_INTERVAL", "5s");
+    }
+
+    /**
      * Waits until the inboxes are empty, every mail is processed, every invitable person has an invite, and no report
      * has been written for four seconds: the state a test then stops the nodes in and checks.
      */

@@ -108,12 +108,29 @@ final class SettledState {
     /** The ledger: no row waiting or in flight, no batch unclosed or unreported. */
     SettledState checkLedgerSettled(LedgerInspection ledger) throws Exception {
         Map<String, Integer> byStatus = ledger.rowsByStatus();
-        for (String unsettled : List.of("RECEIVED", "SENDING")) {
+        for (String unsettled : List.of("RECEIVED", "SENDING", "WAITING")) {
             if (byStatus.getOrDefault(unsettled, 0) > 0) {
                 problems.add(byStatus.get(unsettled) + " ledger rows are still " + unsettled);
             }
         }
         ledger.unfinishedBatches().forEach(batch -> problems.add("batch " + batch + " is not closed or reported"));
+        return this;
+    }
+
+    /** No human needed: nobody FAILED, no dead-letter file. */
+    SettledState checkNobodyParked(List<Path> signupsDirs, LedgerInspection ledger) throws Exception {
+        int failed = ledger.rowsByStatus().getOrDefault("FAILED", 0);
+        if (failed > 0) {
+            problems.add(failed + " ledger rows are FAILED and wait for a human");
+        }
+        for (Path signups : signupsDirs) {
+            Path deadLetter = signups.resolve("dead-letter");
+            if (Files.isDirectory(deadLetter)) {
+                try (Stream<Path> files = Files.list(deadLetter)) {
+                    files.forEach(file -> problems.add(file + " is a dead-letter file"));
+                }
+            }
+        }
         return this;
     }
 

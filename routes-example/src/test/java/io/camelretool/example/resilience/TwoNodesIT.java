@@ -2,6 +2,7 @@ package io.camelretool.example.resilience;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two application processes share one PostgreSQL ledger (a real server) and one mailbox, each with an inbox of its
  * own, and the same signups reach both: every CSV file lands in both inboxes, every webhook request goes to both
  * nodes at once. The mailbox is read by the node Camel's {@code master:} elects; halfway through, one node is killed
- * and started again, so the other takes over. Every email must be invited exactly once.
+ * and started again, so the other takes over. Retool goes down in the middle of it (5xx, some answers lost after
+ * the call took effect) and comes back after the kill: every email must be invited exactly once, with nobody FAILED
+ * or in a dead-letter file.
  */
 class TwoNodesIT {
 
@@ -50,6 +53,12 @@ class TwoNodesIT {
             int half = traffic.deliveries().size() / 2;
             CompletableFuture<Void> restarted = CompletableFuture.completedFuture(null);
             for (int i = 0; i < traffic.deliveries().size(); i++) {
+                if (i == half / 2) {
+                    peers.retool().faults().serverErrorRate(0.8).dropConnectionRate(0.2);
+                }
+                if (i == half + half / 3) {
+                    peers.retool().faults().clear().latency(Duration.ofMillis(3), Duration.ofMillis(12));
+                }
                 if (i == half) {
                     // the node holding the mailbox, or the other: either way the survivor must carry on, and the
                     // killed one comes back while signups keep arriving
@@ -70,6 +79,7 @@ class TwoNodesIT {
                         .checkReports(traffic, List.of(signupsA, signupsB))
                         .checkIntakes(List.of(signupsA, signupsB), peers.mailbox().inbox(), feeder, inspection)
                         .checkLedgerSettled(inspection)
+                        .checkNobodyParked(List.of(signupsA, signupsB), inspection)
                         .checkNoSecrets(peers.secrets(), List.of(nodeA.log(), nodeB.log(),
                                 signupsA.resolve("reports"), signupsB.resolve("reports")), inspection);
                 assertThat(state.problems()).as("seed %d; logs in %s", seed, work).isEmpty();
@@ -87,6 +97,7 @@ class TwoNodesIT {
         // each node has an inbox of its own; the mailbox is one, so only the elected node reads it
         environment.put("CLUSTER_SINGLETON_INTAKES", "mail");
         environment.put("CLUSTER_LOCK_INTERVAL_MS", "500");
+        environment.putAll(ResiliencePeers.quickHealing());
         return environment;
     }
 
