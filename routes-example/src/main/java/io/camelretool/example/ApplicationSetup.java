@@ -85,7 +85,8 @@ final class ApplicationSetup extends MainListenerSupport {
         if (console.enabled()) {
             // like the answer below, it adds its routes to Camel's HTTP server once that server is up
             context.getRegistry().bind("operatorConsole", new ConsoleServer(console, settings, connections.mailbox(),
-                    services.ledger(), services.intake(), retoolDescription(connections, context)));
+                    services.ledger(), services.ledgerLifecycle(), services.intake(),
+                    retoolDescription(connections, context)));
         }
         if (!signedPaths.isEmpty()) {
             // Camel Main registers the event notifiers it finds in the registry with the context it starts
