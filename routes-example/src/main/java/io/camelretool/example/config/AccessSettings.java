@@ -47,7 +47,7 @@ public record AccessSettings(String embedSecret, String landingPageUuid, boolean
                 bool(property.apply("embed.for-invited"), "EMBED_FOR_INVITED", false),
                 attribute.isEmpty() ? null : Map.entry(attribute.keySet().iterator().next(),
                         attribute.values().iterator().next()),
-                bool(property.apply("offboard.readmit"), "READMIT_OFFBOARDED", false), property.apply("admin.token"));
+                bool(property.apply("offboard.readmit"), "READMIT_OFFBOARDED", false), property.apply("api.admin-token"));
     }
 
     /** The secret stays out of logs and exceptions. */

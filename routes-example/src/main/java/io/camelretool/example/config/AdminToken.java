@@ -2,66 +2,73 @@ package io.camelretool.example.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * The bearer token of the application's admin API ({@code ADMIN_TOKEN}). Out of the box (local sandbox) a random one
- * is made and shown once in the banner; pointed at a real Retool without one, the admin API is off, because an
- * unprotected door that takes people's access away is worse than none.
+ * The read API's bearer token, from {@code ADMIN_TOKEN}. Against the local sandbox a random one is made and shown in
+ * the banner; against a real Retool the API stays off until one is set, since it shows who has access to what.
+ * Compared in constant time, over digests, so that neither its content nor its length leaks through timing.
  */
 public final class AdminToken {
 
-    private static final String BEARER = "Bearer ";
+    private final byte[] digest;
+    private final String generated;
 
-    private final byte[] value;
-    private final boolean generated;
-
-    private AdminToken(byte[] value, boolean generated) {
-        this.value = value;
-        this.generated = generated;
+    private AdminToken(String token, boolean wasGenerated) {
+        this.digest = token == null ? null : sha256(token);
+        this.generated = wasGenerated ? token : null;
     }
 
     /** @param outOfTheBox whether the application runs against its local sandbox */
     public static AdminToken resolve(String configured, boolean outOfTheBox) {
         if (configured != null && !configured.isBlank()) {
-            return new AdminToken(configured.strip().getBytes(StandardCharsets.UTF_8), false);
+            return new AdminToken(configured.strip(), false);
         }
         if (!outOfTheBox) {
             return new AdminToken(null, false);
         }
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        return new AdminToken(HexFormat.of().formatHex(random).getBytes(StandardCharsets.UTF_8), true);
+        return new AdminToken(HexFormat.of().formatHex(random), true);
     }
 
-    public boolean enabled() {
-        return value != null;
+    /** Whether the API may start. */
+    public boolean isSet() {
+        return digest != null;
     }
 
-    /** Whether an {@code Authorization} header carries the token; compared in constant time. */
-    public boolean admits(String authorization) {
-        if (value == null || authorization == null || !authorization.startsWith(BEARER)) {
+    /** Whether an {@code Authorization} header carries this token as a bearer token. */
+    public boolean accepts(String authorization) {
+        if (digest == null || authorization == null || !authorization.startsWith("Bearer ")) {
             return false;
         }
-        byte[] presented = authorization.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(value, presented);
+        return MessageDigest.isEqual(digest, sha256(authorization.substring("Bearer ".length()).strip()));
     }
 
     /** One banner line; shows the token only when it was generated for this local run. */
     public String describe(String url) {
-        if (value == null) {
-            return "OFF: set ADMIN_TOKEN to offboard people at " + url;
+        if (digest == null) {
+            return "OFF: set ADMIN_TOKEN to read people and seats at " + url;
         }
-        if (generated) {
-            return url + " with Authorization: Bearer " + new String(value, StandardCharsets.UTF_8)
+        if (generated != null) {
+            return "GET " + url + "/people, " + url + "/seats with \"Authorization: Bearer " + generated + "\""
                    + "\n           (generated for this local run; set ADMIN_TOKEN to choose it)";
         }
-        return url + " with Authorization: Bearer <ADMIN_TOKEN>";
+        return "GET " + url + "/people, " + url + "/seats with \"Authorization: Bearer <ADMIN_TOKEN>\"";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", missing);
+        }
     }
 
     @Override
     public String toString() {
-        return "AdminToken[" + (value == null ? "none" : generated ? "generated" : "configured") + "]";
+        return "AdminToken[" + (digest == null ? "none" : generated != null ? "generated" : "configured") + "]";
     }
 }

@@ -46,7 +46,8 @@ public final class ConsoleAccess {
             String hash = colon < 0 ? "" : entry.substring(colon + 1).strip();
             if (!name.matches(NAME) || !PasswordHashes.isHash(hash)) {
                 throw new IllegalArgumentException("CONSOLE_USERS: each entry is name:bcrypt-hash (names of letters, "
-                        + "digits, . _ @ -; print a hash with: java -jar camel-retool-example.jar hash-password)");
+                                                   + "digits, . _ @ -; print a hash with: java -jar "
+                                                   + "camel-retool-example.jar hash-password)");
             }
             hashes.put(name, hash);
         }

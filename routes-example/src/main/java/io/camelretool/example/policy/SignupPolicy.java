@@ -78,6 +78,14 @@ public final class SignupPolicy {
     }
 
     /**
+     * The invite a renewal sends again: the same groups and attributes as the first; no seat is taken from today's
+     * cap, as the person already holds one.
+     */
+    public InviteRequest renewal(LedgerEntry entry) {
+        return request(entry.emailKey(), entry.signup(), perClass.getOrDefault(entry.userClass(), ClassSettings.NONE));
+    }
+
+    /**
      * What the person's class and signup grant them in Retool: the groups and attributes an invite would carry, which
      * an Embed session carries too, so the app sees the same {@code current_user} values either way.
      */

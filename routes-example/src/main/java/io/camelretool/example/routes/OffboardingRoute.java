@@ -53,7 +53,7 @@ public class OffboardingRoute extends RouteBuilder {
                 .end()
                 .process(exchange -> offboarding.finishLeftBehind(GRACE));
 
-        if (!token.enabled()) {
+        if (!token.isSet()) {
             return;
         }
         from("platform-http:/api/people/{email}?httpMethodRestrict=DELETE").routeId("admin-offboard")
@@ -71,7 +71,7 @@ public class OffboardingRoute extends RouteBuilder {
         String path = http.path();
         String rawEmail = path.substring(path.lastIndexOf('/') + 1);
         exchange.getMessage().removeHeaders("*");
-        if (!token.admits(authorization)) {
+        if (!token.accepts(authorization)) {
             exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
             respond(exchange, 401, Map.of("error", "send Authorization: Bearer <ADMIN_TOKEN>"));
             return;

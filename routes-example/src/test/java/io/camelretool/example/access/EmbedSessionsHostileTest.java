@@ -93,7 +93,7 @@ class EmbedSessionsHostileTest {
     static void start() throws Exception {
         Map<String, String> properties = new HashMap<>(Map.of("retool.external-access", "embed",
                 "retool.groups.external", "5", "embed.secret", EmbedClient.EMBED_SECRET,
-                "admin.token", EmbedClient.ADMIN_TOKEN,
+                "api.admin-token", EmbedClient.ADMIN_TOKEN,
                 "embed.landing-page-uuid", "6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5"));
         app = RunningApplication.start(signups, retool.sandbox(), properties);
         host = new EmbedClient(app);

@@ -30,7 +30,7 @@ class EmbedSessionsTest {
             "retool.org-domains", "acme.example",
             "embed.landing-page-uuid", "6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5",
             "embed.secret", EmbedClient.EMBED_SECRET,
-            "admin.token", EmbedClient.ADMIN_TOKEN);
+            "api.admin-token", EmbedClient.ADMIN_TOKEN);
 
     @RegisterExtension
     static RetoolSandboxExtension retool = RetoolSandboxExtension.business();

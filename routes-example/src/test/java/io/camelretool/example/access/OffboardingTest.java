@@ -48,7 +48,7 @@ class OffboardingTest {
     }
 
     private EmbedClient start(Map<String, String> more) throws Exception {
-        Map<String, String> properties = new HashMap<>(Map.of("admin.token", EmbedClient.ADMIN_TOKEN,
+        Map<String, String> properties = new HashMap<>(Map.of("api.admin-token", EmbedClient.ADMIN_TOKEN,
                 "embed.secret", EmbedClient.EMBED_SECRET));
         properties.putAll(more);
         app = RunningApplication.start(signups, retool.sandbox(), properties);
@@ -142,7 +142,7 @@ class OffboardingTest {
         app.close();
         // what a process killed right after committing the intent leaves: OFFBOARDING, nothing done in Retool
         RunningApplication stopped = RunningApplication.start(signups, retool.sandbox(), Map.of(
-                "mail.enabled", "false", "admin.token", ""));
+                "mail.enabled", "false", "api.admin-token", ""));
         assertThat(stopped.ledger().access().startOffboarding("crash@example.com", "admin-api", null))
                 .isEqualTo(AccessLedger.Start.STARTED);
         stopped.close();
