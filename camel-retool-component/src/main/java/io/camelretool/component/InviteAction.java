@@ -10,6 +10,8 @@ public enum InviteAction {
     revoke,
     /** Revoke an invite and create it again with the same groups and metadata. */
     renew,
+    /** Answer where each email stands in Retool (NONE, PENDING, EXPIRED, ACCOUNT), without any write call. */
+    lookup,
     /** Answer what the key and plan allow. */
     capabilities
 }

@@ -17,6 +17,7 @@ import io.camelretool.component.client.RequestRateLimiter;
 import io.camelretool.component.producer.PendingInviteCache;
 import io.camelretool.component.client.RetoolCapabilities;
 import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.client.UserLookupGate;
 import io.camelretool.component.client.TransportCheck;
 import io.camelretool.component.metrics.RetoolMetrics;
 import io.camelretool.component.metrics.RetoolMetricsFactory;
@@ -42,6 +43,7 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
     private final Map<String, RequestRateLimiter> rateLimiters = new ConcurrentHashMap<>();
     private final Map<String, PendingInviteCache> pendingInvites = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<RetoolCapabilities>> capabilities = new ConcurrentHashMap<>();
+    private final Map<String, UserLookupGate> userLookups = new ConcurrentHashMap<>();
     private final Map<String, HttpClient> builtClients = new ConcurrentHashMap<>();
     private volatile RetoolMetrics metrics;
     private final Map<String, CompletableFuture<Optional<String>>> transportChecks = new ConcurrentHashMap<>();
@@ -163,6 +165,14 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
                 ignored -> new PendingInviteCache(client));
     }
 
+    /**
+     * Whether this base URL and key may look users up, learned once by whichever endpoint asks first and shared by
+     * all, so that a Business plan's refusal is met once per organisation (and asked again after an interval).
+     */
+    public UserLookupGate userLookups(RetoolClient client, String apiKey) {
+        return userLookups.computeIfAbsent(client.getBaseUri() + "\n" + apiKey, ignored -> new UserLookupGate());
+    }
+
     /** What this base URL and key may do, probed once and shared by every endpoint; a failed probe is retried. */
     public CompletableFuture<RetoolCapabilities> capabilities(RetoolClient client, String apiKey) {
         String identity = client.getBaseUri() + "\n" + apiKey;
@@ -181,6 +191,7 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
         rateLimiters.clear();
         pendingInvites.clear();
         capabilities.clear();
+        userLookups.clear();
         transportChecks.clear();
         builtClients.clear();
         metrics = null;

@@ -100,6 +100,14 @@ public class RetoolConfiguration implements Cloneable {
                             + "base URL and key; invites they create are added to it, and a list action refreshes it.")
     private long pendingInvitesCacheTtl = 30_000;
 
+    @UriParam(defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "How long a refusal of user look-ups (GET /api/v2/users, which the Business plan refuses) "
+                            + "is believed before one look-up asks again, in milliseconds. The refusal is learned once "
+                            + "per base URL and key and shared by every endpoint; while it is being asked, other calls "
+                            + "wait for that answer instead of asking too. So an upgrade to Enterprise takes effect "
+                            + "without a restart, at most this long after it.")
+    private long userLookupRecheckInterval = 3_600_000;
+
     @UriParam(label = "producer", defaultValue = "false",
               description = "Make no write call; answer WOULD_INVITE or ALREADY_INVITED as a real run would.")
     private boolean dryRun;
@@ -286,6 +294,14 @@ public class RetoolConfiguration implements Cloneable {
 
     public void setPendingInvitesCacheTtl(long pendingInvitesCacheTtl) {
         this.pendingInvitesCacheTtl = pendingInvitesCacheTtl;
+    }
+
+    public long getUserLookupRecheckInterval() {
+        return userLookupRecheckInterval;
+    }
+
+    public void setUserLookupRecheckInterval(long userLookupRecheckInterval) {
+        this.userLookupRecheckInterval = userLookupRecheckInterval;
     }
 
     public boolean isDryRun() {

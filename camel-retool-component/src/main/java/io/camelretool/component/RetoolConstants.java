@@ -10,7 +10,7 @@ public final class RetoolConstants {
 
     @Metadata(label = "producer", javaType = "String",
               description = "Overrides the endpoint's action for this message (the action's name in any case, or the "
-                            + "enum constant): retool:invite takes an InviteAction (create, list, revoke, renew), "
+                            + "enum constant): retool:invite takes an InviteAction (create, list, revoke, renew, lookup), "
                             + "retool:attributes an AttributesAction (set, delete), retool:embedToken an "
                             + "EmbedTokenAction (mint); every endpoint takes capabilities.")
     public static final String ACTION = "CamelRetoolAction";
@@ -38,14 +38,29 @@ public final class RetoolConstants {
               description = "When the invite expires (Retool invites last 7 days).")
     public static final String INVITE_EXPIRES_AT = "CamelRetoolInviteExpiresAt";
 
-    @Metadata(label = "producer", javaType = "String",
+    @Metadata(javaType = "String",
               description = "The Retool user id (user_...) whose attributes retool:attributes sets; "
-                            + "on the way out, the account the target resolved to.")
+                            + "on the way out, the account the target resolved to; from retool:invite, the account an "
+                            + "ALREADY_USER email belongs to (named by a user look-up or by its claimed invite), the "
+                            + "user of a lookup, or the user who claimed an invite (consumer).")
     public static final String USER_ID = "CamelRetoolUserId";
 
     @Metadata(label = "producer", javaType = "String",
               description = "On the way out of retool:attributes: what the target resolved to, user or invite.")
     public static final String TARGET_KIND = "CamelRetoolTargetKind";
+
+    @Metadata(label = "producer", javaType = "io.camelretool.component.model.StandingState",
+              description = "From retool:invite?action=lookup: where the email stands, NONE, PENDING, EXPIRED or "
+                            + "ACCOUNT.")
+    public static final String STANDING = "CamelRetoolStanding";
+
+    @Metadata(label = "consumer", javaType = "io.camelretool.component.consumer.InviteChangeKind",
+              description = "From the retool:invite consumer: what changed, CLAIMED, EXPIRED, REVOKED or VANISHED.")
+    public static final String INVITE_CHANGE = "CamelRetoolInviteChange";
+
+    @Metadata(label = "consumer", javaType = "java.time.Instant",
+              description = "From the retool:invite consumer: when a CLAIMED invite was claimed.")
+    public static final String CLAIMED_AT = "CamelRetoolClaimedAt";
 
     @Metadata(label = "producer", javaType = "String",
               description = "The Retool Embed landing page UUID for retool:embedToken; overrides the endpoint option.")

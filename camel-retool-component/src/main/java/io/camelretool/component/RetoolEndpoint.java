@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 
 import io.camelretool.component.client.BaseUrls;
 import io.camelretool.component.client.RetoolClient;
+import io.camelretool.component.consumer.InviteConsumer;
 import io.camelretool.component.health.RetoolProducerHealthCheck;
 import io.camelretool.component.producer.AttributesProducer;
 import io.camelretool.component.producer.EmbedTokenProducer;
@@ -17,17 +18,24 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.util.ObjectHelper;
 
-/** Invite users, set user attributes and mint Embed URLs through the Retool API. */
+/**
+ * Invite users, set user attributes and mint Embed URLs through the Retool API; follow invites after they are sent
+ * ({@code from("retool:invite")}).
+ */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "retool", title = "Retool", syntax = "retool:type",
-             producerOnly = true, category = { Category.CLOUD, Category.API, Category.SAAS },
+             category = { Category.CLOUD, Category.API, Category.SAAS },
              headersClass = RetoolConstants.class)
-public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class RetoolEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /** How often the consumer reads Retool's invites unless {@code delay} says otherwise: a poll is one list read. */
+    static final long DEFAULT_POLL_DELAY_MILLIS = 60_000;
 
     @UriPath(description = "What the endpoint does: invite, attributes or embedToken.")
     @Metadata(required = true)
@@ -35,6 +43,19 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
 
     @UriParam
     private RetoolConfiguration configuration;
+
+    @UriParam(label = "consumer",
+              description = "retool:invite consumer: where it keeps what it last saw of each invite (its position), "
+                            + "so that a restart neither misses nor repeats a change. Any Camel StateRepository, e.g. "
+                            + "a FileStateRepository; by default an in-memory one, which a restart forgets (the first "
+                            + "poll then reports every claimed or expired invite again).")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer",
+              description = "retool:invite consumer: the key of its position in the stateRepository; by default "
+                            + "retool:invite@ followed by the base URL. Give two consumers of one repository that "
+                            + "follow the same organisation different keys.")
+    private String stateKey;
 
     private RetoolClient client;
     private WritableHealthCheckRepository healthChecks;
@@ -45,6 +66,7 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
         super(uri, component);
         this.type = type;
         this.configuration = configuration;
+        setDelay(DEFAULT_POLL_DELAY_MILLIS);
     }
 
     @Override
@@ -57,8 +79,14 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The retool component only sends; retool:" + type + " has no consumer");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (type != RetoolEndpointType.invite) {
+            throw new UnsupportedOperationException("Only retool:invite can be consumed from (it follows invites); "
+                                                    + "retool:" + type + " only sends");
+        }
+        InviteConsumer consumer = new InviteConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -108,6 +136,22 @@ public class RetoolEndpoint extends DefaultEndpoint implements EndpointServiceLo
     @Override
     public String getServiceProtocol() {
         return "http";
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
     }
 
     public RetoolEndpointType getType() {

@@ -19,7 +19,12 @@ class CatalogMetadataTest extends CamelTestSupport {
 
         assertThat(catalog.at("/component/scheme").asText()).isEqualTo("retool");
         assertThat(catalog.at("/component/syntax").asText()).isEqualTo("retool:type");
-        assertThat(catalog.at("/component/producerOnly").asBoolean()).isTrue();
+        assertThat(catalog.at("/component/producerOnly").asBoolean()).isFalse();
+        assertThat(catalog.at("/properties/stateRepository/label").asText()).isEqualTo("consumer");
+        assertThat(catalog.at("/properties/userLookupRecheckInterval/defaultValue").asText()).isEqualTo("3600000");
+        assertThat(catalog.get("properties").has("delay")).isTrue();
+        assertThat(catalog.get("headers").has(RetoolConstants.STANDING)).isTrue();
+        assertThat(catalog.get("headers").has(RetoolConstants.INVITE_CHANGE)).isTrue();
         assertThat(catalog.at("/properties/type/enum").toString())
                 .isEqualTo("[\"invite\",\"attributes\",\"embedToken\"]");
         assertThat(catalog.at("/properties/apiKey/secret").asBoolean()).isTrue();
@@ -41,7 +46,7 @@ class CatalogMetadataTest extends CamelTestSupport {
                 .getComponentParameterJsonSchema("retool"));
 
         assertThat(catalog.at("/properties/inviteAction/enum").toString())
-                .isEqualTo("[\"create\",\"list\",\"revoke\",\"renew\",\"capabilities\"]");
+                .isEqualTo("[\"create\",\"list\",\"revoke\",\"renew\",\"lookup\",\"capabilities\"]");
         assertThat(catalog.at("/properties/attributesAction/enum").toString())
                 .isEqualTo("[\"set\",\"delete\",\"capabilities\"]");
         assertThat(catalog.at("/properties/embedTokenAction/enum").toString()).isEqualTo("[\"mint\",\"capabilities\"]");

@@ -50,18 +50,19 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
-    void anInviteClaimedSinceThePendingInvitesWereReadIsNotTakenForAPendingOne() {
+    void anInviteClaimedSinceThePendingInvitesWereReadMakesTheEmailAUserNotAPendingInvite() {
         send("retool:invite", "ada@example.com");
         int claimed = sandbox().invitesFor("ada@example.com").get(0).id();
-        sandbox().claimInvite(claimed);
+        String userId = sandbox().claimInvite(claimed).id();
 
         Exchange second = send("retool:invite", "ada@example.com");
 
-        // the invite found in the list read before is read again by its id and is claimed: not a pending invite to
-        // answer with (on this plan, which cannot look users up, Ada is invited anew; see the README's guarantees)
+        // the invite found in the list read before is read again by its id: claimed, so Ada is a user on any plan
         InviteResult result = second.getMessage().getBody(InviteResult.class);
-        assertThat(result.status()).isNotEqualTo(InviteStatus.ALREADY_INVITED);
-        assertThat(result.inviteId()).isNotEqualTo(claimed);
+        assertThat(result.status()).isEqualTo(InviteStatus.ALREADY_USER);
+        assertThat(result.userId()).isEqualTo(userId);
+        assertThat(second.getMessage().getHeader(RetoolConstants.USER_ID)).isEqualTo(userId);
+        assertThat(sandbox().invitesFor("ada@example.com")).hasSize(1);
     }
 
     @Test
@@ -377,8 +378,8 @@ class InviteProducerTest extends RetoolTestSupport {
             e.getMessage().setHeader(RetoolConstants.ACTION, " Explode ");
             e.getMessage().setBody("a@example.com");
         }).getException()).isInstanceOf(InvalidRetoolInputException.class)
-                .hasMessage("action: 'explode' is not an invite action; use create, list, revoke, renew or "
-                            + "capabilities");
+                .hasMessage("action: 'explode' is not an invite action; use create, list, revoke, renew, "
+                            + "lookup or capabilities");
         assertThat(sandbox().requests()).isEmpty();
     }
 

@@ -43,12 +43,14 @@ public final class RetoolSandbox implements AutoCloseable {
     private static final List<String> DATA_TYPES = List.of("string", "number", "json");
 
     private final SandboxPlan configuredPlan;
+    private final ClaimedInvites configuredClaimedInvites;
     private final int configuredRateLimit;
     private final FaultSettings configuredFaults;
     private final ApiKeys keys;
     private final SandboxClock clock = new SandboxClock();
     private final SandboxOrganization organization = new SandboxOrganization(clock);
     private final AtomicReference<SandboxPlan> plan;
+    private final AtomicReference<ClaimedInvites> claimedInvites;
     private final RateLimiter rateLimiter;
     private final SandboxFaults faults;
     private final RequestLog requestLog = new RequestLog(RequestLog.DEFAULT_CAPACITY);
@@ -61,9 +63,12 @@ public final class RetoolSandbox implements AutoCloseable {
         this.configuredFaults = settings.faults();
         this.keys = new ApiKeys(settings.apiKeys());
         this.plan = new AtomicReference<>(configuredPlan);
+        this.configuredClaimedInvites = settings.claimedInvites();
+        this.claimedInvites = new AtomicReference<>(configuredClaimedInvites);
         this.rateLimiter = new RateLimiter(clock, configuredRateLimit);
         this.faults = new SandboxFaults(configuredFaults);
-        ApiHandler api = new ApiHandler(organization, keys, plan::get, rateLimiter, faults, requestLog);
+        ApiHandler api = new ApiHandler(organization, keys, plan::get, rateLimiter, faults, requestLog,
+                claimedInvites::get);
         this.tls = settings.servesTls() ? SandboxTls.generated() : null;
         this.server = SandboxHttpServer.start(settings.port(), api, new AdminHandler(this, organization),
                 tls == null ? null : tls.serverContext());
@@ -143,6 +148,16 @@ public final class RetoolSandbox implements AutoCloseable {
      */
     public SandboxUser claimInvite(int inviteId) {
         return organization.claimInvite(inviteId);
+    }
+
+    /**
+     * Lets an invite expire now, as if it had been created seven days ago (see
+     * {@link SandboxOrganization#expireInvite}).
+     *
+     * @throws RejectedOperationException NOT_FOUND for an unknown or revoked invite, CONFLICT for a claimed one
+     */
+    public SandboxInvite expireInvite(int inviteId) {
+        return organization.expireInvite(inviteId);
     }
 
     // ---- users
@@ -251,6 +266,16 @@ public final class RetoolSandbox implements AutoCloseable {
         plan.set(Objects.requireNonNull(newPlan, "plan"));
     }
 
+    /** Whether a claimed invite stays listed (the default) or vanishes from the API. */
+    public ClaimedInvites claimedInvites() {
+        return claimedInvites.get();
+    }
+
+    /** Switches, at runtime, what the invite calls show of claimed invites; see {@link ClaimedInvites}. */
+    public void setClaimedInvites(ClaimedInvites mode) {
+        claimedInvites.set(Objects.requireNonNull(mode, "claimedInvites"));
+    }
+
     public SandboxClock clock() {
         return clock;
     }
@@ -270,13 +295,15 @@ public final class RetoolSandbox implements AutoCloseable {
 
     /**
      * Back to the state right after start: no invites, users, attribute definitions or Embed URLs, the default
-     * groups, an empty request log, the wall clock, and the plan, rate limit and faults the sandbox was built with.
+     * groups, an empty request log, the wall clock, and the plan, claimed-invites mode, rate limit and faults the
+     * sandbox was built with.
      */
     public void reset() {
         organization.reset();
         requestLog.clear();
         clock.reset();
         plan.set(configuredPlan);
+        claimedInvites.set(configuredClaimedInvites);
         rateLimiter.setPerMinute(configuredRateLimit);
         faults.clear().set(configuredFaults);
     }
@@ -296,6 +323,7 @@ public final class RetoolSandbox implements AutoCloseable {
 
         private int port;
         private SandboxPlan plan = SandboxPlan.BUSINESS;
+        private ClaimedInvites claimedInvites = ClaimedInvites.LISTED;
         private final Map<String, Set<String>> apiKeys = new LinkedHashMap<>();
         private int rateLimitPerMinute;
         private FaultSettings faults = FaultSettings.NONE;
@@ -324,6 +352,12 @@ public final class RetoolSandbox implements AutoCloseable {
 
         public Builder plan(SandboxPlan plan) {
             this.plan = Objects.requireNonNull(plan, "plan");
+            return this;
+        }
+
+        /** What the invite calls show of a claimed invite: {@link ClaimedInvites#LISTED} (the default) or VANISH. */
+        public Builder claimedInvites(ClaimedInvites mode) {
+            this.claimedInvites = Objects.requireNonNull(mode, "claimedInvites");
             return this;
         }
 
@@ -391,6 +425,10 @@ public final class RetoolSandbox implements AutoCloseable {
 
         SandboxPlan plan() {
             return plan;
+        }
+
+        ClaimedInvites claimedInvites() {
+            return claimedInvites;
         }
 
         Map<String, Set<String>> apiKeys() {

@@ -15,6 +15,9 @@ final class SandboxCommandLine {
 
               --port N                    port on 127.0.0.1; 0 picks a free one (default 0)
               --plan business|enterprise  the Retool plan to imitate (default business)
+              --claimed-invites listed|vanish
+                                          whether a claimed invite stays in the invite list and readable
+                                          by id (listed, the default) or disappears, answering 404 (vanish)
               --api-key KEY[:SCOPES]      accept this bearer token; repeatable. KEY alone has every scope,
                                           KEY:users:read,embed only the listed ones (default retool_test_key)
               --rate-limit-per-minute N   requests a minute per key, answered 429 beyond; 0 = off (default 0)
@@ -85,6 +88,7 @@ final class SandboxCommandLine {
             switch (flag) {
                 case "--port" -> builder.port(integer(flag, value));
                 case "--plan" -> builder.plan(SandboxPlan.parse(value));
+                case "--claimed-invites" -> builder.claimedInvites(ClaimedInvites.parse(value));
                 case "--api-key" -> apiKey(value);
                 case "--rate-limit-per-minute" -> builder.rateLimitPerMinute(integer(flag, value));
                 case "--latency-ms" -> builder.latencyMs(integer(flag, value));

@@ -46,6 +46,12 @@ public record SandboxInvite(int id, String email, List<Integer> groupIds, Map<St
                 claimedBy, claimedAt);
     }
 
+    /** This invite, its seven days over at the given time (as if it had been created seven days earlier). */
+    public SandboxInvite expiredAt(Instant at) {
+        return new SandboxInvite(id, email, groupIds, metadata, invitedBy, inviteLink,
+                at.minus(java.time.Duration.between(createdAt, expiresAt)), at, claimedBy, claimedAt);
+    }
+
     /** This invite, accepted by the given user at the given time. */
     public SandboxInvite claimedBy(String userId, Instant at) {
         return new SandboxInvite(id, email, groupIds, metadata, invitedBy, inviteLink, createdAt, expiresAt, userId,

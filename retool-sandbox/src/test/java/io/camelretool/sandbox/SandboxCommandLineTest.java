@@ -11,12 +11,14 @@ class SandboxCommandLineTest {
     void configuresEverythingFromFlags() {
         SandboxCommandLine commandLine = SandboxCommandLine.parse("--port", "0", "--plan", "enterprise",
                 "--api-key", "retool_main", "--api-key=retool_reader:users:read,embed",
-                "--rate-limit-per-minute", "45", "--latency-ms", "5", "--fault-rate", "0.25");
+                "--rate-limit-per-minute", "45", "--latency-ms", "5", "--fault-rate", "0.25",
+                "--claimed-invites", "vanish");
 
         try (RetoolSandbox sandbox = commandLine.builder().start()) {
             assertThat(commandLine.help()).isFalse();
             assertThat(sandbox.apiKey()).isEqualTo("retool_main");
             assertThat(sandbox.plan()).isEqualTo(SandboxPlan.ENTERPRISE);
+            assertThat(sandbox.claimedInvites()).isEqualTo(ClaimedInvites.VANISH);
             assertThat(sandbox.rateLimitPerMinute()).isEqualTo(45);
             assertThat(sandbox.faults().settings().serverErrorRate()).isEqualTo(0.25);
             assertThat(sandbox.faults().settings().fixedLatency().toMillis()).isEqualTo(5);
@@ -50,6 +52,8 @@ class SandboxCommandLineTest {
     void refusesBadFlagsNamingThem() {
         assertThatThrownBy(() -> SandboxCommandLine.parse("--port", "eighty"))
                 .hasMessageContaining("--port").hasMessageContaining("eighty");
+        assertThatThrownBy(() -> SandboxCommandLine.parse("--claimed-invites", "hidden"))
+                .hasMessageContaining("--claimed-invites");
         assertThatThrownBy(() -> SandboxCommandLine.parse("--plan", "free"))
                 .hasMessageContaining("--plan").hasMessageContaining("business, enterprise");
         assertThatThrownBy(() -> SandboxCommandLine.parse("--fault-rate", "1.5"))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ConsoleSettings;
@@ -14,9 +15,11 @@ import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.console.ConsoleServer;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.HttpServerLimits;
+import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
+import io.camelretool.example.routes.PeopleApiRoute;
 import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
@@ -34,6 +37,7 @@ import org.apache.camel.spi.PropertiesComponent;
 final class ApplicationSetup extends MainListenerSupport {
 
     private SignupServices services;
+    private AdminToken adminToken;
     private List<Sender> senders = List.of();
     private ConsoleAccess console;
 
@@ -66,6 +70,10 @@ final class ApplicationSetup extends MainListenerSupport {
             main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret));
             signedPaths.add("/signups");
         });
+        adminToken = AdminToken.resolve(LifecycleSettings.from(context).adminToken(), connections.retool().isSandbox());
+        if (adminToken.isSet()) {
+            main.configure().addRoutesBuilder(new PeopleApiRoute(adminToken));
+        }
         if (!senders.isEmpty()) {
             main.configure().addRoutesBuilder(new SenderIntakeRoute(senders));
             senders.forEach(sender -> signedPaths.add(sender.path()));
@@ -77,7 +85,8 @@ final class ApplicationSetup extends MainListenerSupport {
         if (console.enabled()) {
             // like the answer below, it adds its routes to Camel's HTTP server once that server is up
             context.getRegistry().bind("operatorConsole", new ConsoleServer(console, settings, connections.mailbox(),
-                    services.ledger(), services.intake(), retoolDescription(connections, context)));
+                    services.ledger(), services.ledgerLifecycle(), services.intake(),
+                    retoolDescription(connections, context)));
         }
         if (!signedPaths.isEmpty()) {
             // Camel Main registers the event notifiers it finds in the registry with the context it starts
@@ -111,5 +120,7 @@ final class ApplicationSetup extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         System.out.println(Banner.text(services.settings(), services.connections(), senders, console));
+        System.out.println("  Read API: " + adminToken.describe("http://localhost:" + services.settings().webhookPort()
+                                                                + "/api"));
     }
 }

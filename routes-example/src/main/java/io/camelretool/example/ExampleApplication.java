@@ -4,6 +4,7 @@ import io.camelretool.example.console.PasswordHashes;
 import io.camelretool.example.routes.FolderIntakeRoute;
 import io.camelretool.example.routes.InvitePipelineRoute;
 import io.camelretool.example.routes.LedgerSweeperRoute;
+import io.camelretool.example.routes.LifecycleRoute;
 import io.camelretool.example.routes.MailIntakeRoute;
 import org.apache.camel.main.Main;
 
@@ -42,6 +43,7 @@ public final class ExampleApplication {
         main.configure().addRoutesBuilder(new MailIntakeRoute());
         main.configure().addRoutesBuilder(new InvitePipelineRoute());
         main.configure().addRoutesBuilder(new LedgerSweeperRoute());
+        main.configure().addRoutesBuilder(new LifecycleRoute());
         return main;
     }
 }

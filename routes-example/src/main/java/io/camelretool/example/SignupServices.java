@@ -12,7 +12,9 @@ import io.camelretool.example.healing.RetoolOutage;
 import io.camelretool.example.healing.RetoolReachabilityCheck;
 import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.Ledger;
+import io.camelretool.example.ledger.AttributeSync;
 import io.camelretool.example.ledger.LedgerDataSource;
+import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.pipeline.InvitePipeline;
 import io.camelretool.example.pipeline.InviteReconciler;
 import io.camelretool.example.pipeline.SignupIntake;
@@ -90,6 +92,16 @@ public final class SignupServices extends ServiceSupport {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** The ledger after the invite: joined, expired, revoked, vanished, renewals. */
+    public LedgerLifecycle ledgerLifecycle() {
+        return new LedgerLifecycle(dataSource, clock);
+    }
+
+    /** Later signups whose attributes differ, waiting to be applied in Retool. */
+    public AttributeSync attributeSync() {
+        return new AttributeSync(dataSource, clock);
     }
 
     public SignupIntake intake() {

@@ -23,10 +23,11 @@ import io.camelretool.testing.RetoolSecrets;
 import io.camelretool.testing.SecretScan;
 
 /**
- * The secret scan of a test that runs the application: the sandbox's API key, invite links and Embed URLs and the
- * webhook secret must stay out of the log, and out of everything the application leaves in its data folder: the
- * reports, dead letters, mail-review reasons, files moved to {@code .error} with their reasons, and every row of the
- * ledger's tables (read through JDBC, as an operator's SQL client would).
+ * The secret scan of a test that runs the application: the sandbox's API key, invite links and Embed URLs, the
+ * webhook secret and the read API's token must stay out of the log, and out of everything the application leaves in
+ * its data folder: the reports, dead letters, mail-review reasons, files moved to {@code .error} with their reasons,
+ * and every row of the ledger's tables (read through JDBC, as an operator's SQL client would). A test adds the read
+ * API's answers with {@code seen}.
  */
 public final class ApplicationSecrets {
 
@@ -53,6 +54,7 @@ public final class ApplicationSecrets {
         List<SecretScan.Secret> secrets = new ArrayList<>(RetoolSecrets.of(retool));
         secrets.add(new SecretScan.Secret("the webhook secret",
                 new String(RunningApplication.WEBHOOK_SECRET, StandardCharsets.UTF_8)));
+        secrets.add(new SecretScan.Secret("the read API's admin token", RunningApplication.ADMIN_TOKEN));
         return secrets;
     }
 

@@ -22,6 +22,7 @@ import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.testing.FreePorts;
+import io.camelretool.sandbox.RecordedRequest;
 import io.camelretool.sandbox.RetoolSandbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -35,6 +36,8 @@ import static org.awaitility.Awaitility.await;
 public final class RunningApplication implements AutoCloseable {
 
     public static final byte[] WEBHOOK_SECRET = "test-webhook-secret".getBytes(StandardCharsets.UTF_8);
+    /** The read API's token in tests; a test may leave it out ({@code api.admin-token} empty) to find the API off. */
+    public static final String ADMIN_TOKEN = "test-admin-token-7c1e";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -70,11 +73,21 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("mail.enabled", "false");
         properties.put("pipeline.poll-delay", "100");
         properties.put("ledger.reconcile-period", "200");
+        properties.put("api.admin-token", ADMIN_TOKEN);
         properties.putAll(overrides);
         Main main = ExampleApplication.newMain();
         properties.forEach(main::addOverrideProperty);
         main.start();
         return new RunningApplication(main, signups, port, managementPort);
+    }
+
+    /**
+     * The calls the application made to Retool, but the lifecycle's reads of the invite list (one at start, then one
+     * a LIFECYCLE_PERIOD_MS): what a test that expects nothing to reach Retool looks at.
+     */
+    public static List<RecordedRequest> callsBeyondTheLifecycleRead(RetoolSandbox retool) {
+        return retool.requests().stream().filter(request -> !(request.method().equals("GET")
+                && request.path().equals("/api/v2/user_invites"))).toList();
     }
 
     public CamelContext context() {
@@ -165,6 +178,20 @@ public final class RunningApplication implements AutoCloseable {
     public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A read API call with the test's admin token ({@code authorization} null sends none). */
+    public HttpResponse<String> api(String method, String pathAndQuery, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> api(String pathAndQuery) throws Exception {
+        return api("GET", pathAndQuery, "Bearer " + ADMIN_TOKEN);
     }
 
     /** A GET on the management port, which listens on loopback only and shows health in detail. */

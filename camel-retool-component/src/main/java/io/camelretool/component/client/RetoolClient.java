@@ -99,7 +99,8 @@ public class RetoolClient {
     }
 
     /**
-     * {@code GET /api/v2/user_invites}, every page, kept only as the unclaimed invites' ids and expiries by email. Each
+     * {@code GET /api/v2/user_invites}, every page, kept only as the unclaimed invites' ids and expiries and the
+     * claimed ones' user ids by email (see {@link PendingInviteIndex}). Each
      * page is read as it streams in, one invite at a time, so what this holds grows with the number of invites (the
      * email key and two numbers each) and never with the size of Retool's answer.
      */
@@ -117,7 +118,7 @@ public class RetoolClient {
         });
     }
 
-    /** Adds one page's unclaimed invites to the index; answers the next page's token, if there is one. */
+    /** Adds one page's invites to the index; answers the next page's token, if there is one. */
     private Optional<String> readInvitePage(HttpResponse<InputStream> response, String method, String path,
                                             PendingInviteIndex index) {
         String contentType = contentType(response);
@@ -143,10 +144,7 @@ public class RetoolClient {
                 JsonToken value = parser.nextToken();
                 if (field.equals("data") && value == JsonToken.START_ARRAY) {
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        PendingInvite invite = PendingInvite.fromJson(parser.readValueAsTree());
-                        if (!invite.claimed()) {
-                            index.add(invite.email(), invite.id(), invite.expiresAt());
-                        }
+                        index.add(PendingInvite.fromJson(parser.readValueAsTree()));
                     }
                 } else if (field.equals("next_token")) {
                     nextToken = value == JsonToken.VALUE_STRING ? parser.getText() : null;

@@ -13,15 +13,22 @@ import java.util.List;
  * @param expiresAt when the invite expires
  * @param groupIds the groups the invite joins
  * @param error    why the item failed; null unless status is FAILED
+ * @param userId   for ALREADY_USER, the account's id ({@code user_...}) when Retool named it
  *
  * The link claims a Retool account, so {@link #toString()} shows it masked: a route that logs {@code ${body}}
  * writes no claim link into its logs.
  */
 public record InviteResult(InviteStatus status, String email, Integer inviteId, String link, Instant expiresAt,
-                           List<Integer> groupIds, String error) {
+                           List<Integer> groupIds, String error, String userId) {
 
     public InviteResult {
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+    }
+
+    /** A result that names no user. */
+    public InviteResult(InviteStatus status, String email, Integer inviteId, String link, Instant expiresAt,
+                        List<Integer> groupIds, String error) {
+        this(status, email, inviteId, link, expiresAt, groupIds, error, null);
     }
 
     public static InviteResult failed(String email, String error) {
@@ -32,6 +39,6 @@ public record InviteResult(InviteStatus status, String email, Integer inviteId, 
     public String toString() {
         return "InviteResult[status=" + status + ", email=" + email + ", inviteId=" + inviteId + ", link="
                + SecretUrls.masked(link) + ", expiresAt=" + expiresAt + ", groupIds=" + groupIds + ", error=" + error
-               + "]";
+               + ", userId=" + userId + "]";
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelretool.component.RetoolComponent;
 import io.camelretool.component.AttributesAction;
 import io.camelretool.component.AttributesTarget;
 import io.camelretool.component.RetoolConstants;
@@ -22,21 +23,22 @@ import io.camelretool.component.error.RetoolException;
 import io.camelretool.component.error.RetoolNotFoundException;
 import io.camelretool.component.error.RetoolPartialUpdateException;
 import io.camelretool.component.error.RetoolPermissionException;
-import io.camelretool.component.model.EmailAddresses;
-import io.camelretool.component.model.PendingInvite;
+import io.camelretool.component.model.EmailStanding;
+import io.camelretool.component.model.StandingState;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * {@code retool:attributes}: sets (the default) or deletes user-attribute values on an account or a pending
- * invite. The target is a user id, else an invite id, else an email resolved to the account (where the plan can
- * look users up) or the pending invite. Retool takes one attribute a call; the calls go one after the other and
- * stop at the first failure: a {@link RetoolPartialUpdateException} names the attributes already applied (when
- * none were, the typed failure itself is thrown).
+ * invite. The target is a user id, else an invite id, else an email resolved by {@link EmailStandings}: the
+ * account (where the plan can look users up), the user named by its claimed invite, or its newest live invite.
+ * Retool takes one attribute a call; the calls go one after the other and stop at the first failure: a
+ * {@link RetoolPartialUpdateException} names the attributes already applied (when none were, the typed failure
+ * itself is thrown).
  */
 public class AttributesProducer extends RetoolAsyncProducer {
 
-    private volatile boolean userLookupRefused;
+    private EmailStandings standings;
     private final Set<String> knownDefinitions = ConcurrentHashMap.newKeySet();
     private volatile boolean definitionsRead;
 
@@ -46,6 +48,14 @@ public class AttributesProducer extends RetoolAsyncProducer {
 
     public AttributesProducer(RetoolEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        RetoolComponent component = (RetoolComponent) getEndpoint().getComponent();
+        standings = new EmailStandings(client, component.pendingInvites(client, configuration.getApiKey()),
+                component.userLookups(client, configuration.getApiKey()));
     }
 
     @Override
@@ -110,19 +120,25 @@ public class AttributesProducer extends RetoolAsyncProducer {
             throw new InvalidRetoolInputException("target", "name a user id, an invite id or an email (option or header)");
         }
         AttributesTarget target = configuration.getTarget() == null ? AttributesTarget.auto : configuration.getTarget();
-        String key = EmailInputs.normalized(email, "email").key();
-        CompletableFuture<Target> account = target == AttributesTarget.invite
-                                            || (target == AttributesTarget.auto && userLookupRefused)
-                ? CompletableFuture.completedFuture(null) : findUser(key, target == AttributesTarget.user);
-        return account.thenCompose(found -> {
-            if (found != null || target == AttributesTarget.user) {
-                return found != null ? CompletableFuture.completedFuture(found) : notFound(email, "no account");
+        String address = EmailInputs.normalized(email, "email").address();
+        boolean lookUpUsers = target != AttributesTarget.invite;
+        return standings.find(address, lookUpUsers, configuration.getPendingInvitesCacheTtl(),
+                configuration.getUserLookupRecheckInterval()).thenCompose(found -> {
+            EmailStanding standing = found.standing();
+            if (standing.state() == StandingState.ACCOUNT && standing.userId() != null
+                && target != AttributesTarget.invite) {
+                return CompletableFuture.completedFuture(user(standing.userId()));
             }
-            return client.listInvites().thenCompose(invites -> invites.stream().map(PendingInvite::fromJson)
-                    .filter(invite -> !invite.claimed() && key.equals(EmailAddresses.key(invite.email())))
-                    .reduce((first, later) -> later)
-                    .map(invite -> CompletableFuture.completedFuture(invite(invite.id())))
-                    .orElseGet(() -> notFound(email, "no account and no pending invite")));
+            if (target == AttributesTarget.user) {
+                RetoolPermissionException refused = standings.userLookups().refusal();
+                return refused != null ? CompletableFuture.failedFuture(refused) : notFound(email, "no account");
+            }
+            if (standing.state() == StandingState.PENDING) {
+                return CompletableFuture.completedFuture(invite(standing.inviteId()));
+            }
+            return notFound(email, standing.state() == StandingState.EXPIRED
+                    ? "no account and only an expired invite (" + standing.inviteId() + ")"
+                    : "no account and no pending invite");
         });
     }
 
@@ -137,21 +153,6 @@ public class AttributesProducer extends RetoolAsyncProducer {
                     "'" + value + "' is not an invite id (a positive integer)");
         }
         return Integer.valueOf(text);
-    }
-
-    private CompletableFuture<Target> findUser(String key, boolean userRequired) {
-        return client.findUsersByEmail(key).handle((users, failure) -> {
-            if (failure == null) {
-                return users.stream().filter(user -> key.equals(EmailAddresses.key(user.path("email").asText(null))))
-                        .findFirst().map(user -> user(user.path("id").asText())).orElse(null);
-            }
-            if (!userRequired && Futures.unwrap(failure) instanceof RetoolPermissionException) {
-                // a plan without user management: look among invites, and do not ask again
-                userLookupRefused = true;
-                return null;
-            }
-            throw new CompletionException(Futures.unwrap(failure));
-        });
     }
 
     private static CompletableFuture<Target> notFound(String email, String what) {

@@ -1,6 +1,7 @@
 package io.camelretool.component.producer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,33 +17,33 @@ import io.camelretool.component.error.InvalidRetoolInputException;
 import io.camelretool.component.error.NotRetoolApiException;
 import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolNotFoundException;
-import io.camelretool.component.error.RetoolPermissionException;
 import io.camelretool.component.error.RetoolServerException;
 import io.camelretool.component.metrics.RetoolMetrics;
 import io.camelretool.component.model.BulkInviteSummary;
 import io.camelretool.component.model.EmailAddresses;
+import io.camelretool.component.model.EmailStanding;
 import io.camelretool.component.model.InviteRequest;
 import io.camelretool.component.model.InviteResult;
 import io.camelretool.component.model.InviteStatus;
 import io.camelretool.component.model.PendingInvite;
+import io.camelretool.component.model.StandingState;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code retool:invite}: create (the default), list, revoke and renew user invites. Never invites an email twice
- * when {@code skipExisting} is on: Retool itself does not deduplicate, and every external user is a paid seat.
+ * {@code retool:invite}: create (the default), list, revoke, renew and look up user invites. Never invites an email
+ * twice when {@code skipExisting} is on: Retool itself does not deduplicate, and every external user is a paid seat.
  */
 public class InviteProducer extends RetoolAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(InviteProducer.class);
 
     private PendingInviteCache pendingInvites;
+    private EmailStandings standings;
     private RetoolMetrics metrics;
     private List<Integer> defaultGroupIds;
-    /** Set once Retool said this plan or key may not list users, so the check is not asked again. */
-    private volatile boolean userLookupRefused;
 
     public InviteProducer(RetoolEndpoint endpoint) {
         super(endpoint);
@@ -51,8 +52,10 @@ public class InviteProducer extends RetoolAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        pendingInvites = ((RetoolComponent) getEndpoint().getComponent()).pendingInvites(client,
-                configuration.getApiKey());
+        RetoolComponent component = (RetoolComponent) getEndpoint().getComponent();
+        pendingInvites = component.pendingInvites(client, configuration.getApiKey());
+        standings = new EmailStandings(client, pendingInvites,
+                component.userLookups(client, configuration.getApiKey()));
         defaultGroupIds = GroupIds.parse(configuration.getDefaultGroupIds(), "defaultGroupIds");
         metrics = ((RetoolComponent) getEndpoint().getComponent()).metrics();
     }
@@ -64,6 +67,7 @@ public class InviteProducer extends RetoolAsyncProducer {
             case list -> list(exchange);
             case revoke -> revoke(exchange);
             case renew -> renew(exchange);
+            case lookup -> lookup(exchange);
             case capabilities -> throw new IllegalStateException("capabilities is answered before start");
         };
     }
@@ -123,46 +127,34 @@ public class InviteProducer extends RetoolAsyncProducer {
                 : InviteResult.failed(emailOf(item), Futures.unwrap(failure).getMessage()));
     }
 
-    /** @param readSince when the pending invites must have been read at or after this moment; null: the cache TTL */
+    /**
+     * Creates the invite unless the email already stands somewhere in Retool: an account (found by a user look-up, or
+     * named by a claimed invite) answers ALREADY_USER, a live invite ALREADY_INVITED; an expired one is no obstacle.
+     *
+     * @param readSince when the invite list must have been read at or after this moment; null: the cache TTL
+     */
     private CompletableFuture<InviteResult> createOne(InviteRequest request, Instant readSince) {
         if (!configuration.isSkipExisting()) {
             return inviteOrPretend(request);
         }
-        return (readSince == null
-                ? pendingInvites.forEmail(request.getEmail(), configuration.getPendingInvitesCacheTtl())
-                : pendingInvites.forEmailReadSince(request.getEmail(), readSince))
-                .thenCompose(pending -> {
-            if (!pending.isEmpty()) {
-                PendingInvite existing = pending.get(0);
+        return standings.find(request.getEmail(), true, configuration.getPendingInvitesCacheTtl(),
+                configuration.getUserLookupRecheckInterval(), readSince).thenCompose(found -> {
+            EmailStanding standing = found.standing();
+            if (standing.state() == StandingState.ACCOUNT) {
+                LOG.debug("Skipping {}: already a Retool user", request.getEmail());
+                return CompletableFuture.completedFuture(new InviteResult(InviteStatus.ALREADY_USER,
+                        request.getEmail(), standing.inviteId(), null, null, request.getGroupIds(), null,
+                        standing.userId()));
+            }
+            if (standing.state() == StandingState.PENDING) {
+                PendingInvite existing = found.liveInvite();
                 LOG.debug("Skipping {}: invite {} is already pending", request.getEmail(), existing.id());
                 CompletableFuture<?> updated = configuration.isUpdatePendingAttributes() && !configuration.isDryRun()
                         ? setAttributes(existing.id(), request.getAttributes())
                         : CompletableFuture.completedFuture(null);
                 return updated.thenApply(ignored -> existing.toResult(InviteStatus.ALREADY_INVITED));
             }
-            return existingAccount(request.getEmail()).thenCompose(isUser -> isUser
-                    ? CompletableFuture.completedFuture(new InviteResult(InviteStatus.ALREADY_USER, request.getEmail(),
-                            null, null, null, request.getGroupIds(), null))
-                    : inviteOrPretend(request));
-        });
-    }
-
-    /** Whether an account exists; a plan or scope that does not allow listing users just skips the check. */
-    private CompletableFuture<Boolean> existingAccount(String email) {
-        if (userLookupRefused) {
-            return CompletableFuture.completedFuture(false);
-        }
-        String key = EmailAddresses.key(email);
-        return client.findUsersByEmail(email).handle((users, failure) -> {
-            if (failure == null) {
-                return users.stream().anyMatch(user -> key.equals(EmailAddresses.key(user.path("email").asText(null))));
-            }
-            if (Futures.unwrap(failure) instanceof RetoolPermissionException) {
-                userLookupRefused = true;
-                LOG.info("This Retool plan or key cannot list users; retool:invite checks pending invites only");
-                return false;
-            }
-            throw new CompletionException(Futures.unwrap(failure));
+            return inviteOrPretend(request);
         });
     }
 
@@ -193,8 +185,8 @@ public class InviteProducer extends RetoolAsyncProducer {
         if (!configuration.isSkipExisting() || !isOutcomeUnknown(failure)) {
             return CompletableFuture.failedFuture(failure);
         }
-        return pendingInvites.forEmailAfresh(email).handle((invites, readFailure) -> {
-            PendingInvite created = readFailure == null && !invites.isEmpty() ? invites.get(0) : null;
+        return standings.findAfresh(email).handle((found, readFailure) -> {
+            PendingInvite created = readFailure == null ? found.liveInvite() : null;
             if (created == null) {
                 throw new CompletionException(failure);
             }
@@ -216,6 +208,45 @@ public class InviteProducer extends RetoolAsyncProducer {
                 .setInviteAttribute(inviteId, attribute.getKey(),
                         AttributeValues.asText(attribute.getValue(), "attributes." + attribute.getKey()))
                 .thenApply(Object.class::cast));
+    }
+
+    /**
+     * Where each email stands in Retool, without any write call: an email (body or header) answers one
+     * {@link EmailStanding}, a list of emails a list of them, in order.
+     */
+    private CompletableFuture<?> lookup(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        if (body instanceof List<?> items) {
+            List<String> emails = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                emails.add(lookupEmail(items.get(i), "body[" + i + "]"));
+            }
+            return Sequentially.map(emails, (email, index) -> standing(email))
+                    .thenAccept(message::setBody);
+        }
+        Object single = body == null ? message.getHeader(RetoolConstants.EMAIL) : body;
+        String email = lookupEmail(single, body == null ? RetoolConstants.EMAIL : "body");
+        return standing(email).thenAccept(standing -> {
+            message.setBody(standing);
+            message.setHeader(RetoolConstants.STANDING, standing.state());
+            message.setHeader(RetoolConstants.EMAIL, standing.email());
+            message.setHeader(RetoolConstants.INVITE_ID, standing.inviteId());
+            message.setHeader(RetoolConstants.USER_ID, standing.userId());
+            message.setHeader(RetoolConstants.INVITE_EXPIRES_AT, standing.expiresAt());
+        });
+    }
+
+    private static String lookupEmail(Object value, String field) {
+        if (!(value instanceof CharSequence text)) {
+            throw new InvalidRetoolInputException(field, "lookup takes an email or a list of emails");
+        }
+        return EmailInputs.normalized(text.toString(), field).address();
+    }
+
+    private CompletableFuture<EmailStanding> standing(String email) {
+        return standings.find(email, true, configuration.getPendingInvitesCacheTtl(),
+                configuration.getUserLookupRecheckInterval()).thenApply(EmailStandings.Found::standing);
     }
 
     private CompletableFuture<?> list(Exchange exchange) {
@@ -289,6 +320,10 @@ public class InviteProducer extends RetoolAsyncProducer {
             throw new InvalidRetoolInputException(RetoolConstants.INVITE_ID,
                     "revoke and renew need an invite id or an email (header or body)");
         }
+        if (id != null) {
+            // one invite named by its id is read by that id: no list read, whatever the organisation's size
+            return client.getInvite(id).thenApply(List::of);
+        }
         Integer wantedId = id;
         String wantedEmail = email;
         return pendingInvites.refresh().thenApply(all -> {
@@ -313,6 +348,9 @@ public class InviteProducer extends RetoolAsyncProducer {
         message.setHeader(RetoolConstants.INVITE_ID, result.inviteId());
         message.setHeader(RetoolConstants.INVITE_LINK, result.link());
         message.setHeader(RetoolConstants.INVITE_EXPIRES_AT, result.expiresAt());
+        if (result.userId() != null) {
+            message.setHeader(RetoolConstants.USER_ID, result.userId());
+        }
     }
 
     private void bulkAnswer(Message message, List<InviteResult> results) {

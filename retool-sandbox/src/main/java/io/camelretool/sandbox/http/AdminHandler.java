@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.camelretool.sandbox.ClaimedInvites;
 import io.camelretool.sandbox.FaultSettings;
 import io.camelretool.sandbox.RecordedRequest;
 import io.camelretool.sandbox.RetoolSandbox;
@@ -42,6 +43,7 @@ public final class AdminHandler implements HttpHandler {
                 Route.on("GET", ROOT + "/requests").to(this::requests),
                 Route.on("GET", ROOT + "/invites").to(this::invites),
                 Route.on("POST", ROOT + "/invites/{id}/claim").to(this::claim),
+                Route.on("POST", ROOT + "/invites/{id}/expire").to(this::expire),
                 Route.on("GET", ROOT + "/users").to(this::users),
                 Route.on("POST", ROOT + "/users").body(AdminSchemas.USER).to(this::addUser),
                 Route.on("GET", ROOT + "/groups").to(this::groups),
@@ -51,6 +53,9 @@ public final class AdminHandler implements HttpHandler {
                 Route.on("PUT", ROOT + "/faults").body(AdminSchemas.FAULTS).to(this::setFaults),
                 Route.on("GET", ROOT + "/plan").to(request -> plan()),
                 Route.on("PUT", ROOT + "/plan").body(AdminSchemas.PLAN).to(this::setPlan),
+                Route.on("GET", ROOT + "/claimed-invites").to(request -> claimedInvites()),
+                Route.on("PUT", ROOT + "/claimed-invites").body(AdminSchemas.CLAIMED_INVITES)
+                        .to(this::setClaimedInvites),
                 Route.on("GET", ROOT + "/rate-limit").to(request -> rateLimit()),
                 Route.on("PUT", ROOT + "/rate-limit").body(AdminSchemas.RATE_LIMIT).to(this::setRateLimit),
                 Route.on("GET", ROOT + "/clock").to(request -> clock()),
@@ -119,6 +124,11 @@ public final class AdminHandler implements HttpHandler {
         return ApiResponse.ok(representations.user(user, true));
     }
 
+    private ApiResponse expire(ApiRequest request) {
+        return ApiResponse.ok(representations.invite(sandbox.expireInvite(request.numericPathParam("id",
+                "User invite"))));
+    }
+
     private ApiResponse users(ApiRequest request) {
         ArrayNode data = Json.array();
         sandbox.users().forEach(user -> data.add(representations.user(user, true)));
@@ -181,6 +191,17 @@ public final class AdminHandler implements HttpHandler {
     private ApiResponse setPlan(ApiRequest request) {
         sandbox.setPlan(SandboxPlan.parse(request.bodyText("plan")));
         return plan();
+    }
+
+    private ApiResponse claimedInvites() {
+        ObjectNode json = Json.object();
+        json.put("mode", sandbox.claimedInvites().name().toLowerCase(Locale.ROOT));
+        return ApiResponse.ok(json);
+    }
+
+    private ApiResponse setClaimedInvites(ApiRequest request) {
+        sandbox.setClaimedInvites(ClaimedInvites.parse(request.bodyText("mode")));
+        return claimedInvites();
     }
 
     private ApiResponse rateLimit() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.camelretool.sandbox.ClaimedInvites;
 import io.camelretool.sandbox.FaultSettings;
 import io.camelretool.sandbox.RecordedRequest;
 import io.camelretool.sandbox.SandboxFaults;
@@ -38,7 +39,8 @@ public final class ApiHandler implements HttpHandler {
     private final Router router;
 
     public ApiHandler(SandboxOrganization organization, ApiKeys keys, Supplier<SandboxPlan> plan,
-            RateLimiter rateLimiter, SandboxFaults faults, RequestLog requestLog) {
+            RateLimiter rateLimiter, SandboxFaults faults, RequestLog requestLog,
+            Supplier<ClaimedInvites> claimedInvites) {
         this.keys = keys;
         this.plan = plan;
         this.rateLimiter = rateLimiter;
@@ -46,7 +48,7 @@ public final class ApiHandler implements HttpHandler {
         this.requestLog = requestLog;
         Representations representations = new Representations(organization.groups());
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new InviteOperations(organization, representations).routes());
+        routes.addAll(new InviteOperations(organization, representations, claimedInvites).routes());
         routes.addAll(new UserOperations(organization, representations).routes());
         routes.addAll(new AttributeDefinitionOperations(organization, representations).routes());
         routes.addAll(new EmbedOperations(organization).routes());

@@ -1,12 +1,14 @@
 package io.camelretool.sandbox.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.sandbox.ClaimedInvites;
 import io.camelretool.sandbox.SandboxInvite;
 import io.camelretool.sandbox.state.SandboxOrganization;
 import io.camelretool.sandbox.validation.RequestSchemas;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static io.camelretool.sandbox.http.Scopes.USERS_READ;
 import static io.camelretool.sandbox.http.Scopes.USERS_WRITE;
@@ -21,10 +23,13 @@ final class InviteOperations {
 
     private final SandboxOrganization organization;
     private final Representations representations;
+    private final Supplier<ClaimedInvites> claimedInvites;
 
-    InviteOperations(SandboxOrganization organization, Representations representations) {
+    InviteOperations(SandboxOrganization organization, Representations representations,
+            Supplier<ClaimedInvites> claimedInvites) {
         this.organization = organization;
         this.representations = representations;
+        this.claimedInvites = claimedInvites;
     }
 
     List<Route> routes() {
@@ -46,31 +51,47 @@ final class InviteOperations {
         return ApiResponse.ok(Json.success(representations.invite(invite)));
     }
 
-    /** Every invite not revoked, claimed and expired ones included: the spec says it "returns all user invites". */
+    /**
+     * Every invite not revoked, claimed and expired ones included: the spec says it "returns all user invites"; in the
+     * {@link ClaimedInvites#VANISH} mode the claimed ones are left out.
+     */
     private ApiResponse list(ApiRequest request) {
-        List<SandboxInvite> all = organization.invites().all();
+        List<SandboxInvite> all = organization.invites().all().stream().filter(this::visible).toList();
         return ApiResponse.ok(Json.list(representations.invites(all), all.size(), null, false));
     }
 
     private ApiResponse get(ApiRequest request) {
-        SandboxInvite invite = organization.invite(request.numericPathParam("userInviteId", ENTITY));
+        SandboxInvite invite = organization.invite(visibleId(request));
         return ApiResponse.ok(Json.success(representations.invite(invite)));
     }
 
     private ApiResponse revoke(ApiRequest request) {
-        organization.revokeInvite(request.numericPathParam("userInviteId", ENTITY));
+        organization.revokeInvite(visibleId(request));
         return ApiResponse.noContent();
     }
 
     private ApiResponse setAttribute(ApiRequest request) {
         Map<String, Object> metadata = organization.setInviteAttribute(
-                request.numericPathParam("userInviteId", ENTITY), request.bodyText("name"), request.bodyText("value"));
+                visibleId(request), request.bodyText("name"), request.bodyText("value"));
         return ApiResponse.ok(Json.success(Json.metadata(metadata)));
+    }
+
+    private boolean visible(SandboxInvite invite) {
+        return claimedInvites.get() == ClaimedInvites.LISTED || !invite.claimed();
+    }
+
+    /** The request's invite id; a claimed invite that vanished answers 404 like one that never was. */
+    private int visibleId(ApiRequest request) {
+        int id = request.numericPathParam("userInviteId", ENTITY);
+        if (organization.invites().find(id).filter(invite -> !visible(invite)).isPresent()) {
+            throw ApiException.of(404, "User invite " + id + " not found");
+        }
+        return id;
     }
 
     private ApiResponse deleteAttribute(ApiRequest request) {
         Map<String, Object> metadata = organization.deleteInviteAttribute(
-                request.numericPathParam("userInviteId", ENTITY), request.pathParam("attributeName"));
+                visibleId(request), request.pathParam("attributeName"));
         return ApiResponse.ok(Json.success(Json.metadata(metadata)));
     }
 }

@@ -1,5 +1,6 @@
 package io.camelretool.sandbox.junit;
 
+import io.camelretool.sandbox.ClaimedInvites;
 import io.camelretool.sandbox.RetoolSandbox;
 import io.camelretool.sandbox.SandboxPlan;
 import io.camelretool.sandbox.tls.SandboxTls;
@@ -55,6 +56,15 @@ public final class RetoolSandboxExtension implements BeforeAllCallback, AfterAll
 
     public static RetoolSandboxExtension enterprise() {
         return new RetoolSandboxExtension(builder -> builder.plan(SandboxPlan.ENTERPRISE));
+    }
+
+    /**
+     * A Business-plan sandbox in which a claimed invite vanishes from the invite calls ({@link ClaimedInvites#VANISH}),
+     * for proving a client correct whichever way Retool lists claimed invites.
+     */
+    public static RetoolSandboxExtension businessWithVanishingClaims() {
+        return new RetoolSandboxExtension(builder -> builder.plan(SandboxPlan.BUSINESS)
+                .claimedInvites(ClaimedInvites.VANISH));
     }
 
     /** A Business-plan sandbox serving https with a private CA; {@link #tls()} has the trust store clients need. */

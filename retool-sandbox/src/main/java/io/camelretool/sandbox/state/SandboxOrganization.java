@@ -85,6 +85,19 @@ public final class SandboxOrganization {
         return user;
     }
 
+    /**
+     * Lets an invite's seven days run out now: its creation and expiry move back so that it expires at the present
+     * sandbox time. Unlike moving the clock, a client comparing {@code expires_at} with its own clock sees it too.
+     */
+    public synchronized SandboxInvite expireInvite(int inviteId) {
+        SandboxInvite invite = invite(inviteId);
+        if (invite.claimed()) {
+            throw RejectedOperationException.conflict("User invite " + inviteId + " was already claimed");
+        }
+        return invites.update(inviteId, current -> current.expiredAt(clock.now())).orElseThrow(
+                () -> inviteNotFound(inviteId));
+    }
+
     public Map<String, Object> setInviteAttribute(int inviteId, String name, String value) {
         requireFittingValue(name, value);
         return invites.update(inviteId, invite -> invite.withMetadata(with(invite.metadata(), name, value)))

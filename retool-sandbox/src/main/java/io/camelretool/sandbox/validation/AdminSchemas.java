@@ -23,6 +23,11 @@ public final class AdminSchemas {
             .required("plan", string().oneOf("business", "enterprise"))
             .closed();
 
+    /** {@code PUT /_sandbox/claimed-invites}. */
+    public static final Schema CLAIMED_INVITES = object()
+            .required("mode", string().oneOf("listed", "vanish"))
+            .closed();
+
     /** {@code PUT /_sandbox/rate-limit}. */
     public static final Schema RATE_LIMIT = object()
             .required("perMinute", integer().minimum(0))

@@ -46,7 +46,8 @@ public final class ConsoleAccess {
             String hash = colon < 0 ? "" : entry.substring(colon + 1).strip();
             if (!name.matches(NAME) || !PasswordHashes.isHash(hash)) {
                 throw new IllegalArgumentException("CONSOLE_USERS: each entry is name:bcrypt-hash (names of letters, "
-                        + "digits, . _ @ -; print a hash with: java -jar camel-retool-example.jar hash-password)");
+                                                   + "digits, . _ @ -; print a hash with: java -jar "
+                                                   + "camel-retool-example.jar hash-password)");
             }
             hashes.put(name, hash);
         }
@@ -56,7 +57,8 @@ public final class ConsoleAccess {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        return new ConsoleAccess(Map.of(DEMO_USER, PasswordHashes.hash(password, GENERATED_COST)), password, idleTimeout);
+        return new ConsoleAccess(Map.of(DEMO_USER, PasswordHashes.hash(password, GENERATED_COST)), password,
+                idleTimeout);
     }
 
     public boolean enabled() {

@@ -23,6 +23,7 @@ import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
+import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.ledger.LedgerQueries;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.pipeline.SignupIntake;
@@ -61,6 +62,7 @@ public final class ConsoleServer extends EventNotifierSupport {
     private final ConsoleAccess access;
     private final ExampleSettings settings;
     private final Ledger ledger;
+    private final LedgerLifecycle lifecycle;
     private final ConsoleActions actions;
     private final MailReview mailReview;
     private final Map<String, String> retoolDescription;
@@ -74,7 +76,8 @@ public final class ConsoleServer extends EventNotifierSupport {
      * @param retoolDescription what the overview says of the Retool in use (target, rate limit): no key in it
      */
     public ConsoleServer(ConsoleAccess access, ExampleSettings settings, MailboxSettings mailbox, Ledger ledger,
-                         SignupIntake intake, Map<String, String> retoolDescription) {
+                         LedgerLifecycle lifecycle, SignupIntake intake, Map<String, String> retoolDescription) {
+        this.lifecycle = lifecycle;
         this.port = settings.webhookPort();
         this.access = access;
         this.settings = settings;
@@ -183,7 +186,8 @@ public final class ConsoleServer extends EventNotifierSupport {
         health.putAll(health(context));
         OverviewPage.Figures figures = new OverviewPage.Figures(queries.countsByStatus(), settings.prices(),
                 settings.policy().maxNewExternalSeatsPerDay(), ledger.externalSeatsClaimedToday(), mails, health,
-                queries.invitesPerDay(ActivityChart.firstDay(today)), List.of(),
+                queries.invitesPerDay(ActivityChart.firstDay(today)),
+                queries.joinsPerDay(ActivityChart.firstDay(today)),
                 queries.withStatus(LedgerStatus.FAILED, LIST_LIMIT),
                 queries.withStatus(LedgerStatus.OVER_CAP, LIST_LIMIT), today, settings.dryRun());
         return Answer.ok(OverviewPage.render(figures, session.user, session.csrf, takeFlash(session)));
@@ -218,7 +222,8 @@ public final class ConsoleServer extends EventNotifierSupport {
             return new Answer(404, message("Not found", "Nobody with that email is in the ledger.",
                     request.session()));
         }
-        return Answer.ok(PeoplePages.person(person.get(), ledger.queries().history(email),
+        return Answer.ok(PeoplePages.person(person.get(), lifecycle.person(email).orElse(null),
+                ledger.queries().history(email),
                 ledger.auditTrail().about(email, LIST_LIMIT), request.session().user, request.session().csrf));
     }
 

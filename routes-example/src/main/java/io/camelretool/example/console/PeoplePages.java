@@ -8,6 +8,7 @@ import io.camelretool.example.ledger.AuditTrail;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerQueries;
 import io.camelretool.example.ledger.LedgerStatus;
+import io.camelretool.example.ledger.Person;
 import io.camelretool.example.signup.Signup;
 
 /** The people pages: search and filter the ledger, one person's row and history, and lists to act on. */
@@ -93,8 +94,9 @@ final class PeoplePages {
         html.raw("</form></section>");
     }
 
-    static String person(LedgerEntry person, List<LedgerQueries.HistoryLine> history, List<AuditTrail.Entry> audit,
-                         String user, String csrf) {
+    /** @param after what the ledger knows of them after the invite (user id, joined, renewals), or null */
+    static String person(LedgerEntry person, Person after, List<LedgerQueries.HistoryLine> history,
+                         List<AuditTrail.Entry> audit, String user, String csrf) {
         Html html = Layout.open(person.emailKey(), "people", user, csrf);
         Signup signup = person.signup();
         html.raw("<section><dl class=\"person\" id=\"person\">");
@@ -106,6 +108,11 @@ final class PeoplePages {
         row(html, "Status", person.status());
         row(html, "Retool invite id", person.inviteId());
         row(html, "Invite expires", Layout.time(person.inviteExpiresAt()));
+        if (after != null) {
+            row(html, "Retool user id", after.userId());
+            row(html, "Joined", Layout.time(after.joinedAt()));
+            row(html, "Renewals", after.renewals());
+        }
         row(html, "Attempts", person.attempts());
         row(html, "Last error", person.lastError());
         row(html, "Source", signup.source() + " " + (signup.sourceRef() == null ? "" : signup.sourceRef()));
@@ -113,9 +120,10 @@ final class PeoplePages {
         row(html, "First seen", Layout.time(person.createdAt()));
         row(html, "Last change", Layout.time(person.updatedAt()));
         html.raw("</dl>");
-        if (!signup.attributes().isEmpty()) {
-            html.raw("<h2>Attributes</h2><dl class=\"person\" id=\"attributes\">");
-            for (Map.Entry<String, String> attribute : new java.util.TreeMap<>(signup.attributes()).entrySet()) {
+        Map<String, String> attributes = after != null ? after.attributes() : signup.attributes();
+        if (!attributes.isEmpty()) {
+            html.raw("<h2>Attributes applied</h2><dl class=\"person\" id=\"attributes\">");
+            for (Map.Entry<String, String> attribute : new java.util.TreeMap<>(attributes).entrySet()) {
                 row(html, attribute.getKey(), attribute.getValue());
             }
             html.raw("</dl>");

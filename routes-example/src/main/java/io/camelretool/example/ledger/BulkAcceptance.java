@@ -27,8 +27,11 @@ import static io.camelretool.example.ledger.LedgerSchema.fit;
  */
 final class BulkAcceptance {
 
-    /** What the ledger knows of an email: enough to say why a signup for it is a duplicate. */
-    private record Known(LedgerStatus status, String source, String sourceRef) {
+    /**
+     * What the ledger knows of an email: enough to say why a signup for it is a duplicate, and the attributes last
+     * applied in Retool, which a later signup with other values updates.
+     */
+    private record Known(LedgerStatus status, String source, String sourceRef, Map<String, String> applied) {
 
         String duplicateReason() {
             return "already " + status + " from " + source + " " + sourceRef;
@@ -42,6 +45,8 @@ final class BulkAcceptance {
         String reason;
         boolean ownsRow;
         boolean restart;
+        /** A duplicate whose attributes differ from those last applied: its line waits for the update. */
+        boolean syncAttributes;
 
         Decision(Arrival arrival) {
             this.arrival = arrival;
@@ -135,8 +140,15 @@ final class BulkAcceptance {
                         : LedgerStatus.RECEIVED) + " from " + owner.arrival.signup().source() + " "
                                   + owner.arrival.sourceRef();
             } else if (key != null && decision.arrival.entersLedger()) {
+                Known row = known.get(key);
                 decision.outcome = ItemOutcome.DUPLICATE;
-                decision.reason = known.get(key).duplicateReason();
+                decision.reason = row.duplicateReason();
+                if (AttributeSync.FOLLOWS.contains(row.status())
+                    && !AttributeSync.changes(row.applied(), decision.arrival.signup().attributes()).isEmpty()) {
+                    // the line waits while the new values are applied in Retool (UPDATED), see AttributeSync
+                    decision.outcome = ItemOutcome.PENDING;
+                    decision.syncAttributes = true;
+                }
             }
         }
     }
@@ -161,9 +173,11 @@ final class BulkAcceptance {
 
     private Map<String, Known> known(List<String> keys) throws SQLException {
         Map<String, Known> known = new HashMap<>();
-        Rows.forKeys(connection, "SELECT email_key, status, source, source_ref FROM signup_ledger WHERE email_key IN",
+        Rows.forKeys(connection, "SELECT email_key, status, source, source_ref, applied_attributes, signup_json "
+                                 + "FROM signup_ledger WHERE email_key IN",
                 keys, row -> known.put(row.getString(1), new Known(LedgerStatus.valueOf(row.getString(2)),
-                        row.getString(3), row.getString(4))));
+                        row.getString(3), row.getString(4), AttributeSync.applied(row.getString(5),
+                        row.getString(6)))));
         return known;
     }
 
@@ -270,6 +284,13 @@ final class BulkAcceptance {
         if (!taken.isEmpty()) {
             outcomes.putAll(earlierOutcomes(taken));
         }
+        List<Arrival> toSync = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && decisions.get(i).syncAttributes) {
+                toSync.add(decisions.get(i).arrival);
+            }
+        }
+        AttributeSync.queue(connection, batchId, toSync, now);
         // the lines this writer wrote waiting for their rows (a line another writer got to first is its to count)
         BatchCounts.addUnsettled(connection, Map.of(batchId, waiting));
         return outcomes;

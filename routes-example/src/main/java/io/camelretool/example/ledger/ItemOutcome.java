@@ -17,7 +17,12 @@ public enum ItemOutcome {
     /** The email was already known to the ledger (another batch, source or line owns it). */
     DUPLICATE,
     /** The intake could not read a signup from this line or item. */
-    INVALID;
+    INVALID,
+    /**
+     * The email was already known and its attributes differed from those last applied: the new values were applied
+     * in Retool (to the pending invite or the user); the reason says what changed.
+     */
+    UPDATED;
 
     static ItemOutcome of(LedgerStatus status) {
         return status.isSettled() ? valueOf(status.name()) : PENDING;

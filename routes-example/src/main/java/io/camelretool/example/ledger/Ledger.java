@@ -490,12 +490,18 @@ public final class Ledger {
     private record BatchLineKey(String batchId, long itemNo) {
     }
 
+    /**
+     * Where an invite sent today may have gone since (joined, expired, renewing, revoked, vanished): still a seat
+     * taken today. A renewal keeps the first claim's time, so it takes no new seat.
+     */
+    private static final String SENT_SINCE = "'JOINED', 'EXPIRED', 'RENEWING', 'REVOKED', 'VANISHED'";
+
     /** New external seats taken today: invites sent or being sent (or, in a dry run, that would be). */
     public int externalSeatsClaimedToday() {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement count = connection.prepareStatement(
                     "SELECT COUNT(*) FROM signup_ledger WHERE claimed_at >= ? AND user_class = ? "
-                    + "AND status IN (?, ?, ?)")) {
+                    + "AND status IN (?, ?, ?, " + SENT_SINCE + ")")) {
                 count.setObject(1, Rows.time(startOfToday()));
                 count.setString(2, UserClass.EXTERNAL.name());
                 count.setString(3, LedgerStatus.SENDING.name());

@@ -86,6 +86,18 @@ public final class LedgerQueries {
         });
     }
 
+    /** People who joined per day since {@code from} (UTC days), by the time the ledger learned they joined. */
+    public List<DayCount> joinsPerDay(LocalDate from) {
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT CAST(joined_at AS DATE), COUNT(*) FROM signup_ledger WHERE joined_at >= ? "
+                    + "GROUP BY CAST(joined_at AS DATE)")) {
+                select.setObject(1, Rows.time(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
+                return Rows.all(select, row -> new DayCount(row.getObject(1, LocalDate.class), row.getLong(2)));
+            }
+        });
+    }
+
     /**
      * People whose email contains {@code search} (a name, an address, a domain), in a status and class if given,
      * most recently changed first.

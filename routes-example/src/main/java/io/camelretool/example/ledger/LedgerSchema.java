@@ -107,7 +107,27 @@ final class LedgerSchema {
                 answer_body VARCHAR(200000),
                 expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
                 PRIMARY KEY (source, delivery_key))""",
-            "CREATE INDEX IF NOT EXISTS delivery_record_by_expiry ON delivery_record (expires_at)");
+            "CREATE INDEX IF NOT EXISTS delivery_record_by_expiry ON delivery_record (expires_at)",
+            // after the invite (issue 12): who joined and as which user, how often an expired invite was renewed, the
+            // invite a renewal under way revokes, and the attributes last applied in Retool; the lifecycle finds a
+            // row by the invite Retool reports on
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS user_id VARCHAR(100)",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS joined_at TIMESTAMP WITH TIME ZONE",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS renewals INTEGER DEFAULT 0 NOT NULL",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS renewing_invite_id BIGINT",
+            "ALTER TABLE signup_ledger ADD COLUMN IF NOT EXISTS applied_attributes VARCHAR(200000)",
+            "CREATE INDEX IF NOT EXISTS signup_ledger_by_invite ON signup_ledger (invite_id)",
+            // the read API pages people newest first
+            "CREATE INDEX IF NOT EXISTS signup_ledger_by_update ON signup_ledger (updated_at, email_key)",
+            // a later signup whose attributes differ waits here, its batch line PENDING, until they are applied
+            """
+            CREATE TABLE IF NOT EXISTS attribute_sync (
+                batch_id VARCHAR(100) NOT NULL,
+                item_no BIGINT NOT NULL,
+                email_key VARCHAR(320) NOT NULL,
+                signup_json VARCHAR(200000) NOT NULL,
+                created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+                PRIMARY KEY (batch_id, item_no))""");
 
     private LedgerSchema() {
     }

@@ -28,10 +28,29 @@ public enum LedgerStatus {
      * Waiting to be tried again: Retool could not be reached, failed (5xx) or kept asking to slow down after the
      * component's retries. The row keeps its reason and the time of its next attempt, and is not settled.
      */
-    WAITING;
+    WAITING,
+    /** The invite was claimed: the person has a Retool account (user id and joined at are recorded). */
+    JOINED,
+    /** The invite's seven days passed unclaimed; renewed when RENEW_EXPIRED_INVITES allows, else it stays so. */
+    EXPIRED,
+    /**
+     * Renewal under way: the intent is recorded before the expired invite is revoked, so a stop between the revoke
+     * and the new invite is finished at the next start instead of leaving the person without an invite.
+     */
+    RENEWING,
+    /** The invite was revoked, not by this application (someone in Retool's settings, another tool). */
+    REVOKED,
+    /**
+     * The invite left Retool's list before expiring where Retool does not list claimed invites: accepted or revoked,
+     * the API cannot tell which. Never invited again on its own.
+     */
+    VANISHED;
 
     /** Statuses a new signup for the same email starts over from: a failure to replay, a dry run to make real. */
     static final Set<LedgerStatus> RESTARTABLE = Set.of(FAILED, WOULD_INVITE);
+
+    /** Statuses of a person Retool has (or had) an invite or an account for: what the lifecycle follows. */
+    public static final Set<LedgerStatus> FOLLOWED = Set.of(INVITED, ALREADY_INVITED, EXPIRED, RENEWING);
 
     /** True once nothing more will happen to the row unless a new signup arrives for it. */
     public boolean isSettled() {

@@ -77,6 +77,14 @@ public final class SignupPolicy {
                 ClassSettings.NONE)));
     }
 
+    /**
+     * The invite a renewal sends again: the same groups and attributes as the first; no seat is taken from today's
+     * cap, as the person already holds one.
+     */
+    public InviteRequest renewal(LedgerEntry entry) {
+        return request(entry.emailKey(), entry.signup(), perClass.getOrDefault(entry.userClass(), ClassSettings.NONE));
+    }
+
     private static InviteRequest request(String email, Signup signup, ClassSettings settings) {
         Set<Integer> groups = new LinkedHashSet<>(signup.groups());
         groups.addAll(settings.groupIds());

@@ -190,7 +190,7 @@ class MailIntakeRouteTest {
                     .contains("evil@attacker.org is not in MAIL_ALLOWED_SENDERS");
         }
         assertThat(inbox()).allSatisfy(message -> assertThat(message.isSet(Flags.Flag.SEEN)).isTrue());
-        assertThat(retool.sandbox().requests()).isEmpty();
+        assertThat(RunningApplication.callsBeyondTheLifecycleRead(retool.sandbox())).isEmpty();
         assertThat(app.ledger().find("spoof@example.com")).isEmpty();
     }
 

@@ -1,0 +1,74 @@
+package io.camelretool.example.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The read API's bearer token, from {@code ADMIN_TOKEN}. Against the local sandbox a random one is made and shown in
+ * the banner; against a real Retool the API stays off until one is set, since it shows who has access to what.
+ * Compared in constant time, over digests, so that neither its content nor its length leaks through timing.
+ */
+public final class AdminToken {
+
+    private final byte[] digest;
+    private final String generated;
+
+    private AdminToken(String token, boolean wasGenerated) {
+        this.digest = token == null ? null : sha256(token);
+        this.generated = wasGenerated ? token : null;
+    }
+
+    /** @param outOfTheBox whether the application runs against its local sandbox */
+    public static AdminToken resolve(String configured, boolean outOfTheBox) {
+        if (configured != null && !configured.isBlank()) {
+            return new AdminToken(configured.strip(), false);
+        }
+        if (!outOfTheBox) {
+            return new AdminToken(null, false);
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return new AdminToken(HexFormat.of().formatHex(random), true);
+    }
+
+    /** Whether the API may start. */
+    public boolean isSet() {
+        return digest != null;
+    }
+
+    /** Whether an {@code Authorization} header carries this token as a bearer token. */
+    public boolean accepts(String authorization) {
+        if (digest == null || authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        return MessageDigest.isEqual(digest, sha256(authorization.substring("Bearer ".length()).strip()));
+    }
+
+    /** One banner line; shows the token only when it was generated for this local run. */
+    public String describe(String url) {
+        if (digest == null) {
+            return "OFF: set ADMIN_TOKEN to read people and seats at " + url;
+        }
+        if (generated != null) {
+            return "GET " + url + "/people, " + url + "/seats with \"Authorization: Bearer " + generated + "\""
+                   + "\n           (generated for this local run; set ADMIN_TOKEN to choose it)";
+        }
+        return "GET " + url + "/people, " + url + "/seats with \"Authorization: Bearer <ADMIN_TOKEN>\"";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", missing);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AdminToken[" + (digest == null ? "none" : generated != null ? "generated" : "configured") + "]";
+    }
+}
