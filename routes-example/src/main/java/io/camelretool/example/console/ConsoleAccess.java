@@ -57,7 +57,8 @@ public final class ConsoleAccess {
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        return new ConsoleAccess(Map.of(DEMO_USER, PasswordHashes.hash(password, GENERATED_COST)), password, idleTimeout);
+        return new ConsoleAccess(Map.of(DEMO_USER, PasswordHashes.hash(password, GENERATED_COST)), password,
+                idleTimeout);
     }
 
     public boolean enabled() {

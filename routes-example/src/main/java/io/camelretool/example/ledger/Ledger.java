@@ -416,6 +416,29 @@ public final class Ledger {
         });
     }
 
+    /**
+     * Parks as FAILED the WAITING rows that have been failing for the backoff's give-up time while Retool is held back
+     * from (nobody is tried during an outage, so nobody would otherwise reach the give-up time).
+     *
+     * @return the emails given up on
+     */
+    public Set<String> giveUpWaiting(RetryBackoff backoff) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(connection -> {
+            List<Settlement> givenUp = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT email_key, last_error FROM "
+                    + "signup_ledger WHERE status = ? AND waiting_since <= ?")) {
+                select.setString(1, LedgerStatus.WAITING.name());
+                select.setObject(2, Rows.time(now.minus(backoff.giveUpAfter())));
+                select.setMaxRows(500);
+                Rows.all(select, row -> givenUp.add(new Settlement(row.getString(1), Set.of(LedgerStatus.WAITING),
+                        LedgerStatus.FAILED, null, null, "still failing after the give-up time (RETRY_GIVE_UP_AFTER): "
+                        + row.getString(2))));
+            }
+            return settleAll(connection, givenUp, now);
+        });
+    }
+
     /** Makes every WAITING row due now (Retool answers again); answers how many were. */
     public int wakeWaiting() {
         Instant now = clock.instant();

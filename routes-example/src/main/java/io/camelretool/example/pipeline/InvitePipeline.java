@@ -80,7 +80,10 @@ public final class InvitePipeline {
     /** Body: the chunk's claimed calls, for this node to send. */
     public void claimChunk(Exchange exchange) {
         if (outage.holdsBack() && !dryRun) {
-            // Retool is down: nobody is claimed, so nobody waits in SENDING; the outage's probe says when to go on
+            // Retool is down: nobody is claimed, so nobody waits in SENDING; the outage's probe says when to go on,
+            // and whoever has been failing for the give-up time is parked meanwhile
+            ledger.giveUpWaiting(backoff).forEach(key -> LOG.warn("{}: FAILED - still failing after the give-up time "
+                                                                 + "(RETRY_GIVE_UP_AFTER)", key));
             exchange.setProperty(MORE, false);
             exchange.getMessage().setBody(List.of());
             return;
