@@ -73,6 +73,7 @@ public final class ConsoleServer extends EventNotifierSupport {
     private final PeopleApi seatsApi;
     /** Made as the context starts: the one-person actions call Retool through a producer of that context. */
     private ConsoleActions actions;
+    private RetoolStatus retoolStatus;
     private final MailReview mailReview;
     private final SignupIntake intake;
     private final Map<String, String> retoolDescription;
@@ -122,6 +123,7 @@ public final class ConsoleServer extends EventNotifierSupport {
                 SignupServices.of(context).offboarding(retool), retool);
         actions = new ConsoleActions(ledger.queries(), ledger.auditTrail(), intake, mailReview, people,
                 settings.dryRun());
+        retoolStatus = new RetoolStatus(SignupServices.of(context).outage(), retool);
         String base = Layout.BASE;
         router.route(HttpMethod.GET, base).handler(request -> redirect(request, base + "/overview"));
         router.route(HttpMethod.GET, base + "/").handler(request -> redirect(request, base + "/overview"));
@@ -200,6 +202,7 @@ public final class ConsoleServer extends EventNotifierSupport {
             }
         }
         Map<String, String> health = new LinkedHashMap<>(retoolDescription);
+        health.putAll(retoolStatus.describe());
         health.putAll(health(context));
         Seats seats = lifecycle.seats(ledger.externalSeatsClaimedToday());
         OverviewPage.Figures figures = new OverviewPage.Figures(queries.countsByStatus(), seats,

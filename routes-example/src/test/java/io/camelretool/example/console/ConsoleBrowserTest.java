@@ -202,6 +202,55 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anOperatorRenewsRevokesAndOffboardsOnePersonFromTheirPage() throws Exception {
+        app.postSigned("[{\"email\":\"renew@acme.com\"},{\"email\":\"revoke@acme.com\"},"
+                       + "{\"email\":\"leaver@acme.com\"}]");
+        for (String email : List.of("renew@acme.com", "revoke@acme.com", "leaver@acme.com")) {
+            awaitStatus(email, LedgerStatus.INVITED);
+        }
+        long oldInvite = app.entry("renew@acme.com").inviteId();
+        logIn();
+
+        browser.driver.get(app.url("/console/person?email=renew@acme.com"));
+        go(By.linkText("Renew this person's invite"));
+        assertThat(browser.driver.findElement(By.id("confirm-description")).getText())
+                .contains("invite " + oldInvite);
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("renewed: invite " + oldInvite);
+        assertThat(retool.sandbox().invitesFor("renew@acme.com")).singleElement()
+                .satisfies(invite -> assertThat(invite.id()).isNotEqualTo((int) oldInvite));
+        // the same confirmation again (back, confirm): that invite is gone, nothing more is renewed
+        browser.driver.navigate().back();
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("nothing to do");
+        assertThat(retool.sandbox().invitesFor("renew@acme.com")).hasSize(1);
+
+        browser.driver.get(app.url("/console/person?email=revoke@acme.com"));
+        go(By.linkText("Revoke this person's invite"));
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("revoked");
+        assertThat(retool.sandbox().invitesFor("revoke@acme.com")).isEmpty();
+        assertThat(app.entry("revoke@acme.com").status()).isEqualTo(LedgerStatus.REVOKED);
+
+        browser.driver.get(app.url("/console/person?email=leaver@acme.com"));
+        go(By.linkText("Offboard this person"));
+        shot("offboard-confirm");
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("offboarded");
+        awaitStatus("leaver@acme.com", LedgerStatus.OFFBOARDED);
+        assertThat(retool.sandbox().invitesFor("leaver@acme.com")).isEmpty();
+        browser.driver.get(app.url("/console/person?email=leaver@acme.com"));
+        assertThat(browser.driver.findElement(By.id("person")).getText()).contains("OFFBOARDED")
+                .contains("by console " + USER);
+        assertThat(browser.driver.findElements(By.linkText("Offboard this person"))).isEmpty();
+        shot("offboarded-person");
+
+        browser.driver.get(app.url("/console/audit"));
+        assertThat(browser.driver.findElement(By.id("audit")).getText()).contains("renew").contains("revoke")
+                .contains("offboard").contains("leaver@acme.com");
+    }
+
+    @Test
     void aHostileSignupIsShownAsTextAndRunsNothing() throws Exception {
         String firstName = "<script>window.pwned=1</script>";
         String lastName = "<img src=x onerror=\"window.pwned=2\">";
