@@ -588,7 +588,7 @@ public final class ConsoleServer extends EventNotifierSupport {
     private long renewedInvite(String email) {
         LedgerEntry entry = ledger.find(email).orElseThrow(() -> new IllegalArgumentException(
                 "nobody with that email is in the ledger"));
-        require(entry.inviteId() != null, "that person has no invite to renew");
+        require(PersonActions.hasInvite(entry), "that person has no invite to renew");
         return entry.inviteId();
     }
 

@@ -111,7 +111,8 @@ final class PeoplePages {
         row(html, "Requested role", signup.role());
         row(html, "Class", person.userClass());
         row(html, "Status", person.status());
-        row(html, "Retool invite id", person.inviteId());
+        // a row Retool refused keeps 0 for "no invite": shown as none
+        row(html, "Retool invite id", PersonActions.hasInvite(person) ? person.inviteId() : null);
         row(html, "Invite expires", Layout.time(person.inviteExpiresAt()));
         if (after != null) {
             row(html, "Retool user id", after.userId());

@@ -45,12 +45,17 @@ final class PersonActions {
         this.retool = retool;
     }
 
+    /** Whether the row names an invite in Retool (invite ids are positive; a refused invite leaves 0). */
+    static boolean hasInvite(LedgerEntry entry) {
+        return entry.inviteId() != null && entry.inviteId() > 0;
+    }
+
     static boolean renewable(LedgerEntry entry) {
-        return entry.inviteId() != null && RENEWABLE.contains(entry.status());
+        return hasInvite(entry) && RENEWABLE.contains(entry.status());
     }
 
     static boolean revocable(LedgerEntry entry) {
-        return entry.inviteId() != null && REVOCABLE.contains(entry.status());
+        return hasInvite(entry) && REVOCABLE.contains(entry.status());
     }
 
     static boolean offboardable(LedgerEntry entry) {
