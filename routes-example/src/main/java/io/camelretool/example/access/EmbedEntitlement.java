@@ -39,7 +39,6 @@ final class EmbedEntitlement {
                     + "), not Embed access; EMBED_FOR_INVITED=true lets such people in through Embed too");
         }
         return Optional.of(switch (status) {
-            case RECEIVED, SENDING -> "signed up, not yet decided; ask again in a moment";
             case REJECTED -> "not admitted: " + entry.lastError();
             case OVER_CAP -> "waiting: today's new external seats are taken (MAX_NEW_EXTERNAL_SEATS_PER_DAY)";
             case FAILED -> "the signup failed and waits for a replay: " + entry.lastError();

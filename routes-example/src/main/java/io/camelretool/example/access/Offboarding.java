@@ -66,7 +66,9 @@ public final class Offboarding {
 
     /**
      * Offboards a person: records the intent, then takes their access away in Retool. When Retool cannot be reached
-     * the person stays OFFBOARDING (already refused Embed sessions) and is finished later.
+     * the person stays OFFBOARDING (already refused Embed sessions) and is finished later. The one entry point for a
+     * caller offboarding one person (the admin API, the console's per-person action); CSV and webhook removals record
+     * their intents with their batch and are finished by {@link #finishLeftBehind}.
      *
      * @param by who or what asks, for the record
      */
