@@ -13,6 +13,8 @@ import io.camelretool.sandbox.SandboxUser;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -226,6 +228,44 @@ class InviteConsumerTest {
 
         assertThat(sandbox().requests()).allSatisfy(request -> assertThat(request.method() + " " + request.path())
                 .isIn("POST /api/v2/user_invites", "GET /api/v2/user_invites"));
+    }
+
+    @Test
+    void staysReadyAndLiveWhileRetoolDoesNotAnswerAndGoesDownWhenRetoolRefusesTheKey() throws Exception {
+        sandbox().faults().serverErrorRate(1.0);
+        HealthCheck check = startPolling(retool.apiKey());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(check.callReadiness().getMessage())
+                .hasValueSatisfying(message -> assertThat(message).contains("Retool did not answer")));
+        assertThat(check.callReadiness().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(check.callLiveness().getState()).isEqualTo(HealthCheck.State.UP);
+        context.stop();
+
+        sandbox().faults().clear();
+        HealthCheck refused = startPolling("retool_not_the_key");
+        awaitPolls(2);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(refused.callReadiness().getState())
+                .isEqualTo(HealthCheck.State.DOWN));
+        assertThat(refused.callLiveness().getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(refused.callReadiness().getMessage().orElse("")).doesNotContain("retool_not_the_key");
+    }
+
+    /** A consumer polling with this key, no retries, and its health check as Camel's registry finds it. */
+    private HealthCheck startPolling(String apiKey) throws Exception {
+        context = new DefaultCamelContext();
+        RetoolComponent component = new RetoolComponent();
+        component.getConfiguration().setBaseUrl(retool.baseUrl());
+        component.getConfiguration().setApiKey(apiKey);
+        component.getConfiguration().setRateLimitPerMinute(0);
+        component.getConfiguration().setMaxRetries(0);
+        context.addComponent("retool", component);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("retool:invite?delay=50&initialDelay=0").routeId("polls").to("log:changes?level=DEBUG");
+            }
+        });
+        context.start();
+        return ((HealthCheckAware) context.getRoute("polls").getConsumer()).getHealthCheck();
     }
 
     @Test

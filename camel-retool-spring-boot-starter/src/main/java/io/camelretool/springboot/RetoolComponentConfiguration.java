@@ -7,6 +7,7 @@ import io.camelretool.component.AttributesTarget;
 import io.camelretool.component.EmbedTokenAction;
 import io.camelretool.component.InviteAction;
 import io.camelretool.component.RetoolConfiguration;
+import io.camelretool.component.UserAction;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -32,6 +33,35 @@ public class RetoolComponentConfiguration extends ComponentConfigurationProperti
      */
     private RetoolConfiguration configuration;
     /**
+     * How often a request answered 429 (rate limited) or 503 (unavailable) is retried, honouring Retry-After, else
+     * with exponential backoff and jitter.
+     */
+    private Integer maxRetries = 5;
+    /**
+     * Client-side limit of requests a minute, shared by every endpoint with the same base URL and API key. 45 is
+     * what Retool's own tooling assumes for Retool Cloud; self-hosted Retool defaults to 300. 0 turns the limit off.
+     */
+    private Integer rateLimitPerMinute = 45;
+    /**
+     * How long a refusal of user look-ups (GET /api/v2/users, which the Business plan refuses) is believed before
+     * one look-up asks again, in milliseconds. The refusal is learned once per base URL and key and shared by every
+     * endpoint; while it is being asked, other calls wait for that answer instead of asking too. So an upgrade to
+     * Enterprise takes effect without a restart, at most this long after it. The option is a long type
+     * (milliseconds).
+     */
+    private Long userLookupRecheckInterval = 3600000L;
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed
+     * as a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party
+     * component allows Camel to be alerted if an exception was thrown. Some components handle this internally only,
+     * and therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to
+     * hook into the 3rd party component and make this possible for future releases. By default the consumer will use
+     * the org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level
+     * and ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+    /**
      * For a bulk (List) body: go on with the other items when one fails, reporting it as FAILED in the summary,
      * instead of stopping at the first failure.
      */
@@ -54,21 +84,11 @@ public class RetoolComponentConfiguration extends ComponentConfigurationProperti
      */
     private Boolean lazyStartProducer = false;
     /**
-     * How often a request answered 429 (rate limited) or 503 (unavailable) is retried, honouring Retry-After, else
-     * with exponential backoff and jitter.
-     */
-    private Integer maxRetries = 5;
-    /**
      * How long the list of pending invites read for skipExisting is reused, in milliseconds, so a bulk run does not
      * read it once per row. The list is shared by every endpoint with the same base URL and key; invites they create
      * are added to it, and a list action refreshes it. The option is a long type (milliseconds).
      */
     private Long pendingInvitesCacheTtl = 30000L;
-    /**
-     * Client-side limit of requests a minute, shared by every endpoint with the same base URL and API key. 45 is
-     * what Retool's own tooling assumes for Retool Cloud; self-hosted Retool defaults to 300. 0 turns the limit off.
-     */
-    private Integer rateLimitPerMinute = 45;
     /**
      * Before creating an invite, look the email up among pending invites (and, where the plan allows, existing
      * users) and skip it when found. Every external user is a paid seat.
@@ -193,6 +213,11 @@ public class RetoolComponentConfiguration extends ComponentConfigurationProperti
      * sslContextParameters of their own.
      */
     private Boolean useGlobalSslContextParameters = false;
+    /**
+     * retool:user: what to do: disable the account (Enterprise), or capabilities (what the key and plan allow). The
+     * header CamelRetoolAction overrides it per message.
+     */
+    private UserAction userAction = UserAction.disable;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -208,6 +233,38 @@ public class RetoolComponentConfiguration extends ComponentConfigurationProperti
 
     public void setConfiguration(RetoolConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Integer getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(Integer rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    public Long getUserLookupRecheckInterval() {
+        return userLookupRecheckInterval;
+    }
+
+    public void setUserLookupRecheckInterval(Long userLookupRecheckInterval) {
+        this.userLookupRecheckInterval = userLookupRecheckInterval;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
     }
 
     public Boolean getContinueOnError() {
@@ -242,28 +299,12 @@ public class RetoolComponentConfiguration extends ComponentConfigurationProperti
         this.lazyStartProducer = lazyStartProducer;
     }
 
-    public Integer getMaxRetries() {
-        return maxRetries;
-    }
-
-    public void setMaxRetries(Integer maxRetries) {
-        this.maxRetries = maxRetries;
-    }
-
     public Long getPendingInvitesCacheTtl() {
         return pendingInvitesCacheTtl;
     }
 
     public void setPendingInvitesCacheTtl(Long pendingInvitesCacheTtl) {
         this.pendingInvitesCacheTtl = pendingInvitesCacheTtl;
-    }
-
-    public Integer getRateLimitPerMinute() {
-        return rateLimitPerMinute;
-    }
-
-    public void setRateLimitPerMinute(Integer rateLimitPerMinute) {
-        this.rateLimitPerMinute = rateLimitPerMinute;
     }
 
     public Boolean getSkipExisting() {
@@ -456,5 +497,13 @@ public class RetoolComponentConfiguration extends ComponentConfigurationProperti
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public UserAction getUserAction() {
+        return userAction;
+    }
+
+    public void setUserAction(UserAction userAction) {
+        this.userAction = userAction;
     }
 }

@@ -10,6 +10,7 @@ import io.camelretool.component.model.PendingInviteIndex;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
@@ -43,6 +44,13 @@ public class InviteConsumer extends ScheduledPollConsumer {
     public InviteConsumer(RetoolEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+    }
+
+    /** Camel's check of the polls, made to stay UP while Retool does not answer for a while. */
+    @Override
+    public void setHealthCheck(HealthCheck healthCheck) {
+        super.setHealthCheck(healthCheck == null || healthCheck instanceof InviteListHealthCheck ? healthCheck
+                : new InviteListHealthCheck(healthCheck, this::getLastError));
     }
 
     @Override

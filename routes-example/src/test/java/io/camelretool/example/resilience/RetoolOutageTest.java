@@ -1,5 +1,6 @@
 package io.camelretool.example.resilience;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +108,20 @@ class RetoolOutageTest {
             assertThat(readiness(app)).startsWith("UP ").contains("people waiting");
             retool.sandbox().faults().clear();
             await().atMost(PATIENCE).until(() -> readiness(app).equals("UP Retool reachable"));
+        }
+    }
+
+    @Test
+    void anApplicationStartedWhileRetoolIsDownIsReadyAndSaysRetoolIsUnreachable() throws Exception {
+        retool.sandbox().faults().serverErrorRate(1.0);
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), healQuickly())) {
+            app.drop("down.csv", csv(IntStream.range(0, 20).mapToObj(i -> "down" + i + "@example.com").toList()));
+            await().atMost(PATIENCE).until(() -> readiness(app).contains("Retool unreachable since"));
+
+            // a node restarted during an outage keeps taking signups: its intakes do not need Retool
+            HttpResponse<String> operatorView = app.managementGet("/observe/health/ready");
+            assertThat(operatorView.statusCode()).as(operatorView.body()).isEqualTo(200);
+            assertThat(app.get("/observe/health/ready").statusCode()).isEqualTo(200);
         }
     }
 
