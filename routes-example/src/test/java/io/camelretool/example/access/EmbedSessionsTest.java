@@ -144,7 +144,7 @@ class EmbedSessionsTest {
         app.close();
         start(Map.of("embed.for-invited", "false"));
         HttpResponse<String> refused = new EmbedClient(app).session("{\"email\":\"kim@acme.example\","
-                                                                    + "\"externalIdentifier\":\"k-1\"}");
+                                                                    + "\"externalIdentifier\":\"k-1\",\"nonce\":\"2\"}");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("JOINED").contains("EMBED_FOR_INVITED");
     }
