@@ -130,7 +130,8 @@ public final class PeopleApi {
         return json;
     }
 
-    private BigDecimal cost(Map<UserClass, Long> counts) {
+    /** What these seats cost a month, priced by class (the console's overview shows the same figure). */
+    public BigDecimal cost(Map<UserClass, Long> counts) {
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<UserClass, Long> count : counts.entrySet()) {
             if (count.getKey() != UserClass.REJECTED) {

@@ -55,6 +55,14 @@ public final class LedgerLifecycle {
                 "'INVITED', 'ALREADY_INVITED', 'EXPIRED'");
     }
 
+    /**
+     * Revoked by this application at an operator's word (the console): the same move as {@link #revoked}, with the
+     * operator's reason. @return whether a row changed
+     */
+    public boolean revokedByOperator(long inviteId, String reason) {
+        return moved(inviteId, LedgerStatus.REVOKED, reason, "'INVITED', 'ALREADY_INVITED', 'EXPIRED'");
+    }
+
     /** Gone before expiring where claimed invites are not listed. @return whether a row changed */
     public boolean vanished(long inviteId) {
         return moved(inviteId, LedgerStatus.VANISHED, "the invite left Retool's list before expiring: accepted or "
@@ -107,6 +115,26 @@ public final class LedgerLifecycle {
             statement.setLong(3, entry.inviteId());
             statement.setInt(4, maxRenewals);
             statement.setObject(5, Rows.time(staleBefore));
+        });
+    }
+
+    /**
+     * Claims one person's row for a renewal an operator asked for (the console): like {@link #claimRenewal}, but from
+     * any status with an invite to replace (pending, expired, revoked, vanished) and whatever MAX_INVITE_RENEWALS says;
+     * a RENEWING row only when stale. Only while the row still holds {@code inviteId}: the invite the operator saw,
+     * so a second click, once it is renewed, finds it gone.
+     *
+     * @return whether this caller won the row
+     */
+    public boolean claimRenewalNow(String emailKey, long inviteId, Instant staleBefore) {
+        return update("UPDATE signup_ledger SET status = 'RENEWING', renewing_invite_id = COALESCE(renewing_invite_id, "
+                      + "invite_id), updated_at = ? WHERE email_key = ? AND invite_id = ? AND (status IN "
+                      + "('INVITED', 'ALREADY_INVITED', 'EXPIRED', 'REVOKED', 'VANISHED') "
+                      + "OR (status = 'RENEWING' AND updated_at < ?))", statement -> {
+            statement.setObject(1, Rows.time(clock.instant()));
+            statement.setString(2, emailKey);
+            statement.setLong(3, inviteId);
+            statement.setObject(4, Rows.time(staleBefore));
         });
     }
 

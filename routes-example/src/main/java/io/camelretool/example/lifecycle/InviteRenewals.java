@@ -56,6 +56,22 @@ public final class InviteRenewals {
         return renewed;
     }
 
+    /**
+     * Renews one person's invite now, because an operator asked (the console): their pending, expired, revoked or
+     * vanished invite is revoked and made again, the same way a round renews an expired one.
+     *
+     * @param entry the row as the operator saw it: renewed only while it still holds the same invite
+     * @return false when the row no longer holds that invite, or another renewal of it is under way
+     */
+    public boolean renewNow(ProducerTemplate retool, LedgerEntry entry) {
+        if (entry.inviteId() == null
+            || !ledger.claimRenewalNow(entry.emailKey(), entry.inviteId(), clock.instant().minus(staleAfter))) {
+            return false;
+        }
+        renew(retool, entry);
+        return true;
+    }
+
     private boolean renew(ProducerTemplate retool, LedgerEntry entry) {
         String key = entry.emailKey();
         long old = ledger.renewingInvite(key).orElse(entry.inviteId());
@@ -101,8 +117,8 @@ public final class InviteRenewals {
         }
     }
 
-    /** Revokes the old invite; one already gone (revoked by an earlier attempt) is what was wanted. */
-    private static void revoke(ProducerTemplate retool, long inviteId) {
+    /** Revokes an invite; one already gone (revoked by an earlier attempt) is what was wanted. */
+    public static void revoke(ProducerTemplate retool, long inviteId) {
         Exchange answer = retool.request("retool:invite?inviteAction=revoke",
                 exchange -> exchange.getMessage().setHeader(RetoolConstants.INVITE_ID, (int) inviteId));
         Exception failure = answer.getException();

@@ -133,6 +133,11 @@ class ConsoleHttpTest {
         HttpResponse<String> wrong = client.post("/console/do", List.of("action", "let-through", "email",
                 "held@outside.example", "csrf", "not-the-token"));
         assertThat(wrong.statusCode()).isEqualTo(403);
+        for (String action : List.of("offboard", "revoke", "renew")) {
+            assertThat(client.post("/console/do", List.of("action", action, "email", "held@outside.example",
+                    "invite", "1")).statusCode()).as(action).isEqualTo(403);
+        }
+        assertThat(app.entry("held@outside.example").status()).isEqualTo(LedgerStatus.INVITED);
         assertThat(app.ledger().auditTrail().recent(10)).isEmpty();
     }
 
