@@ -3,6 +3,7 @@ package io.camelretool.example.config;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.intake.folder.FolderIntake;
 import io.camelretool.example.intake.folder.InboxEntryFilter;
+import io.camelretool.example.intake.webhook.WebhookIntake;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 
@@ -17,6 +18,12 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("inboxEntryFilter")
     public InboxEntryFilter inboxEntryFilter() {
         return new InboxEntryFilter();
+    }
+
+    /** The webhook route's steps: its checks, refusals and acceptance; its secret is WEBHOOK_SECRET's. */
+    @BindToRegistry("webhookIntake")
+    public WebhookIntake webhookIntake(SignupServices services) {
+        return new WebhookIntake(services.connections().webhookSecret().value().orElse(null), services.intake());
     }
 
     /** The folder route's steps: accept a CSV, or set it aside with its reason. */
