@@ -25,9 +25,10 @@ public final class AccessLedger {
     /** Statuses a person cannot be offboarded from right now: an invite call is in flight (or it is under way). */
     private static final Set<LedgerStatus> NOT_NOW = Set.of(LedgerStatus.SENDING, LedgerStatus.OFFBOARDING,
             LedgerStatus.OFFBOARDED);
-    private static final String COLUMNS = "email_key, status, external_id, embed_first_at, embed_last_at, "
+    /** What {@link #access(ResultSet, int)} reads, in its order. */
+    static final String COLUMNS = "email_key, status, external_id, embed_first_at, embed_last_at, "
                                           + "embed_sessions, offboarded_at, offboarded_by, offboarded_from, "
-                                          + "offboard_note, account_active";
+                                          + "offboard_note, account_active, user_id";
 
     /** The outcome of binding a host's identifier to a person. */
     public enum Binding {
@@ -187,12 +188,19 @@ public final class AccessLedger {
         return moved;
     }
 
-    private static PersonAccess access(ResultSet row) throws SQLException {
-        String from = row.getString(9);
-        boolean active = row.getBoolean(11);
+    /** Reads {@link #COLUMNS} starting at column {@code first} (1 when the select starts with them). */
+    static PersonAccess access(ResultSet row, int first) throws SQLException {
+        int at = first - 1;
+        String from = row.getString(at + 9);
+        boolean active = row.getBoolean(at + 11);
         Boolean accountActive = row.wasNull() ? null : active;
-        return new PersonAccess(row.getString(1), LedgerStatus.valueOf(row.getString(2)), row.getString(3),
-                Rows.instant(row, 4), Rows.instant(row, 5), row.getInt(6), Rows.instant(row, 7), row.getString(8),
-                from == null ? null : LedgerStatus.valueOf(from), row.getString(10), accountActive);
+        return new PersonAccess(row.getString(at + 1), LedgerStatus.valueOf(row.getString(at + 2)),
+                row.getString(at + 3), Rows.instant(row, at + 4), Rows.instant(row, at + 5), row.getInt(at + 6),
+                Rows.instant(row, at + 7), row.getString(at + 8), from == null ? null : LedgerStatus.valueOf(from),
+                row.getString(at + 10), accountActive, row.getString(at + 12));
+    }
+
+    private static PersonAccess access(ResultSet row) throws SQLException {
+        return access(row, 1);
     }
 }

@@ -184,7 +184,8 @@ public final class LedgerLifecycle {
     }
 
     private static final String PERSON_COLUMNS = Rows.ENTRY_COLUMNS
-                                                 + ", source, user_id, joined_at, renewals, applied_attributes";
+                                                 + ", source, user_id, joined_at, renewals, applied_attributes, "
+                                                 + AccessLedger.COLUMNS;
 
     /** The person with this email key, if the ledger knows them. */
     public Optional<Person> person(String emailKey) {
@@ -244,29 +245,43 @@ public final class LedgerLifecycle {
     public record PageMark(Instant updatedAt, String emailKey) {
     }
 
-    /** The seats by class and status, and today's new external seats against the daily cap. */
+    /**
+     * The seats by class and status, and today's new external seats against the daily cap; Embed users and offboarded
+     * accounts still active in Retool counted apart (see {@link SeatKind}).
+     */
     public Seats seats(int newExternalSeatsToday) {
         return transactions.inTransaction(connection -> {
             Map<UserClass, Long> joined = new EnumMap<>(UserClass.class);
             Map<UserClass, Long> pending = new EnumMap<>(UserClass.class);
-            long[] expiredAndVanished = new long[2];
+            Map<UserClass, Long> embed = new EnumMap<>(UserClass.class);
+            Map<UserClass, Long> stillActive = new EnumMap<>(UserClass.class);
+            // expired, vanished, Embed users with a session, offboardings under way
+            long[] others = new long[4];
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT user_class, status, COUNT(*) FROM signup_ledger WHERE status IN ('JOINED', "
-                    + "'ALREADY_USER', 'INVITED', 'ALREADY_INVITED', 'SENDING', 'RENEWING', 'EXPIRED', 'VANISHED') "
-                    + "GROUP BY user_class, status")) {
+                    "SELECT user_class, status, COUNT(*), SUM(CASE WHEN embed_sessions > 0 THEN 1 ELSE 0 END) "
+                    + "FROM signup_ledger WHERE status IN ('JOINED', 'ALREADY_USER', 'INVITED', 'ALREADY_INVITED', "
+                    + "'SENDING', 'RENEWING', 'EXPIRED', 'VANISHED', 'EMBED_ONLY', 'OFFBOARDING') "
+                    + "OR (status = 'OFFBOARDED' AND account_active = TRUE) GROUP BY user_class, status")) {
                 Rows.all(select, row -> {
                     UserClass userClass = UserClass.valueOf(row.getString(1));
                     long count = row.getLong(3);
                     switch (LedgerStatus.valueOf(row.getString(2))) {
                         case JOINED, ALREADY_USER -> joined.merge(userClass, count, Long::sum);
-                        case EXPIRED -> expiredAndVanished[0] += count;
-                        case VANISHED -> expiredAndVanished[1] += count;
+                        case EXPIRED -> others[0] += count;
+                        case VANISHED -> others[1] += count;
+                        case EMBED_ONLY -> {
+                            embed.merge(userClass, count, Long::sum);
+                            others[2] += row.getLong(4);
+                        }
+                        case OFFBOARDING -> others[3] += count;
+                        case OFFBOARDED -> stillActive.merge(userClass, count, Long::sum);
                         default -> pending.merge(userClass, count, Long::sum);
                     }
                     return null;
                 });
             }
-            return new Seats(joined, pending, expiredAndVanished[0], expiredAndVanished[1], newExternalSeatsToday);
+            return new Seats(joined, pending, others[0], others[1], newExternalSeatsToday, embed, others[2],
+                    stillActive, others[3]);
         });
     }
 
@@ -276,7 +291,7 @@ public final class LedgerLifecycle {
         Map<String, String> attributes = applied != null ? AttributesJson.read(applied) : entry.signup().attributes();
         return new Person(entry.emailKey(), entry.userClass(), entry.status(), row.getString(11), entry.inviteId(),
                 entry.inviteExpiresAt(), row.getString(12), Rows.instant(row, 13), row.getInt(14), entry.attempts(),
-                entry.lastError(), attributes, entry.createdAt(), entry.updatedAt());
+                entry.lastError(), attributes, entry.createdAt(), entry.updatedAt(), AccessLedger.access(row, 16));
     }
 
     /** Binds an update's parameters. */

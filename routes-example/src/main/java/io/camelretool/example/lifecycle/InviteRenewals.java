@@ -80,7 +80,10 @@ public final class InviteRenewals {
             InviteResult result = retool.requestBody("retool:invite", policy.renewal(entry), InviteResult.class);
             return switch (result.status()) {
                 case INVITED, ALREADY_INVITED -> {
-                    ledger.renewed(key, result.inviteId(), result.expiresAt());
+                    if (!ledger.renewed(key, result.inviteId(), result.expiresAt())) {
+                        revokeIfOffboarded(retool, key, result.inviteId());
+                        yield false;
+                    }
                     LOG.info("{}: expired invite {} renewed as {}", key, old, result.inviteId());
                     yield true;
                 }
@@ -99,6 +102,18 @@ public final class InviteRenewals {
             LOG.warn("{}: renewing expired invite {} failed, tried again in a later round: {}", key, old,
                     cause.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * The row left RENEWING while the new invite was being created: offboarded meanwhile (whose sweeper may have
+     * revoked the person's invites before this one existed), the new invite is revoked too; otherwise another node
+     * finished the renewal and the invite is the person's.
+     */
+    private void revokeIfOffboarded(ProducerTemplate retool, String key, long inviteId) {
+        if (ledger.person(key).filter(person -> person.access().offboarded()).isPresent()) {
+            revoke(retool, inviteId);
+            LOG.info("{}: offboarded while their invite was renewed: the new invite {} revoked", key, inviteId);
         }
     }
 
