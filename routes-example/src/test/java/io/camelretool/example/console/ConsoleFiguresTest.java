@@ -85,6 +85,8 @@ class ConsoleFiguresTest {
         Map<String, String> figures = figures(client.get("/console/overview").body());
         JsonNode seats = RunningApplication.json(app.api("/api/seats").body());
 
+        assertThat(figures).containsEntry("embed", "0 (0)").containsEntry("offboarded-active", "0")
+                .containsEntry("cost-offboarded-active", "0.00 USD");
         assertThat(figures).containsEntry("external-joined", "1").containsEntry("internal-joined", "1")
                 .containsEntry("external-pending", "1").containsEntry("internal-pending", "0")
                 .containsEntry("expired", "1").containsEntry("today", "3 / 100")
@@ -135,6 +137,23 @@ class ConsoleFiguresTest {
         String carl = client.get("/console/person?email=carl@outside.example").body();
         assertThat(row(carl, "Status")).isEqualTo("EXPIRED");
         assertThat(carl).contains("Renew this person").contains("Revoke this person");
+
+        // Bob offboarded from the console: on this plan (Business) his account cannot be disabled by API, so his
+        // seat still costs, and the overview says so as /api/seats does
+        String bobPage = client.get("/console/confirm?action=offboard&email=bob@outside.example").body();
+        assertThat(client.post("/console/do", List.of("csrf", ConsoleClient.csrf(bobPage), "action", "offboard",
+                "email", "bob@outside.example")).statusCode()).isEqualTo(303);
+        awaitStatus("bob@outside.example", LedgerStatus.OFFBOARDED);
+        String after = client.get("/console/overview").body();
+        JsonNode seatsAfter = RunningApplication.json(app.api("/api/seats").body());
+        assertThat(figures(after)).containsEntry("offboarded-active", "1").containsEntry("external-joined", "0")
+                .containsEntry("cost-offboarded-active", "10.00 USD").containsEntry("offboarding", "0");
+        assertThat(seatsAfter.path("offboardedStillActive").path("EXTERNAL").asLong()).isEqualTo(1);
+        assertThat(seatsAfter.path("monthlyCost").path("offboardedStillActive").decimalValue().setScale(2))
+                .hasToString("10.00");
+        assertThat(after).contains("id=\"still-active\"");
+        assertThat(row(client.get("/console/person?email=bob@outside.example").body(), "Account"))
+                .contains("still active");
     }
 
     @Test
