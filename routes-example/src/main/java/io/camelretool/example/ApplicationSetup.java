@@ -24,6 +24,7 @@ import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
 import io.camelretool.example.routes.EmbedSessionRoute;
+import io.camelretool.example.routes.IntakeEndpoints;
 import io.camelretool.example.routes.HostDemoRoute;
 import io.camelretool.example.routes.OffboardingRoute;
 import io.camelretool.example.routes.PeopleApiRoute;
@@ -76,6 +77,9 @@ final class ApplicationSetup extends MainListenerSupport {
             throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
         }
         PropertiesComponent properties = context.getPropertiesComponent();
+        // the folder route's endpoint: wrapped in master: when nodes sharing the ledger elect one to read the folder
+        properties.addOverrideProperty("intake.folder.uri",
+                settings.cluster().intakeUri(ClusterSettings.FOLDER, IntakeEndpoints.FOLDER));
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
         senders = Senders.configured(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"),

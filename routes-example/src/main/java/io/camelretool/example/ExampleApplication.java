@@ -1,8 +1,8 @@
 package io.camelretool.example;
 
+import io.camelretool.example.config.RouteBeans;
 import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.PasswordHashes;
-import io.camelretool.example.routes.FolderIntakeRoute;
 import io.camelretool.example.routes.InvitePipelineRoute;
 import io.camelretool.example.routes.LedgerSweeperRoute;
 import io.camelretool.example.routes.LifecycleRoute;
@@ -50,7 +50,9 @@ public final class ExampleApplication {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(PROPERTIES);
         main.addMainListener(new ApplicationSetup());
-        main.configure().addRoutesBuilder(new FolderIntakeRoute());
+        // the routes in src/main/resources/camel/*.camel.yaml load by Camel Main's default pattern (classpath:camel/*);
+        // their beans come from this configuration class
+        main.configure().addConfiguration(RouteBeans.class);
         main.configure().addRoutesBuilder(new MailIntakeRoute());
         main.configure().addRoutesBuilder(new InvitePipelineRoute());
         main.configure().addRoutesBuilder(new LedgerSweeperRoute());
