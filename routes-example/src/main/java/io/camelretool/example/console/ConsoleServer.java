@@ -206,7 +206,8 @@ public final class ConsoleServer extends EventNotifierSupport {
         health.putAll(health(context));
         Seats seats = lifecycle.seats(ledger.externalSeatsClaimedToday());
         OverviewPage.Figures figures = new OverviewPage.Figures(queries.countsByStatus(), seats,
-                seatsApi.cost(seats.joined()), seatsApi.cost(seats.pending()), settings.prices().currency(),
+                seatsApi.cost(seats.joined()), seatsApi.cost(seats.pending()),
+                seatsApi.cost(seats.offboardedStillActive()), settings.prices().currency(),
                 settings.policy().maxNewExternalSeatsPerDay(), mails, health,
                 queries.invitesPerDay(ActivityChart.firstDay(today)),
                 queries.joinsPerDay(ActivityChart.firstDay(today)),

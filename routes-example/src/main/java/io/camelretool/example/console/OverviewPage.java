@@ -27,8 +27,8 @@ final class OverviewPage {
      * one definition of a seat.
      */
     record Figures(Map<LedgerStatus, Map<UserClass, Long>> counts, Seats seats, BigDecimal joinedCost,
-                   BigDecimal pendingCost, String currency, int cap, String mailsInReview, Map<String, String> health,
-                   List<DayCount> invites, List<DayCount> joins, List<LedgerEntry> failed, List<LedgerEntry> overCap,
+                   BigDecimal pendingCost, BigDecimal stillActiveCost, String currency, int cap, String mailsInReview,
+                   Map<String, String> health, List<DayCount> invites, List<DayCount> joins, List<LedgerEntry> failed, List<LedgerEntry> overCap,
                    LocalDate today, boolean dryRun) {
 
         long count(Set<String> statuses) {
@@ -77,7 +77,21 @@ final class OverviewPage {
                                                                  + figures.cap());
         figure(html, "cost-joined", "Monthly cost of joined seats", money(figures.joinedCost(), figures));
         figure(html, "cost-pending", "Monthly cost if pending invites join", money(figures.pendingCost(), figures));
-        html.raw("</dl></section><section class=\"figures\"><h2>Needs attention</h2><dl>");
+        figure(html, "embed", "Embed-only users (came in through Embed)", total(seats.embed()) + " ("
+                                                                         + seats.embedWithSessions() + ")");
+        long stillActive = total(seats.offboardedStillActive());
+        figure(html, "offboarded-active", "Offboarded, account still active", stillActive);
+        figure(html, "cost-offboarded-active", "Monthly cost of offboarded accounts still active",
+                money(figures.stillActiveCost(), figures));
+        figure(html, "offboarding", "Offboardings under way", seats.offboarding());
+        html.raw("</dl>");
+        if (stillActive > 0) {
+            html.raw("<p class=\"warning\" id=\"still-active\">").text(stillActive + " offboarded account(s) still "
+                    + "active: Retool's API cannot disable users on this plan, so each holds a paid seat until an "
+                    + "admin disables it in Retool's settings (the people page lists them: status OFFBOARDED).")
+                    .raw("</p>");
+        }
+        html.raw("</section><section class=\"figures\"><h2>Needs attention</h2><dl>");
         figure(html, "waiting", "Waiting for the pipeline", figures.count(WAITING));
         figure(html, "failed", "Failed", figures.count("FAILED"));
         figure(html, "over-cap", "Over the daily cap", figures.count("OVER_CAP"));
@@ -93,6 +107,10 @@ final class OverviewPage {
         PeoplePages.selection(html, "Over the daily cap", "over-cap-list", figures.overCap(),
                 ConsoleActions.Action.LET_THROUGH);
         return Layout.close(html);
+    }
+
+    private static long total(Map<UserClass, Long> byClass) {
+        return byClass.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static void figure(Html html, String id, String label, Object value) {

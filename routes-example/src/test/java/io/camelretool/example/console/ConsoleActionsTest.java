@@ -89,6 +89,71 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void replayingABatchInvitesAllItsFailedPeopleOnce() throws Exception {
+        start(Map.of());
+        app.postSigned("[{\"email\":\"one@outside.example\",\"groups\":[4343]},"
+                       + "{\"email\":\"two@outside.example\",\"groups\":[4343]},{\"email\":\"fine@outside.example\"}]");
+        awaitStatus("one@outside.example", LedgerStatus.FAILED);
+        awaitStatus("two@outside.example", LedgerStatus.FAILED);
+        awaitStatus("fine@outside.example", LedgerStatus.INVITED);
+        retool.sandbox().addGroup(4343, "Partners");
+        String batch = app.ledger().queries().history("one@outside.example").get(0).batchId();
+
+        List<String> form = confirmation("replay-batch", "batch", batch);
+        String first = post(form);
+        String second = post(form);
+
+        awaitStatus("one@outside.example", LedgerStatus.INVITED);
+        awaitStatus("two@outside.example", LedgerStatus.INVITED);
+        assertThat(first).contains("2 queued for an invite");
+        assertThat(second).contains("nothing to do");
+        for (String email : List.of("one@outside.example", "two@outside.example", "fine@outside.example")) {
+            assertThat(retool.sandbox().invitesFor(email)).as(email).hasSize(1);
+        }
+        assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::target)
+                .containsOnly("batch " + batch);
+    }
+
+    @Test
+    void discardingAReviewedMailTakesNothingFromItAndItsHostileSubjectIsText() throws Exception {
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup[] {
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"),
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "imap") });
+        mail.setUser("signups@localhost", "signups@localhost", "pw");
+        mail.start();
+        try {
+            start(Map.of("mail.enabled", "true", "mail.protocol", "imap", "mail.host", "127.0.0.1",
+                    "mail.port", String.valueOf(mail.getImap().getPort()), "mail.username", "signups@localhost",
+                    "mail.password", "pw", "mail.allowed-senders", "forms@acme.com", "mail.poll-delay", "200"));
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
+                    "<script>alert(1)</script>\u202Eadd me", "Email: spam@outside.example\r\n",
+                    mail.getSmtp().getServerSetup());
+            await().atMost(PATIENCE).until(() -> client.get("/console/mail").body().contains("id=\"mails\""));
+            String review = client.get("/console/mail").body();
+            assertThat(review).contains("&lt;script&gt;alert(1)&lt;/script&gt;[U+202E]add me")
+                    .doesNotContain("<script>").doesNotContain("\u202E");
+            java.util.regex.Matcher discard = java.util.regex.Pattern.compile(
+                    "action=discard-mail&amp;mail=([0-9]+)").matcher(review);
+            assertThat(discard.find()).isTrue();
+
+            List<String> form = confirmation("discard-mail", "mail", discard.group(1));
+            String first = post(form);
+            String second = post(form);
+
+            assertThat(first).contains("discarded");
+            assertThat(second).contains("not in review");
+            assertThat(client.get("/console/mail").body()).contains("No mail in review.");
+            assertThat(app.ledger().find("spam@outside.example")).isEmpty();
+            assertThat(retool.sandbox().invitesFor("spam@outside.example")).isEmpty();
+        } finally {
+            app.close();
+            app = null;
+            mail.stop();
+        }
+    }
+
+    @Test
     void lettingAPersonPastTheCapTwiceInvitesThemOnceAndOthersStillWait() throws Exception {
         start(Map.of("retool.max-new-external-seats-per-day", "0"));
         app.postSigned("[{\"email\":\"held-1@outside.example\"},{\"email\":\"held-2@outside.example\"}]");

@@ -295,7 +295,8 @@ class ConsoleBrowserTest {
             // nothing but the console's own markup: one heading, no frames, images, scripts or foreign links
             assertThat(browser.driver.findElements(By.tagName("h1"))).as(page).hasSize(1);
             assertThat(browser.driver.findElements(By.cssSelector("script, iframe, img, textarea, b, "
-                                                                  + "main svg:not(#activity-chart)"))).as(page).isEmpty();
+                                                                  + "main svg:not(#activity-chart)"))).as(page)
+                    .isEmpty();
             for (WebElement link : browser.driver.findElements(By.tagName("a"))) {
                 assertThat(link.getAttribute("href")).as(page).startsWith(app.url("/console/"));
             }

@@ -85,6 +85,8 @@ class ConsoleFiguresTest {
         Map<String, String> figures = figures(client.get("/console/overview").body());
         JsonNode seats = RunningApplication.json(app.api("/api/seats").body());
 
+        assertThat(figures).containsEntry("embed", "0 (0)").containsEntry("offboarded-active", "0")
+                .containsEntry("cost-offboarded-active", "0.00 USD");
         assertThat(figures).containsEntry("external-joined", "1").containsEntry("internal-joined", "1")
                 .containsEntry("external-pending", "1").containsEntry("internal-pending", "0")
                 .containsEntry("expired", "1").containsEntry("today", "3 / 100")
@@ -135,6 +137,78 @@ class ConsoleFiguresTest {
         String carl = client.get("/console/person?email=carl@outside.example").body();
         assertThat(row(carl, "Status")).isEqualTo("EXPIRED");
         assertThat(carl).contains("Renew this person").contains("Revoke this person");
+
+        // Bob offboarded from the console: on this plan (Business) his account cannot be disabled by API, so his
+        // seat still costs, and the overview says so as /api/seats does
+        String bobPage = client.get("/console/confirm?action=offboard&email=bob@outside.example").body();
+        assertThat(client.post("/console/do", List.of("csrf", ConsoleClient.csrf(bobPage), "action", "offboard",
+                "email", "bob@outside.example")).statusCode()).isEqualTo(303);
+        awaitStatus("bob@outside.example", LedgerStatus.OFFBOARDED);
+        String after = client.get("/console/overview").body();
+        JsonNode seatsAfter = RunningApplication.json(app.api("/api/seats").body());
+        assertThat(figures(after)).containsEntry("offboarded-active", "1").containsEntry("external-joined", "0")
+                .containsEntry("cost-offboarded-active", "10.00 USD").containsEntry("offboarding", "0");
+        assertThat(seatsAfter.path("offboardedStillActive").path("EXTERNAL").asLong()).isEqualTo(1);
+        assertThat(seatsAfter.path("monthlyCost").path("offboardedStillActive").decimalValue().setScale(2))
+                .hasToString("10.00");
+        assertThat(after).contains("id=\"still-active\"");
+        assertThat(row(client.get("/console/person?email=bob@outside.example").body(), "Account"))
+                .contains("still active");
+    }
+
+    @Test
+    void peopleAreSearchedFilteredByStatusAndClassAndPagedByFifty() throws Exception {
+        ConsoleClient client = start();
+        StringBuilder batch = new StringBuilder("[{\"email\":\"staff@acme.com\"}");
+        for (int i = 0; i < PeoplePages.PAGE_SIZE; i++) {
+            batch.append(",{\"email\":\"guest").append(i).append("@outside.example\"}");
+        }
+        app.postSigned(batch.append("]").toString());
+        await().atMost(PATIENCE).until(() -> app.ledger().queries().withStatus(LedgerStatus.INVITED, 100).size()
+                                             == PeoplePages.PAGE_SIZE + 1);
+
+        String first = client.get("/console/people?status=INVITED").body();
+        assertThat(rows(first)).hasSize(PeoplePages.PAGE_SIZE);
+        assertThat(first).contains(">Next</a>").doesNotContain(">Previous</a>");
+        String second = client.get("/console/people?status=INVITED&offset=50").body();
+        assertThat(rows(second)).hasSize(1);
+        assertThat(second).contains(">Previous</a>").doesNotContain(">Next</a>");
+        assertThat(rows(client.get("/console/people?class=END_USER").body()))
+                .containsExactly("staff@acme.com");
+        assertThat(rows(client.get("/console/people?class=STANDARD_USER").body())).isEmpty();
+        assertThat(rows(client.get("/console/people?q=acme.com").body())).containsExactly("staff@acme.com");
+        assertThat(rows(client.get("/console/people?q=guest4").body())).containsExactlyInAnyOrder(
+                "guest4@outside.example", "guest40@outside.example", "guest41@outside.example",
+                "guest42@outside.example", "guest43@outside.example", "guest44@outside.example",
+                "guest45@outside.example", "guest46@outside.example", "guest47@outside.example",
+                "guest48@outside.example", "guest49@outside.example");
+        assertThat(rows(client.get("/console/people?status=FAILED").body())).isEmpty();
+        // a search for SQL's wildcards finds nobody rather than everybody
+        assertThat(rows(client.get("/console/people?q=%25").body())).isEmpty();
+        assertThat(rows(client.get("/console/people?q=_").body())).isEmpty();
+
+        // the batch's report, as JSON, downloaded with a session
+        String batchId = app.ledger().queries().batches(0, 1).items().get(0).batch().id();
+        var report = client.get("/console/report?batch=" + batchId + "&format=json");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(report.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\""
+                                                                                + batchId + ".json\"");
+        JsonNode json = RunningApplication.json(report.body());
+        assertThat(json.path("batch").asText()).isEqualTo(batchId);
+        assertThat(report.body()).contains("staff@acme.com").contains("guest49@outside.example");
+    }
+
+    @Test
+    void pointedAtARealRetoolWithoutConsoleUsersThereIsNoConsole() throws Exception {
+        // the tests' Retool is named by its URL, as a real one is: without CONSOLE_USERS the console is off
+        app = RunningApplication.start(signups, retool.sandbox(), Map.of());
+        ConsoleClient client = new ConsoleClient(app.url(""), secrets::seen);
+        for (String page : List.of("/console", "/console/login", "/console/overview", "/console/people")) {
+            assertThat(client.get(page).statusCode()).as(page).isEqualTo(404);
+        }
+        assertThat(client.post("/console/login", List.of("user", "admin", "password", "admin")).statusCode())
+                .isEqualTo(404);
     }
 
     private ConsoleClient start() throws Exception {
@@ -155,6 +229,16 @@ class ConsoleFiguresTest {
             figures.put(figure.group(1), figure.group(2));
         }
         return figures;
+    }
+
+    /** The emails listed on a people page. */
+    private static List<String> rows(String page) {
+        List<String> emails = new java.util.ArrayList<>();
+        Matcher row = Pattern.compile("<input type=\"checkbox\" name=\"email\" value=\"([^\"]+)\">").matcher(page);
+        while (row.find()) {
+            emails.add(row.group(1));
+        }
+        return emails;
     }
 
     /** The count of a chart bar, as the SVG carries it. */
