@@ -26,6 +26,8 @@ class WebhookOffTest {
                 Map.of("webhook.secret", ""))) {
             assertThat(app.context().getRoute("webhook-intake")).isNull();
             assertThat(app.context().getRoute("folder-intake")).isNotNull();
+            // the tests' default: MAIL_ENABLED=false, so the mailbox's route file is not loaded either
+            assertThat(app.context().getRoute("mail-intake")).isNull();
 
             int status = app.post("{\"email\":\"nobody@example.com\"}", "application/json", "1", "sha256=00")
                     .statusCode();
