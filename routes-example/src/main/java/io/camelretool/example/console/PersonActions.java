@@ -103,7 +103,8 @@ final class PersonActions {
         long invite = entry.get().inviteId();
         InviteRenewals.revoke(retool, invite);
         if (!lifecycle.revokedByOperator(invite, "the invite was revoked from the console by " + operator)) {
-            return "invite " + invite + " revoked in Retool, but the row had moved on meanwhile: now "
+            // the lifecycle may have seen the revoked invite first and marked the row itself
+            return "invite " + invite + " revoked in Retool; " + emailKey + " is now "
                    + ledger.find(emailKey).map(LedgerEntry::status).orElse(null);
         }
         return "invite " + invite + " revoked; " + emailKey + " is REVOKED";
