@@ -200,6 +200,31 @@ public final class AccessLedger {
                 row.getString(at + 10), accountActive, row.getString(at + 12));
     }
 
+    /**
+     * An operator lets an offboarded person in again: the row starts over at RECEIVED (the pipeline decides and
+     * invites them as a new signup; their host identifier stays bound), with who did it in the offboarding note.
+     *
+     * @return false when the person is not OFFBOARDED (unknown, never offboarded, re-admitted already, or an
+     *         offboarding still under way)
+     */
+    public boolean readmit(String emailKey, String by, String note) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE signup_ledger SET status = ?, attempts = 0, last_error = NULL, next_attempt_at = NULL, "
+                    + "waiting_since = NULL, owner_batch = NULL, owner_item = NULL, account_active = NULL, "
+                    + "offboard_note = ?, updated_at = ? WHERE email_key = ? AND status = ?")) {
+                update.setString(1, LedgerStatus.RECEIVED.name());
+                update.setString(2, fit("re-admitted by " + by + " at " + now + (note == null ? "" : ": " + note),
+                        TEXT_LENGTH));
+                update.setObject(3, Rows.time(now));
+                update.setString(4, emailKey);
+                update.setString(5, LedgerStatus.OFFBOARDED.name());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
     private static PersonAccess access(ResultSet row) throws SQLException {
         return access(row, 1);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.intake.LogText;
+import io.camelretool.example.intake.webhook.WebhookIntake;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.pipeline.InviteReconciler;
@@ -41,7 +42,7 @@ public class LedgerSweeperRoute extends RouteBuilder {
         // window later, so that nodes whose clocks differ a little still find them
         from("timer:delivery-expiry?synchronous=true&period={{ledger.reconcile-period}}")
                 .routeId("delivery-expiry")
-                .process(exchange -> ledger.deliveries().forgetExpired(WebhookIntakeRoute.TOLERANCE));
+                .process(exchange -> ledger.deliveries().forgetExpired(WebhookIntake.TOLERANCE));
     }
 
     /**

@@ -175,6 +175,57 @@ class OffboardingTest {
         assertThat(read("/api/people/gone@example.com").path("seat").asText()).isEqualTo("NONE");
     }
 
+    private HttpResponse<String> readmit(String email, String token) throws Exception {
+        return app.api("POST", "/api/people/" + email + "/readmit", token == null ? null : "Bearer " + token);
+    }
+
+    @Test
+    void anOperatorReadmitsAnOffboardedPersonWhoIsThenInvitedAgain() throws Exception {
+        EmbedClient admin = start(Map.of());
+        int first = invite("again@example.com");
+        assertThat(admin.offboard("again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> answer = readmit("Again@Example.com", EmbedClient.ADMIN_TOKEN);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(RunningApplication.json(answer.body()).path("note").asText()).startsWith("re-admitted by admin-api");
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("again@example.com").status()
+                                                           == LedgerStatus.INVITED);
+        assertThat(retool.sandbox().invitesFor("again@example.com")).singleElement()
+                .satisfies(invite -> assertThat(invite.id()).isNotEqualTo(first));
+        assertThat(readmit("again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void readmittingAJoinedPersonTakesTheOffboardingMarkOffTheirAccount() throws Exception {
+        EmbedClient admin = start(Map.of("lifecycle.period", "1000"));
+        SandboxUser user = join("back-again@example.com");
+        assertThat(admin.offboard("back-again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(retool.sandbox().user(user.id()).metadata()).containsEntry("access", "revoked");
+
+        assertThat(readmit("back-again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+
+        assertThat(retool.sandbox().user(user.id()).metadata()).doesNotContainKey("access");
+        assertThat(app.entry("back-again@example.com").status()).isNotEqualTo(LedgerStatus.OFFBOARDED);
+    }
+
+    @Test
+    void refusesReadmissionsWithoutTheTokenForMalformedEmailsUnknownAndNotOffboardedPeople() throws Exception {
+        start(Map.of());
+        invite("still@example.com");
+
+        assertThat(readmit("still@example.com", null).statusCode()).isEqualTo(401);
+        assertThat(readmit("still@example.com", "wrong").statusCode()).isEqualTo(401);
+        assertThat(readmit("not-an-email", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(readmit("a%0Ab%40example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(readmit("x".repeat(400) + "%40example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(readmit("nobody@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(404);
+        assertThat(readmit("still@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+        assertThat(app.api("GET", "/api/people/still@example.com/readmit", "Bearer " + EmbedClient.ADMIN_TOKEN)
+                .statusCode()).isNotEqualTo(200);
+        assertThat(app.entry("still@example.com").status()).isEqualTo(LedgerStatus.INVITED);
+    }
+
     @Test
     void anEmbedOnlyPersonIsRefusedFurtherSessions() throws Exception {
         EmbedClient admin = start(Map.of("retool.external-access", "embed", "retool.groups.external", "5",
