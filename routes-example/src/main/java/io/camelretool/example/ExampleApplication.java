@@ -4,7 +4,6 @@ import io.camelretool.example.config.RouteBeans;
 import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.PasswordHashes;
 import io.camelretool.example.routes.InvitePipelineRoute;
-import io.camelretool.example.routes.LedgerSweeperRoute;
 import io.camelretool.example.routes.LifecycleRoute;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,6 @@ public final class ExampleApplication {
         // their beans come from this configuration class
         main.configure().addConfiguration(RouteBeans.class);
         main.configure().addRoutesBuilder(new InvitePipelineRoute());
-        main.configure().addRoutesBuilder(new LedgerSweeperRoute());
         main.configure().addRoutesBuilder(new LifecycleRoute());
         return main;
     }

@@ -5,6 +5,7 @@ import io.camelretool.example.intake.folder.FolderIntake;
 import io.camelretool.example.intake.folder.InboxEntryFilter;
 import io.camelretool.example.intake.mail.MailIntake;
 import io.camelretool.example.intake.webhook.WebhookIntake;
+import io.camelretool.example.ledger.LedgerSweeper;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -37,6 +38,13 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("webhookIntake")
     public WebhookIntake webhookIntake(SignupServices services) {
         return new WebhookIntake(services.connections().webhookSecret().value().orElse(null), services.intake());
+    }
+
+    /** The housekeeping routes' steps: reconcile, write reports, forget expired replay records. */
+    @BindToRegistry("ledgerSweeper")
+    public LedgerSweeper ledgerSweeper(SignupServices services) {
+        return new LedgerSweeper(services.ledger(), services.reconciler(), services.reportWriter(),
+                WebhookIntake.TOLERANCE);
     }
 
     /** The folder route's steps: accept a CSV, or set it aside with its reason. */
