@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.camelretool.component.RetoolComponent;
 import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
@@ -64,6 +65,8 @@ final class ApplicationSetup extends MainListenerSupport {
             connections.stop();
             throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
         }
+        // one circuit breaker for every retool endpoint: each HTTP attempt asks it, and tells it the outcome
+        context.getComponent("retool", RetoolComponent.class).setCallGate(services.outage());
         PropertiesComponent properties = context.getPropertiesComponent();
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
