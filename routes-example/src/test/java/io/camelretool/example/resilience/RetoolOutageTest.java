@@ -191,7 +191,7 @@ class RetoolOutageTest {
     /** Short waits, so a test's outage heals in seconds rather than the minutes a real one takes. */
     private static Map<String, String> healQuickly() {
         return Map.of("retry.first-delay", "1s", "retry.max-delay", "5s", "retool.probe.first-interval", "1s",
-                "retool.probe.max-interval", "8s", "camel.component.retool.max-retries", "2",
+                "retool.probe.max-interval", "8s", "pipeline.call-retries", "2",
                 "ledger.reconcile-after-seconds", "5", "retool.max-new-external-seats-per-day", "100000");
     }
 
