@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
+import io.camelretool.example.SignupServices;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.PersonAccess;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
@@ -162,6 +163,26 @@ class EmbedSessionsTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).isPresent();
         assertThat(app.ledger().access().find("ada@customer.example").orElseThrow().sessions()).isZero();
+    }
+
+    @Test
+    void answers503WithoutCallingRetoolWhileTheApplicationHoldsRetoolBack() throws Exception {
+        EmbedClient host = start(Map.of());
+        signUpEmbedOnly("ada@customer.example");
+        retool.sandbox().faults().serverErrorRate(1.0);
+        String request = "{\"email\":\"ada@customer.example\",\"externalIdentifier\":\"customer-42\"}";
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            host.session(request);
+            return SignupServices.of(app.context()).outage().holdsBack();
+        });
+        int before = retool.sandbox().requests().size();
+
+        HttpResponse<String> answer = host.session(request);
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(retool.sandbox().requests()).as("calls while held back").hasSize(before);
+        retool.sandbox().faults().clear();
     }
 
     @Test

@@ -138,6 +138,27 @@ class RetoolOutageTest {
         }
     }
 
+    @Test
+    void aBaseUrlAnsweringWithHtmlPagesFromTheStartIsReportedAsAConfigurationErrorAndNobodyIsParked()
+            throws Exception {
+        retool.sandbox().faults().htmlRate(1.0);
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), healQuickly())) {
+            app.drop("wrong-url.csv", csv(IntStream.range(0, 10).mapToObj(i -> "url" + i + "@example.com").toList()));
+
+            await().atMost(PATIENCE).until(() -> readiness(app).contains("check RETOOL_BASE_URL"));
+            assertThat(readiness(app)).startsWith("DOWN ").contains("not the Retool API").contains("people waiting");
+            assertThat(app.get("/observe/health/ready").statusCode()).isEqualTo(503);
+            assertThat(app.entry("url0@example.com").status()).isIn(LedgerStatus.WAITING, LedgerStatus.RECEIVED);
+
+            // the URL put right (here: the answers become Retool's), everyone is invited without a human
+            retool.sandbox().faults().clear();
+            app.awaitReport("wrong-url.csv", PATIENCE);
+            await().atMost(PATIENCE).until(() -> readiness(app).equals("UP Retool reachable"));
+        }
+        assertThat(retool.sandbox().invites()).hasSize(10);
+        assertNoDeadLetter();
+    }
+
     /** The state and message of the application's readiness check of Retool, as the registry holds it. */
     private static String readiness(RunningApplication app) {
         HealthCheck check = HealthCheckRegistry.get(app.context()).getCheck("retool-reachability").orElseThrow();
