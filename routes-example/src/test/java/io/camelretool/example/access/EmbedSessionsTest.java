@@ -170,14 +170,17 @@ class EmbedSessionsTest {
         EmbedClient host = start(Map.of());
         signUpEmbedOnly("ada@customer.example");
         retool.sandbox().faults().serverErrorRate(1.0);
-        String request = "{\"email\":\"ada@customer.example\",\"externalIdentifier\":\"customer-42\"}";
+        // each request its own delivery (a replay would be refused): the same fields, spaced differently
+        java.util.function.IntFunction<String> request = spaces -> "{" + " ".repeat(spaces)
+                + "\"email\":\"ada@customer.example\",\"externalIdentifier\":\"customer-42\"}";
+        int[] sent = { 0 };
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            host.session(request);
+            host.session(request.apply(sent[0]++));
             return SignupServices.of(app.context()).outage().holdsBack();
         });
         int before = retool.sandbox().requests().size();
 
-        HttpResponse<String> answer = host.session(request);
+        HttpResponse<String> answer = host.session(request.apply(sent[0]));
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).isPresent();
