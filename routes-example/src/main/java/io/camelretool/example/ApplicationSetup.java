@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.component.RetoolComponent;
@@ -12,7 +13,10 @@ import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
+import io.camelretool.example.config.ConfigurationSummary;
 import io.camelretool.example.config.ConsoleSettings;
+import io.camelretool.example.config.DemoMailbox;
+import io.camelretool.example.config.ListenPort;
 import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.console.ConsoleServer;
 import io.camelretool.example.config.ExampleSettings;
@@ -21,6 +25,7 @@ import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
 import io.camelretool.example.routes.EmbedSessionRoute;
+import io.camelretool.example.routes.IntakeEndpoints;
 import io.camelretool.example.routes.HostDemoRoute;
 import io.camelretool.example.routes.OffboardingRoute;
 import io.camelretool.example.routes.PeopleApiRoute;
@@ -32,6 +37,8 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and checks the settings once {@code application.properties} is loaded, starts the local stand-ins for what
@@ -39,6 +46,8 @@ import org.apache.camel.spi.PropertiesComponent;
  * banner. It runs before Camel Main configures the component and the routes, so both see the final values.
  */
 final class ApplicationSetup extends MainListenerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationSetup.class);
 
     private SignupServices services;
     private AdminToken adminToken;
@@ -49,12 +58,15 @@ final class ApplicationSetup extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         ExampleSettings settings = ExampleSettings.from(context);
+        logConfiguration(context);
+        requireFreePorts(context, settings);
         AccessSettings access = AccessSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"));
         // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
         context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
                 new GuardedHttpServerFactory(HttpServerLimits.from(context)));
         Connections connections = Connections.open(settings,
-                context.resolvePropertyPlaceholders("{{mail.demo:}}"));
+                context.resolvePropertyPlaceholders("{{mail.demo:}}"),
+                DemoMailbox.Ports.read(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}")));
         try {
             context.addService(connections, true, false);
             if (settings.cluster().enabled()) {
@@ -68,6 +80,9 @@ final class ApplicationSetup extends MainListenerSupport {
         // one circuit breaker for every retool endpoint: each HTTP attempt asks it, and tells it the outcome
         context.getComponent("retool", RetoolComponent.class).setCallGate(services.outage());
         PropertiesComponent properties = context.getPropertiesComponent();
+        // the folder route's endpoint: wrapped in master: when nodes sharing the ledger elect one to read the folder
+        properties.addOverrideProperty("intake.folder.uri",
+                settings.cluster().intakeUri(ClusterSettings.FOLDER, IntakeEndpoints.FOLDER));
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
         senders = Senders.configured(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"),
@@ -107,6 +122,30 @@ final class ApplicationSetup extends MainListenerSupport {
             // Camel Main registers the event notifiers it finds in the registry with the context it starts
             context.getRegistry().bind("webhookUnavailableAnswer",
                     new WebhookUnavailableAnswer(settings.webhookPort(), signedPaths));
+        }
+    }
+
+    /** The settings in use, resolved and with secrets hidden (Camel's own summary is off: it shows placeholders). */
+    private static void logConfiguration(CamelContext context) {
+        Set<String> keys = context.getPropertiesComponent().loadProperties().stringPropertyNames();
+        LOG.info("Configuration (resolved; secrets show only whether they are set):");
+        ConfigurationSummary.lines(keys, key -> context.resolvePropertyPlaceholders("{{" + key + "}}"))
+                .forEach(line -> LOG.info("    {}", line));
+    }
+
+    /**
+     * The HTTP servers' ports, tried before anything starts: Camel Main would only log a warning for a server that
+     * cannot bind and start without the webhook and health endpoints.
+     */
+    private static void requireFreePorts(CamelContext context, ExampleSettings settings) {
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.server.enabled:false}}").strip())) {
+            ListenPort.requireFree(context.resolvePropertyPlaceholders("{{camel.server.host:0.0.0.0}}").strip(),
+                    settings.webhookPort(), "the webhook, health, console and API server", "WEBHOOK_PORT");
+        }
+        if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.management.enabled:false}}").strip())) {
+            String port = context.resolvePropertyPlaceholders("{{camel.management.port:9876}}").strip();
+            ListenPort.requireFree(context.resolvePropertyPlaceholders("{{camel.management.host:0.0.0.0}}").strip(),
+                    port, "the management server (health in detail, metrics)", "MANAGEMENT_PORT");
         }
     }
 

@@ -93,9 +93,10 @@ final class Banner {
                 ? "\n           TRUSTS NOBODY: set MAIL_ALLOWED_SENDERS to the addresses that forward signups"
                 : "\n           trusts mail from " + mailbox.allowedSenders();
         if (connections.isDemoMailbox()) {
+            DemoMailbox.Ports ports = connections.demoMailboxPorts().orElse(DemoMailbox.Ports.DEFAULT);
             return "LOCAL STAND-IN mailbox " + DemoMailbox.USER + " (password " + DemoMailbox.PASSWORD
-                   + "): send to it by SMTP on localhost:" + DemoMailbox.SMTP_PORT + ", read over IMAP on "
-                   + DemoMailbox.IMAP_PORT + trust
+                   + "): send to it by SMTP on localhost:" + ports.smtp() + ", read over IMAP on "
+                   + ports.imap() + trust
                    + "\n           set MAIL_HOST, MAIL_PORT, MAIL_PROTOCOL, MAIL_USERNAME, MAIL_PASSWORD for a real one";
         }
         return mailbox.protocol() + " " + mailbox.username() + " at " + mailbox.host()

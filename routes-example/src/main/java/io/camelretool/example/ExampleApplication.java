@@ -1,12 +1,14 @@
 package io.camelretool.example;
 
+import io.camelretool.example.config.RouteBeans;
+import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.PasswordHashes;
-import io.camelretool.example.routes.FolderIntakeRoute;
 import io.camelretool.example.routes.InvitePipelineRoute;
 import io.camelretool.example.routes.LedgerSweeperRoute;
 import io.camelretool.example.routes.LifecycleRoute;
 import io.camelretool.example.routes.MailIntakeRoute;
 import org.apache.camel.main.Main;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the signup-to-invite application with Camel Main. Without a Retool base URL and API key it runs against an
@@ -31,7 +33,16 @@ public final class ExampleApplication {
             PasswordHashes.main(new String[0]);
             return;
         }
-        newMain().run(args);
+        try {
+            newMain().run(args);
+        } catch (Exception failed) {
+            // a start refused for a reason the user can fix is one line naming the fix, not a stack trace
+            StartRefused refused = StartRefused.in(failed).orElseThrow(() -> failed);
+            LoggerFactory.getLogger(ExampleApplication.class).error("Not started: {}", refused.getMessage());
+            // nothing was started yet (the checks come first): halt skips Camel's hang-up hook, which would log a
+            // second time through a logging system already shutting down
+            Runtime.getRuntime().halt(2);
+        }
     }
 
     /** The application's Camel Main; tests start the same one with their own properties. */
@@ -39,7 +50,9 @@ public final class ExampleApplication {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation(PROPERTIES);
         main.addMainListener(new ApplicationSetup());
-        main.configure().addRoutesBuilder(new FolderIntakeRoute());
+        // the routes in src/main/resources/camel/*.camel.yaml load by Camel Main's default pattern (classpath:camel/*);
+        // their beans come from this configuration class
+        main.configure().addConfiguration(RouteBeans.class);
         main.configure().addRoutesBuilder(new MailIntakeRoute());
         main.configure().addRoutesBuilder(new InvitePipelineRoute());
         main.configure().addRoutesBuilder(new LedgerSweeperRoute());

@@ -9,13 +9,14 @@ import io.camelretool.example.ledger.PersonAccess;
 
 /**
  * Whether the ledger lets a person in through Embed: an external person recorded {@code EMBED_ONLY} always; by
- * policy ({@code EMBED_FOR_INVITED}) anyone invited or with an account; an offboarded person never.
+ * policy ({@code EMBED_FOR_INVITED}) anyone invited or with an account, JOINED included (Retool reported their invite
+ * claimed, so the ledger knows their account); an offboarded person never.
  */
 final class EmbedEntitlement {
 
     /** Invited, or with an account: Embed-entitled only when the policy says so. */
     private static final Set<LedgerStatus> INVITED = Set.of(LedgerStatus.INVITED, LedgerStatus.ALREADY_INVITED,
-            LedgerStatus.ALREADY_USER);
+            LedgerStatus.ALREADY_USER, LedgerStatus.JOINED);
 
     private final boolean embedForInvited;
 
@@ -38,11 +39,14 @@ final class EmbedEntitlement {
                     + "), not Embed access; EMBED_FOR_INVITED=true lets such people in through Embed too");
         }
         return Optional.of(switch (status) {
-            case RECEIVED, SENDING -> "signed up, not yet decided; ask again in a moment";
             case REJECTED -> "not admitted: " + entry.lastError();
             case OVER_CAP -> "waiting: today's new external seats are taken (MAX_NEW_EXTERNAL_SEATS_PER_DAY)";
             case FAILED -> "the signup failed and waits for a replay: " + entry.lastError();
             case WOULD_INVITE -> "dry run: nobody gets access (DRY_RUN=true)";
+            case EXPIRED, RENEWING -> "their invite expired unclaimed" + (status == LedgerStatus.RENEWING
+                    ? " and is being renewed" : "");
+            case REVOKED -> "their invite was revoked in Retool";
+            case VANISHED -> "their invite left Retool's list; whether they joined is not known";
             default -> "not entitled (" + status + ")";
         });
     }

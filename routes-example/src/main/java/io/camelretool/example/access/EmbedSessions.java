@@ -117,6 +117,16 @@ public final class EmbedSessions {
             known = ledger.find(emailKey);
         }
         LedgerEntry entry = known.orElseThrow();
+        if (entry.status() == LedgerStatus.RECEIVED && settings.signupOnFirstUse()) {
+            // signed up but not yet decided (a crash between the signup and its decision, or the pipeline not there
+            // yet): a person is waiting, so the policy decides now, as at their first use
+            decide(entry, "EMBED session");
+            entry = ledger.find(emailKey).orElseThrow();
+        }
+        if (entry.status() == LedgerStatus.RECEIVED || entry.status() == LedgerStatus.SENDING) {
+            LOG.info("Embed session for {} answered 503: signed up, not yet decided", emailKey);
+            return new Answer(503, Map.of("error", "signed up, not yet decided; ask again in a moment"), RETRY_AFTER);
+        }
         PersonAccess person = access.find(emailKey).orElseThrow();
         Optional<String> refusal = entitlement.refusal(entry, person);
         if (refusal.isPresent()) {
@@ -199,18 +209,27 @@ public final class EmbedSessions {
         }
         String emailKey = intake.arrival(1, signup).emailKey();
         LedgerEntry entry = ledger.find(emailKey).orElseThrow();
-        if (entry.status() != LedgerStatus.RECEIVED) {
-            return Optional.empty();
+        if (entry.status() == LedgerStatus.RECEIVED) {
+            decide(entry, "EMBED " + name);
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Decides a RECEIVED person with the pipeline's policy: a hold (EMBED_ONLY, OVER_CAP, REJECTED) is settled here,
+     * on the condition that the row is still RECEIVED, so a pipeline deciding them at the same moment wins or loses
+     * cleanly; an invite is left to the pipeline.
+     */
+    private void decide(LedgerEntry entry, String where) {
+        String emailKey = entry.emailKey();
         SignupPolicy.Decision decision = policy.decide(entry, policy.seatBudget(ledger::externalSeatsClaimedToday));
         if (decision instanceof SignupPolicy.Hold hold) {
             ledger.settleAll(List.of(new Settlement(emailKey, Set.of(LedgerStatus.RECEIVED), hold.status(), null, null,
                     hold.reason())));
-            LOG.info("{} {} (EMBED {}): {} - {}", emailKey, entry.userClass(), name, hold.status(), hold.reason());
+            LOG.info("{} {} ({}): {} - {}", emailKey, entry.userClass(), where, hold.status(), hold.reason());
         } else {
-            LOG.info("{} {} (EMBED {}): signed up; the pipeline invites them", emailKey, entry.userClass(), name);
+            LOG.info("{} {} ({}): signed up; the pipeline invites them", emailKey, entry.userClass(), where);
         }
-        return Optional.empty();
     }
 
     private static Signup signup(EmbedSessionRequest request) {

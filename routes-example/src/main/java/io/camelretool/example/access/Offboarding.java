@@ -2,6 +2,7 @@ package io.camelretool.example.access;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +35,14 @@ public final class Offboarding {
     static final String REVOKE = "retool:invite?inviteAction=revoke";
     static final String MARK = "retool:attributes?target=user&createMissingDefinitions=true";
     static final String DISABLE = "retool:user";
-    /** Statuses after which the person may have a Retool account. */
+    static final String UNMARK = "retool:attributes?target=user&attributesAction=delete";
+    /**
+     * Statuses after which the person may have a Retool account: invited (they may have joined since the last read of
+     * Retool's invites), with an account, JOINED (their account is known), VANISHED (the invite may have been
+     * accepted).
+     */
     private static final Set<LedgerStatus> MAY_HAVE_ACCOUNT = Set.of(LedgerStatus.INVITED, LedgerStatus.ALREADY_INVITED,
-            LedgerStatus.ALREADY_USER);
+            LedgerStatus.ALREADY_USER, LedgerStatus.JOINED, LedgerStatus.VANISHED);
     private static final Logger LOG = LoggerFactory.getLogger(Offboarding.class);
 
     /** What became of a request to offboard someone. */
@@ -62,7 +68,9 @@ public final class Offboarding {
 
     /**
      * Offboards a person: records the intent, then takes their access away in Retool. When Retool cannot be reached
-     * the person stays OFFBOARDING (already refused Embed sessions) and is finished later.
+     * the person stays OFFBOARDING (already refused Embed sessions) and is finished later. The one entry point for a
+     * caller offboarding one person (the admin API, the console's per-person action); CSV and webhook removals record
+     * their intents with their batch and are finished by {@link #finishLeftBehind}.
      *
      * @param by who or what asks, for the record
      */
@@ -73,6 +81,69 @@ public final class Offboarding {
             finish(emailKey);
         }
         return new Result(start, access.find(emailKey));
+    }
+
+    /** What became of a request to re-admit someone. */
+    public enum Readmission {
+        /** The row starts over at RECEIVED; the pipeline invites them again. */
+        READMITTED,
+        /** Not offboarded (or the offboarding is still under way): nothing to re-admit. */
+        NOT_OFFBOARDED,
+        /** The ledger does not know the person. */
+        UNKNOWN
+    }
+
+    /**
+     * Lets an offboarded person in again, because an operator asked (the admin API, the console): the mark
+     * {@code OFFBOARD_ATTRIBUTE} is taken off their account where it can be reached, then their row starts over at
+     * RECEIVED, so the pipeline decides and invites them like a new signup. Retool has no call to enable a disabled
+     * account: the note says so, for an admin to do in Retool's settings.
+     *
+     * @param by who asks, for the record
+     */
+    public Readmission readmit(String emailKey, String by) {
+        Optional<PersonAccess> person = access.find(emailKey);
+        if (person.isEmpty()) {
+            return Readmission.UNKNOWN;
+        }
+        if (person.get().status() != LedgerStatus.OFFBOARDED) {
+            return Readmission.NOT_OFFBOARDED;
+        }
+        String note = unmark(person.get());
+        if (!access.readmit(emailKey, by, note)) {
+            return Readmission.NOT_OFFBOARDED;
+        }
+        LOG.info("{}: re-admitted by {}{}", emailKey, LogText.of(by), note == null ? "" : ": " + note);
+        return Readmission.READMITTED;
+    }
+
+    /** Takes the offboarding mark off the account; what is left for an admin to do, or null for nothing. */
+    private String unmark(PersonAccess person) {
+        String disabled = Boolean.FALSE.equals(person.accountActive()) ? "the account " + (person.userId() == null
+                ? "" : person.userId() + " ") + "stays disabled: enable it in Retool's settings" : null;
+        if (attribute == null || !MAY_HAVE_ACCOUNT.contains(person.offboardedFrom())) {
+            return disabled;
+        }
+        Exchange unmarked = retool.request(UNMARK, exchange -> {
+            if (person.userId() != null) {
+                exchange.getMessage().setHeader(RetoolConstants.USER_ID, person.userId());
+            } else {
+                exchange.getMessage().setHeader(RetoolConstants.EMAIL, person.emailKey());
+            }
+            exchange.getMessage().setBody(List.of(attribute.getKey()));
+        });
+        Exception failure = unmarked.getException();
+        if (failure == null || failure instanceof RetoolNotFoundException) {
+            return disabled;
+        }
+        String left = "the mark " + attribute.getKey() + "=" + attribute.getValue() + " could not be taken off ("
+                      + failure.getMessage() + "): remove it in Retool";
+        return disabled == null ? left : left + "; " + disabled;
+    }
+
+    /** The person's access record, as it stands. */
+    public Optional<PersonAccess> person(String emailKey) {
+        return access.find(emailKey);
     }
 
     /** Finishes the offboardings a stopped process (or an unreachable Retool) left part way. */
@@ -114,7 +185,7 @@ public final class Offboarding {
                 note = revoked > 0 ? "offboarded: pending invite revoked" : from == LedgerStatus.EMBED_ONLY
                         ? "offboarded: Embed sessions refused" : "offboarded before any invite";
             } else {
-                Account account = markAndDisable(emailKey, from, revoked);
+                Account account = markAndDisable(emailKey, person.get().userId(), from, revoked);
                 accountActive = account.active();
                 note = account.note();
             }
@@ -147,24 +218,32 @@ public final class Offboarding {
     private record Account(Boolean active, String note) {
     }
 
-    private Account markAndDisable(String emailKey, LedgerStatus from, int revoked) {
+    /**
+     * Marks and disables the account. A known account (JOINED: Retool named who claimed the invite) is reached by its
+     * id, which works on every plan; otherwise it is looked up by email, which only Enterprise allows.
+     */
+    private Account markAndDisable(String emailKey, String knownUserId, LedgerStatus from, int revoked) {
         String userId;
         try {
             Exchange marked = retool.request(MARK, exchange -> {
-                exchange.getMessage().setHeader(RetoolConstants.EMAIL, emailKey);
+                if (knownUserId != null) {
+                    exchange.getMessage().setHeader(RetoolConstants.USER_ID, knownUserId);
+                } else {
+                    exchange.getMessage().setHeader(RetoolConstants.EMAIL, emailKey);
+                }
                 exchange.getMessage().setBody(attribute == null ? Map.of()
                         : Map.of(attribute.getKey(), attribute.getValue()));
             });
             if (marked.getException() != null) {
                 throw marked.getException();
             }
-            userId = marked.getMessage().getHeader(RetoolConstants.USER_ID, String.class);
+            userId = marked.getMessage().getHeader(RetoolConstants.USER_ID, knownUserId, String.class);
         } catch (RetoolNotFoundException noAccount) {
             return new Account(null, "offboarded: " + (revoked > 0 ? "pending invite revoked, " : "")
                                      + "no Retool account");
         } catch (RetoolPermissionException businessPlan) {
             // the plan or key cannot look users up: an account may exist that nothing here can reach
-            boolean account = from == LedgerStatus.ALREADY_USER || revoked == 0;
+            boolean account = from == LedgerStatus.ALREADY_USER || from == LedgerStatus.JOINED || revoked == 0;
             return account ? new Account(true, "offboarded, account still active: disable the user of " + emailKey
                                                + " in Retool's settings (this plan or key cannot look users up)")
                     : new Account(null, "offboarded: pending invite revoked");

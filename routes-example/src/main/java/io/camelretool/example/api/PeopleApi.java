@@ -16,6 +16,7 @@ import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.Person;
+import io.camelretool.example.ledger.PersonAccess;
 import io.camelretool.example.ledger.Seats;
 import io.camelretool.example.policy.SignupPolicy;
 
@@ -99,13 +100,25 @@ public final class PeopleApi {
         body.put("pending", byClass(seats.pending()));
         body.put("expired", seats.expired());
         body.put("vanished", seats.vanished());
+        body.put("embed", byClass(seats.embed()));
+        body.put("embedWithSessions", seats.embedWithSessions());
+        body.put("offboardedStillActive", byClass(seats.offboardedStillActive()));
+        body.put("offboarding", seats.offboarding());
         body.put("newExternalSeatsToday", takenToday);
         body.put("dailyCap", policy.seatBudget(() -> takenToday).cap());
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("joined", cost(seats.joined()));
         cost.put("pending", cost(seats.pending()));
+        cost.put("offboardedStillActive", cost(seats.offboardedStillActive()));
         cost.put("currency", prices.currency());
         body.put("monthlyCost", cost);
+        long stillActive = seats.offboardedStillActive().values().stream().mapToLong(Long::longValue).sum();
+        if (stillActive > 0) {
+            body.put("note", stillActive + " offboarded account(s) still active: Retool's API cannot disable users "
+                             + "on this plan (Business), so each still holds a paid seat until an admin disables it in "
+                             + "Retool's settings; GET /api/people?status=OFFBOARDED lists them with seat "
+                             + "OFFBOARDED_STILL_ACTIVE and their user id");
+        }
         return body;
     }
 
@@ -117,7 +130,8 @@ public final class PeopleApi {
         return json;
     }
 
-    private BigDecimal cost(Map<UserClass, Long> counts) {
+    /** What these seats cost a month, priced by class (the console's overview shows the same figure). */
+    public BigDecimal cost(Map<UserClass, Long> counts) {
         BigDecimal total = BigDecimal.ZERO;
         for (Map.Entry<UserClass, Long> count : counts.entrySet()) {
             if (count.getKey() != UserClass.REJECTED) {
@@ -143,6 +157,25 @@ public final class PeopleApi {
         json.put("attributes", person.attributes());
         json.put("createdAt", text(person.createdAt()));
         json.put("updatedAt", text(person.updatedAt()));
+        json.put("seat", person.seat().name());
+        PersonAccess access = person.access();
+        if (access.externalId() != null || access.sessions() > 0) {
+            Map<String, Object> embed = new LinkedHashMap<>();
+            embed.put("externalIdentifier", access.externalId());
+            embed.put("sessions", access.sessions());
+            embed.put("firstSession", text(access.firstSession()));
+            embed.put("lastSession", text(access.lastSession()));
+            json.put("embed", embed);
+        }
+        if (access.offboarded()) {
+            Map<String, Object> offboarding = new LinkedHashMap<>();
+            offboarding.put("at", text(access.offboardedAt()));
+            offboarding.put("by", access.offboardedBy());
+            offboarding.put("from", access.offboardedFrom() == null ? null : access.offboardedFrom().name());
+            offboarding.put("note", access.offboardNote());
+            offboarding.put("accountStillActive", access.accountActive());
+            json.put("offboarding", offboarding);
+        }
         return json;
     }
 

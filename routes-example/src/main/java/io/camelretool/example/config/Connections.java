@@ -1,5 +1,7 @@
 package io.camelretool.example.config;
 
+import java.util.Optional;
+
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
@@ -36,6 +38,11 @@ public final class Connections extends ServiceSupport {
      *                    would let any local process have real invites sent.
      */
     public static Connections open(ExampleSettings settings, String demoMailbox) {
+        return open(settings, demoMailbox, DemoMailbox.Ports.DEFAULT);
+    }
+
+    /** The same, with the demo mailbox on these ports ({@code MAIL_DEMO_SMTP_PORT}, {@code MAIL_DEMO_IMAP_PORT}). */
+    public static Connections open(ExampleSettings settings, String demoMailbox, DemoMailbox.Ports demoPorts) {
         RetoolTarget retool = RetoolTarget.resolve(settings.retoolBaseUrl(), settings.retoolApiKey());
         MailboxSettings mailbox = settings.mailbox();
         DemoMailbox demo = null;
@@ -43,8 +50,8 @@ public final class Connections extends ServiceSupport {
             boolean demoWanted = SettingValues.bool(demoMailbox, "MAIL_DEMO", retool.isSandbox());
             if (mailbox.enabled() && !mailbox.isConfigured()) {
                 if (demoWanted) {
-                    demo = DemoMailbox.start();
-                    mailbox = DemoMailbox.settingsFor(mailbox);
+                    demo = DemoMailbox.start(demoPorts);
+                    mailbox = DemoMailbox.settingsFor(mailbox, demoPorts);
                 } else {
                     mailbox = mailbox.off();
                 }
@@ -68,6 +75,11 @@ public final class Connections extends ServiceSupport {
 
     public boolean isDemoMailbox() {
         return demoMailbox != null;
+    }
+
+    /** Where the demo mailbox listens, when it runs. */
+    public Optional<DemoMailbox.Ports> demoMailboxPorts() {
+        return Optional.ofNullable(demoMailbox).map(DemoMailbox::ports);
     }
 
     public WebhookSecret webhookSecret() {

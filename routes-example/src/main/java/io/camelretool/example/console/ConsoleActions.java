@@ -29,7 +29,10 @@ final class ConsoleActions {
         LET_THROUGH("let-through", "Let people over the cap through today"),
         MAKE_REAL("make-real", "Send a dry-run batch's invites for real"),
         ACCEPT_MAIL("accept-mail", "Accept a mail from review"),
-        DISCARD_MAIL("discard-mail", "Discard a mail in review");
+        DISCARD_MAIL("discard-mail", "Discard a mail in review"),
+        RENEW("renew", "Renew this person's invite"),
+        REVOKE("revoke", "Revoke this person's invite"),
+        OFFBOARD("offboard", "Offboard this person");
 
         final String formName;
         final String title;
@@ -47,16 +50,26 @@ final class ConsoleActions {
             }
             return null;
         }
+
+        /** Whether the action is on one person only (named by the one email of its form). */
+        boolean onePerson() {
+            return this == RENEW || this == REVOKE || this == OFFBOARD;
+        }
     }
+
+    private static final String DRY_RUN_REFUSAL = "refused: the application runs with DRY_RUN=true, so nothing is "
+                                                  + "sent to Retool; restart it with DRY_RUN=false first";
 
     private final LedgerQueries queries;
     private final AuditTrail audit;
     private final SignupIntake intake;
     private final MailReview mailReview;
+    private final PersonActions people;
     private final boolean dryRun;
 
     ConsoleActions(LedgerQueries queries, AuditTrail audit, SignupIntake intake, MailReview mailReview,
-                   boolean dryRun) {
+                   PersonActions people, boolean dryRun) {
+        this.people = people;
         this.queries = queries;
         this.audit = audit;
         this.intake = intake;
@@ -64,10 +77,15 @@ final class ConsoleActions {
         this.dryRun = dryRun;
     }
 
-    /** Does the action and records it; answers its outcome in words. */
-    String perform(String operator, Action action, List<String> emails, String batchId, Long mailUid) {
+    /**
+     * Does the action and records it; answers its outcome in words.
+     *
+     * @param invite for a renewal, the invite the operator confirmed renewing; else null
+     */
+    String perform(String operator, Action action, List<String> emails, String batchId, Long mailUid, Long invite) {
         String target = switch (action) {
-            case REPLAY, LET_THROUGH -> String.join(", ", emails);
+            case REPLAY, LET_THROUGH, REVOKE, OFFBOARD -> String.join(", ", emails);
+            case RENEW -> emails.get(0) + " (invite " + invite + ")";
             case REPLAY_BATCH, MAKE_REAL -> "batch " + batchId;
             case ACCEPT_MAIL, DISCARD_MAIL -> "review mail " + mailUid;
         };
@@ -77,14 +95,15 @@ final class ConsoleActions {
                 case REPLAY -> restart(operator, queries.entries(emails), LedgerStatus.FAILED, "replay");
                 case REPLAY_BATCH -> restart(operator, queries.inBatch(batchId, LedgerStatus.FAILED),
                         LedgerStatus.FAILED, "replay of " + batchId);
-                case MAKE_REAL -> dryRun
-                        ? "refused: the application runs with DRY_RUN=true, so nothing would be sent; restart it with "
-                          + "DRY_RUN=false first"
-                        : restart(operator, queries.inBatch(batchId, LedgerStatus.WOULD_INVITE),
-                                LedgerStatus.WOULD_INVITE, "dry run " + batchId + " made real");
+                case MAKE_REAL -> dryRun ? DRY_RUN_REFUSAL : restart(operator,
+                        queries.inBatch(batchId, LedgerStatus.WOULD_INVITE), LedgerStatus.WOULD_INVITE,
+                        "dry run " + batchId + " made real");
                 case LET_THROUGH -> letThrough(operator, emails);
                 case ACCEPT_MAIL -> mailReview.accept(mailUid);
                 case DISCARD_MAIL -> mailReview.discard(mailUid);
+                case RENEW -> dryRun ? DRY_RUN_REFUSAL : people.renew(emails.get(0), invite);
+                case REVOKE -> dryRun ? DRY_RUN_REFUSAL : people.revoke(emails.get(0), operator);
+                case OFFBOARD -> people.offboard(emails.get(0), operator);
             };
         } catch (Exception failed) {
             outcome = "failed: " + failed.getMessage();

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.camelretool.component.classify.UserClass;
+import io.camelretool.example.SignupServices;
+import io.camelretool.example.api.PeopleApi;
 import io.camelretool.example.config.ExampleSettings;
+import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.Ledger;
@@ -26,6 +29,9 @@ import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.ledger.LedgerQueries;
 import io.camelretool.example.ledger.LedgerStatus;
+import io.camelretool.example.ledger.PersonAccess;
+import io.camelretool.example.ledger.Seats;
+import io.camelretool.example.lifecycle.InviteRenewals;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
@@ -34,6 +40,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -63,8 +70,12 @@ public final class ConsoleServer extends EventNotifierSupport {
     private final ExampleSettings settings;
     private final Ledger ledger;
     private final LedgerLifecycle lifecycle;
-    private final ConsoleActions actions;
+    private final PeopleApi seatsApi;
+    /** Made as the context starts: the one-person actions call Retool through a producer of that context. */
+    private ConsoleActions actions;
+    private RetoolStatus retoolStatus;
     private final MailReview mailReview;
+    private final SignupIntake intake;
     private final Map<String, String> retoolDescription;
     private final Sessions sessions;
     private final LoginThrottle throttle;
@@ -83,8 +94,8 @@ public final class ConsoleServer extends EventNotifierSupport {
         this.settings = settings;
         this.ledger = ledger;
         this.mailReview = new MailReview(mailbox, settings.signupsDir().resolve("mail-review"), intake);
-        this.actions = new ConsoleActions(ledger.queries(), ledger.auditTrail(), intake, mailReview,
-                settings.dryRun());
+        this.intake = intake;
+        this.seatsApi = new PeopleApi(lifecycle, ledger, settings.policy(), settings.prices());
         this.retoolDescription = Map.copyOf(retoolDescription);
         this.clock = Clock.systemUTC();
         this.sessions = new Sessions(access.idleTimeout(), clock);
@@ -105,6 +116,14 @@ public final class ConsoleServer extends EventNotifierSupport {
             return;
         }
         routed = true;
+        ProducerTemplate retool = context.createProducerTemplate();
+        InviteRenewals renewals = new InviteRenewals(lifecycle, settings.policy(),
+                LifecycleSettings.from(context).maxRenewals(), settings.reconcileAfter(), clock);
+        PersonActions people = new PersonActions(ledger, lifecycle, renewals,
+                SignupServices.of(context).offboarding(retool), retool);
+        actions = new ConsoleActions(ledger.queries(), ledger.auditTrail(), intake, mailReview, people,
+                settings.dryRun());
+        retoolStatus = new RetoolStatus(SignupServices.of(context).outage(), retool);
         String base = Layout.BASE;
         router.route(HttpMethod.GET, base).handler(request -> redirect(request, base + "/overview"));
         router.route(HttpMethod.GET, base + "/").handler(request -> redirect(request, base + "/overview"));
@@ -183,9 +202,13 @@ public final class ConsoleServer extends EventNotifierSupport {
             }
         }
         Map<String, String> health = new LinkedHashMap<>(retoolDescription);
+        health.putAll(retoolStatus.describe());
         health.putAll(health(context));
-        OverviewPage.Figures figures = new OverviewPage.Figures(queries.countsByStatus(), settings.prices(),
-                settings.policy().maxNewExternalSeatsPerDay(), ledger.externalSeatsClaimedToday(), mails, health,
+        Seats seats = lifecycle.seats(ledger.externalSeatsClaimedToday());
+        OverviewPage.Figures figures = new OverviewPage.Figures(queries.countsByStatus(), seats,
+                seatsApi.cost(seats.joined()), seatsApi.cost(seats.pending()),
+                seatsApi.cost(seats.offboardedStillActive()), settings.prices().currency(),
+                settings.policy().maxNewExternalSeatsPerDay(), mails, health,
                 queries.invitesPerDay(ActivityChart.firstDay(today)),
                 queries.joinsPerDay(ActivityChart.firstDay(today)),
                 queries.withStatus(LedgerStatus.FAILED, LIST_LIMIT),
@@ -223,6 +246,7 @@ public final class ConsoleServer extends EventNotifierSupport {
                     request.session()));
         }
         return Answer.ok(PeoplePages.person(person.get(), lifecycle.person(email).orElse(null),
+                ledger.access().find(email).filter(PersonAccess::offboarded).orElse(null),
                 ledger.queries().history(email),
                 ledger.auditTrail().about(email, LIST_LIMIT), request.session().user, request.session().csrf));
     }
@@ -300,9 +324,20 @@ public final class ConsoleServer extends EventNotifierSupport {
                 require(mail != null, "name the mail");
                 yield "Discard mail " + mail + ": it leaves the review folder and nothing is taken from it.";
             }
+            case RENEW -> "Renew " + onePerson(emails) + "'s invite " + renewedInvite(emails.get(0))
+                          + ": the invite in Retool is revoked and a new one "
+                          + "is sent with the same groups and attributes, as the lifecycle renews an expired invite "
+                          + "(whatever MAX_INVITE_RENEWALS says). The old invite link stops working.";
+            case REVOKE -> "Revoke " + onePerson(emails) + "'s invite in Retool: the invite link stops working and "
+                           + "the person is marked REVOKED. An account they already have is not touched (offboard "
+                           + "them for that).";
+            case OFFBOARD -> "Offboard " + onePerson(emails) + ", as DELETE /api/people/{email} does: their pending "
+                             + "invites are revoked, Embed sessions refused, and an account they have is marked and "
+                             + "(where the plan allows) disabled. This cannot be undone from the console.";
         };
         Sessions.Session session = request.session();
-        return Answer.ok(OperatorPages.confirm(action, emails, batch, mail, description, session.user,
+        String invite = action == ConsoleActions.Action.RENEW ? String.valueOf(renewedInvite(emails.get(0))) : null;
+        return Answer.ok(OperatorPages.confirm(action, emails, batch, mail, invite, description, session.user,
                 session.csrf));
     }
 
@@ -326,13 +361,17 @@ public final class ConsoleServer extends EventNotifierSupport {
             }
             String batch = form.get("batch") == null ? null : batchId(form.get("batch"));
             Long mail = form.get("mail") == null ? null : mailUid(form.get("mail"));
+            Long invite = form.get("invite") == null ? null : inviteId(form.get("invite"));
             List<String> emails = emails(form.getAll("email"));
             require(switch (action) {
                 case REPLAY, LET_THROUGH -> !emails.isEmpty();
                 case REPLAY_BATCH, MAKE_REAL -> batch != null;
                 case ACCEPT_MAIL, DISCARD_MAIL -> mail != null;
-            }, "the form names nobody to act on");
-            String outcome = actions.perform(session.user, action, emails, batch, mail);
+                case RENEW -> emails.size() == 1 && invite != null;
+                case REVOKE, OFFBOARD -> emails.size() == 1;
+            }, action.onePerson() ? "name exactly one person" + (action == ConsoleActions.Action.RENEW
+                    ? " and the invite to renew" : "") : "the form names nobody to act on");
+            String outcome = actions.perform(session.user, action, emails, batch, mail, invite);
             // the outcome may quote a mail's rejection reason or a person's email: outside text, neutralised
             LOG.info("Console: {} did {}: {}", session.user, action.formName, LogText.of(outcome));
             session.flash = action.title + ": " + outcome;
@@ -544,6 +583,26 @@ public final class ConsoleServer extends EventNotifierSupport {
             }
         }
         throw new IllegalArgumentException("no such " + type.getSimpleName() + ": choose one from the list");
+    }
+
+    /** The invite a renewal of this person would replace, as the confirmation shows it. */
+    private long renewedInvite(String email) {
+        LedgerEntry entry = ledger.find(email).orElseThrow(() -> new IllegalArgumentException(
+                "nobody with that email is in the ledger"));
+        require(PersonActions.hasInvite(entry), "that person has no invite to renew");
+        return entry.inviteId();
+    }
+
+    private static long inviteId(String value) {
+        if (!value.matches("[0-9]{1,18}")) {
+            throw new IllegalArgumentException("that is not an invite id");
+        }
+        return Long.parseLong(value);
+    }
+
+    private static String onePerson(List<String> emails) {
+        require(emails.size() == 1, "name exactly one person");
+        return emails.get(0);
     }
 
     private static void require(boolean condition, String message) {

@@ -24,10 +24,10 @@ final class OperatorPages {
 
     /**
      * What the action will do and to whom, with the one form that does it. {@code targets} are the emails, the
-     * batch or the mail, as the confirmation will post them back.
+     * batch or the mail, as the confirmation will post them back; {@code invite} the invite a renewal replaces.
      */
     static String confirm(ConsoleActions.Action action, List<String> emails, String batchId, String mailUid,
-                          String description, String user, String csrf) {
+                          String invite, String description, String user, String csrf) {
         Html html = Layout.open("Confirm: " + action.title, null, user, csrf);
         html.raw("<p id=\"confirm-description\">").text(description).raw("</p>");
         if (!emails.isEmpty()) {
@@ -43,6 +43,9 @@ final class OperatorPages {
         }
         if (mailUid != null) {
             html.hidden("mail", mailUid);
+        }
+        if (invite != null) {
+            html.hidden("invite", invite);
         }
         html.raw("<button type=\"submit\" id=\"confirm\">").text("Confirm: " + action.title).raw("</button> <a href=\""
                 + Layout.BASE + "/overview\" id=\"cancel\">Cancel</a></form>");

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.camelretool.component.classify.SeatPriceTable;
 import io.camelretool.component.classify.UserClass;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerQueries.DayCount;
 import io.camelretool.example.ledger.LedgerStatus;
+import io.camelretool.example.ledger.Seats;
 
 /**
  * The overview: seats joined and pending and what they cost a month, today's new seats against the cap, the people
@@ -19,48 +19,40 @@ import io.camelretool.example.ledger.LedgerStatus;
  */
 final class OverviewPage {
 
-    /** Statuses whose seat is taken by an account (named, so that statuses added later count once they exist). */
-    static final Set<String> JOINED = Set.of("JOINED", "ALREADY_USER");
-    /** Statuses whose seat is promised by a pending invite. */
-    static final Set<String> PENDING = Set.of("INVITED", "ALREADY_INVITED");
     static final Set<String> WAITING = Set.of("RECEIVED", "SENDING", "WAITING");
 
-    /** What the overview shows, read once per request. */
-    record Figures(Map<LedgerStatus, Map<UserClass, Long>> counts, SeatPriceTable prices, int cap, int todaysSeats,
-                   String mailsInReview, Map<String, String> health, List<DayCount> invites, List<DayCount> joins,
-                   List<LedgerEntry> failed, List<LedgerEntry> overCap, LocalDate today, boolean dryRun) {
+    /**
+     * What the overview shows, read once per request. The seats and their cost are the lifecycle's
+     * ({@link io.camelretool.example.ledger.LedgerLifecycle#seats}) as the read API's {@code /api/seats} shows them:
+     * one definition of a seat.
+     */
+    record Figures(Map<LedgerStatus, Map<UserClass, Long>> counts, Seats seats, BigDecimal joinedCost,
+                   BigDecimal pendingCost, BigDecimal stillActiveCost, String currency, int cap, String mailsInReview,
+                   Map<String, String> health, List<DayCount> invites, List<DayCount> joins, List<LedgerEntry> failed, List<LedgerEntry> overCap,
+                   LocalDate today, boolean dryRun) {
 
-        long count(Set<String> statuses, boolean external) {
+        long count(Set<String> statuses) {
             long total = 0;
             for (var byStatus : counts.entrySet()) {
                 if (statuses.contains(byStatus.getKey().name())) {
-                    for (var byClass : byStatus.getValue().entrySet()) {
-                        if ((byClass.getKey() == UserClass.EXTERNAL) == external
-                            && byClass.getKey() != UserClass.REJECTED) {
-                            total += byClass.getValue();
-                        }
-                    }
+                    total += byStatus.getValue().values().stream().mapToLong(Long::longValue).sum();
                 }
             }
             return total;
         }
 
         long count(String status) {
-            return counts.entrySet().stream().filter(entry -> entry.getKey().name().equals(status))
-                    .flatMap(entry -> entry.getValue().values().stream()).mapToLong(Long::longValue).sum();
+            return count(Set.of(status));
         }
 
-        BigDecimal monthlyCost(Set<String> statuses) {
-            BigDecimal total = BigDecimal.ZERO;
-            for (var byStatus : counts.entrySet()) {
-                if (statuses.contains(byStatus.getKey().name())) {
-                    for (var byClass : byStatus.getValue().entrySet()) {
-                        total = total.add(prices.monthlyPrice(byClass.getKey())
-                                .multiply(BigDecimal.valueOf(byClass.getValue())));
-                    }
-                }
-            }
-            return total;
+        static long external(Map<UserClass, Long> byClass) {
+            return byClass.getOrDefault(UserClass.EXTERNAL, 0L);
+        }
+
+        static long internal(Map<UserClass, Long> byClass) {
+            return byClass.entrySet().stream().filter(entry -> entry.getKey() != UserClass.EXTERNAL
+                                                               && entry.getKey() != UserClass.REJECTED)
+                    .mapToLong(Map.Entry::getValue).sum();
         }
     }
 
@@ -74,18 +66,33 @@ final class OverviewPage {
             html.raw("<p class=\"warning\">").text("DRY RUN: nothing is sent to Retool (DRY_RUN=true).").raw("</p>");
         }
         html.raw("<section class=\"figures\"><h2>Seats</h2><dl>");
-        figure(html, "external-joined", "External seats joined", figures.count(JOINED, true));
-        figure(html, "internal-joined", "Internal seats joined", figures.count(JOINED, false));
-        figure(html, "external-pending", "External invites pending", figures.count(PENDING, true));
-        figure(html, "internal-pending", "Internal invites pending", figures.count(PENDING, false));
-        figure(html, "expired", "Expired invites", figures.count("EXPIRED"));
-        figure(html, "today", "New external seats today / cap", figures.todaysSeats() + " / " + figures.cap());
-        figure(html, "cost-joined", "Monthly cost of joined seats", money(figures.monthlyCost(JOINED), figures));
-        figure(html, "cost-pending", "Monthly cost if pending invites join",
-                money(figures.monthlyCost(PENDING), figures));
-        html.raw("</dl></section><section class=\"figures\"><h2>Needs attention</h2><dl>");
-        figure(html, "waiting", "Waiting for the pipeline", figures.count(WAITING, true)
-                                                            + figures.count(WAITING, false));
+        Seats seats = figures.seats();
+        figure(html, "external-joined", "External seats joined", Figures.external(seats.joined()));
+        figure(html, "internal-joined", "Internal seats joined", Figures.internal(seats.joined()));
+        figure(html, "external-pending", "External invites pending", Figures.external(seats.pending()));
+        figure(html, "internal-pending", "Internal invites pending", Figures.internal(seats.pending()));
+        figure(html, "expired", "Expired invites", seats.expired());
+        figure(html, "vanished", "Invites gone before expiring", seats.vanished());
+        figure(html, "today", "New external seats today / cap", seats.newExternalSeatsToday() + " / "
+                                                                 + figures.cap());
+        figure(html, "cost-joined", "Monthly cost of joined seats", money(figures.joinedCost(), figures));
+        figure(html, "cost-pending", "Monthly cost if pending invites join", money(figures.pendingCost(), figures));
+        figure(html, "embed", "Embed-only users (came in through Embed)", total(seats.embed()) + " ("
+                                                                         + seats.embedWithSessions() + ")");
+        long stillActive = total(seats.offboardedStillActive());
+        figure(html, "offboarded-active", "Offboarded, account still active", stillActive);
+        figure(html, "cost-offboarded-active", "Monthly cost of offboarded accounts still active",
+                money(figures.stillActiveCost(), figures));
+        figure(html, "offboarding", "Offboardings under way", seats.offboarding());
+        html.raw("</dl>");
+        if (stillActive > 0) {
+            html.raw("<p class=\"warning\" id=\"still-active\">").text(stillActive + " offboarded account(s) still "
+                    + "active: Retool's API cannot disable users on this plan, so each holds a paid seat until an "
+                    + "admin disables it in Retool's settings (the people page lists them: status OFFBOARDED).")
+                    .raw("</p>");
+        }
+        html.raw("</section><section class=\"figures\"><h2>Needs attention</h2><dl>");
+        figure(html, "waiting", "Waiting for the pipeline", figures.count(WAITING));
         figure(html, "failed", "Failed", figures.count("FAILED"));
         figure(html, "over-cap", "Over the daily cap", figures.count("OVER_CAP"));
         figure(html, "mail-review", "Mails in review", figures.mailsInReview());
@@ -102,12 +109,16 @@ final class OverviewPage {
         return Layout.close(html);
     }
 
+    private static long total(Map<UserClass, Long> byClass) {
+        return byClass.values().stream().mapToLong(Long::longValue).sum();
+    }
+
     private static void figure(Html html, String id, String label, Object value) {
         html.raw("<div class=\"figure\"><dt>").text(label).raw("</dt><dd id=\"fig-" + id + "\">").text(value)
                 .raw("</dd></div>");
     }
 
     private static String money(BigDecimal amount, Figures figures) {
-        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + figures.prices().currency();
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " " + figures.currency();
     }
 }

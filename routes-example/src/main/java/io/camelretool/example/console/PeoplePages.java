@@ -9,6 +9,7 @@ import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerQueries;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.Person;
+import io.camelretool.example.ledger.PersonAccess;
 import io.camelretool.example.signup.Signup;
 
 /** The people pages: search and filter the ledger, one person's row and history, and lists to act on. */
@@ -94,8 +95,12 @@ final class PeoplePages {
         html.raw("</form></section>");
     }
 
-    /** @param after what the ledger knows of them after the invite (user id, joined, renewals), or null */
-    static String person(LedgerEntry person, Person after, List<LedgerQueries.HistoryLine> history,
+    /**
+     * @param after       what the ledger knows of them after the invite (user id, joined, renewals), or null
+     * @param offboarding their offboarding (who asked, when, what was done), or null when they were not offboarded
+     */
+    static String person(LedgerEntry person, Person after, PersonAccess offboarding,
+                         List<LedgerQueries.HistoryLine> history,
                          List<AuditTrail.Entry> audit, String user, String csrf) {
         Html html = Layout.open(person.emailKey(), "people", user, csrf);
         Signup signup = person.signup();
@@ -106,7 +111,8 @@ final class PeoplePages {
         row(html, "Requested role", signup.role());
         row(html, "Class", person.userClass());
         row(html, "Status", person.status());
-        row(html, "Retool invite id", person.inviteId());
+        // a row Retool refused keeps 0 for "no invite": shown as none
+        row(html, "Retool invite id", PersonActions.hasInvite(person) ? person.inviteId() : null);
         row(html, "Invite expires", Layout.time(person.inviteExpiresAt()));
         if (after != null) {
             row(html, "Retool user id", after.userId());
@@ -119,6 +125,14 @@ final class PeoplePages {
         row(html, "Groups", signup.groups());
         row(html, "First seen", Layout.time(person.createdAt()));
         row(html, "Last change", Layout.time(person.updatedAt()));
+        if (offboarding != null) {
+            row(html, "Offboarded", Layout.time(offboarding.offboardedAt()) + " by " + offboarding.offboardedBy()
+                                    + " (was " + offboarding.offboardedFrom() + ")");
+            row(html, "Offboarding", offboarding.offboardNote());
+            if (Boolean.TRUE.equals(offboarding.accountActive())) {
+                row(html, "Account", "still active in Retool: a seat that still costs");
+            }
+        }
         html.raw("</dl>");
         Map<String, String> attributes = after != null ? after.attributes() : signup.attributes();
         if (!attributes.isEmpty()) {
@@ -133,6 +147,15 @@ final class PeoplePages {
             actionLink(html, ConsoleActions.Action.REPLAY, person.emailKey());
         } else if (person.status() == LedgerStatus.OVER_CAP) {
             actionLink(html, ConsoleActions.Action.LET_THROUGH, person.emailKey());
+        }
+        if (PersonActions.renewable(person)) {
+            actionLink(html, ConsoleActions.Action.RENEW, person.emailKey());
+        }
+        if (PersonActions.revocable(person)) {
+            actionLink(html, ConsoleActions.Action.REVOKE, person.emailKey());
+        }
+        if (PersonActions.offboardable(person)) {
+            actionLink(html, ConsoleActions.Action.OFFBOARD, person.emailKey());
         }
         html.raw("<section><h2>History</h2><table id=\"history\"><thead><tr><th>Received</th><th>Batch</th>"
                  + "<th>Source</th><th>Line</th><th>Outcome</th><th>Reason</th></tr></thead><tbody>");

@@ -25,9 +25,10 @@ public final class AccessLedger {
     /** Statuses a person cannot be offboarded from right now: an invite call is in flight (or it is under way). */
     private static final Set<LedgerStatus> NOT_NOW = Set.of(LedgerStatus.SENDING, LedgerStatus.OFFBOARDING,
             LedgerStatus.OFFBOARDED);
-    private static final String COLUMNS = "email_key, status, external_id, embed_first_at, embed_last_at, "
+    /** What {@link #access(ResultSet, int)} reads, in its order. */
+    static final String COLUMNS = "email_key, status, external_id, embed_first_at, embed_last_at, "
                                           + "embed_sessions, offboarded_at, offboarded_by, offboarded_from, "
-                                          + "offboard_note, account_active";
+                                          + "offboard_note, account_active, user_id";
 
     /** The outcome of binding a host's identifier to a person. */
     public enum Binding {
@@ -187,12 +188,44 @@ public final class AccessLedger {
         return moved;
     }
 
-    private static PersonAccess access(ResultSet row) throws SQLException {
-        String from = row.getString(9);
-        boolean active = row.getBoolean(11);
+    /** Reads {@link #COLUMNS} starting at column {@code first} (1 when the select starts with them). */
+    static PersonAccess access(ResultSet row, int first) throws SQLException {
+        int at = first - 1;
+        String from = row.getString(at + 9);
+        boolean active = row.getBoolean(at + 11);
         Boolean accountActive = row.wasNull() ? null : active;
-        return new PersonAccess(row.getString(1), LedgerStatus.valueOf(row.getString(2)), row.getString(3),
-                Rows.instant(row, 4), Rows.instant(row, 5), row.getInt(6), Rows.instant(row, 7), row.getString(8),
-                from == null ? null : LedgerStatus.valueOf(from), row.getString(10), accountActive);
+        return new PersonAccess(row.getString(at + 1), LedgerStatus.valueOf(row.getString(at + 2)),
+                row.getString(at + 3), Rows.instant(row, at + 4), Rows.instant(row, at + 5), row.getInt(at + 6),
+                Rows.instant(row, at + 7), row.getString(at + 8), from == null ? null : LedgerStatus.valueOf(from),
+                row.getString(at + 10), accountActive, row.getString(at + 12));
+    }
+
+    /**
+     * An operator lets an offboarded person in again: the row starts over at RECEIVED (the pipeline decides and
+     * invites them as a new signup; their host identifier stays bound), with who did it in the offboarding note.
+     *
+     * @return false when the person is not OFFBOARDED (unknown, never offboarded, re-admitted already, or an
+     *         offboarding still under way)
+     */
+    public boolean readmit(String emailKey, String by, String note) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE signup_ledger SET status = ?, attempts = 0, last_error = NULL, next_attempt_at = NULL, "
+                    + "waiting_since = NULL, owner_batch = NULL, owner_item = NULL, account_active = NULL, "
+                    + "offboard_note = ?, updated_at = ? WHERE email_key = ? AND status = ?")) {
+                update.setString(1, LedgerStatus.RECEIVED.name());
+                update.setString(2, fit("re-admitted by " + by + " at " + now + (note == null ? "" : ": " + note),
+                        TEXT_LENGTH));
+                update.setObject(3, Rows.time(now));
+                update.setString(4, emailKey);
+                update.setString(5, LedgerStatus.OFFBOARDED.name());
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static PersonAccess access(ResultSet row) throws SQLException {
+        return access(row, 1);
     }
 }

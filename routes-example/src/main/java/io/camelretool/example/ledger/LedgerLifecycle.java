@@ -55,6 +55,14 @@ public final class LedgerLifecycle {
                 "'INVITED', 'ALREADY_INVITED', 'EXPIRED'");
     }
 
+    /**
+     * Revoked by this application at an operator's word (the console): the same move as {@link #revoked}, with the
+     * operator's reason. @return whether a row changed
+     */
+    public boolean revokedByOperator(long inviteId, String reason) {
+        return moved(inviteId, LedgerStatus.REVOKED, reason, "'INVITED', 'ALREADY_INVITED', 'EXPIRED'");
+    }
+
     /** Gone before expiring where claimed invites are not listed. @return whether a row changed */
     public boolean vanished(long inviteId) {
         return moved(inviteId, LedgerStatus.VANISHED, "the invite left Retool's list before expiring: accepted or "
@@ -110,6 +118,26 @@ public final class LedgerLifecycle {
         });
     }
 
+    /**
+     * Claims one person's row for a renewal an operator asked for (the console): like {@link #claimRenewal}, but from
+     * any status with an invite to replace (pending, expired, revoked, vanished) and whatever MAX_INVITE_RENEWALS says;
+     * a RENEWING row only when stale. Only while the row still holds {@code inviteId}: the invite the operator saw,
+     * so a second click, once it is renewed, finds it gone.
+     *
+     * @return whether this caller won the row
+     */
+    public boolean claimRenewalNow(String emailKey, long inviteId, Instant staleBefore) {
+        return update("UPDATE signup_ledger SET status = 'RENEWING', renewing_invite_id = COALESCE(renewing_invite_id, "
+                      + "invite_id), updated_at = ? WHERE email_key = ? AND invite_id = ? AND (status IN "
+                      + "('INVITED', 'ALREADY_INVITED', 'EXPIRED', 'REVOKED', 'VANISHED') "
+                      + "OR (status = 'RENEWING' AND updated_at < ?))", statement -> {
+            statement.setObject(1, Rows.time(clock.instant()));
+            statement.setString(2, emailKey);
+            statement.setLong(3, inviteId);
+            statement.setObject(4, Rows.time(staleBefore));
+        });
+    }
+
     /** The renewal's invite is in Retool: the row is INVITED again, one renewal more. */
     public boolean renewed(String emailKey, long newInviteId, Instant expiresAt) {
         return update("UPDATE signup_ledger SET status = 'INVITED', invite_id = ?, invite_expires_at = ?, "
@@ -156,7 +184,8 @@ public final class LedgerLifecycle {
     }
 
     private static final String PERSON_COLUMNS = Rows.ENTRY_COLUMNS
-                                                 + ", source, user_id, joined_at, renewals, applied_attributes";
+                                                 + ", source, user_id, joined_at, renewals, applied_attributes, "
+                                                 + AccessLedger.COLUMNS;
 
     /** The person with this email key, if the ledger knows them. */
     public Optional<Person> person(String emailKey) {
@@ -216,29 +245,43 @@ public final class LedgerLifecycle {
     public record PageMark(Instant updatedAt, String emailKey) {
     }
 
-    /** The seats by class and status, and today's new external seats against the daily cap. */
+    /**
+     * The seats by class and status, and today's new external seats against the daily cap; Embed users and offboarded
+     * accounts still active in Retool counted apart (see {@link SeatKind}).
+     */
     public Seats seats(int newExternalSeatsToday) {
         return transactions.inTransaction(connection -> {
             Map<UserClass, Long> joined = new EnumMap<>(UserClass.class);
             Map<UserClass, Long> pending = new EnumMap<>(UserClass.class);
-            long[] expiredAndVanished = new long[2];
+            Map<UserClass, Long> embed = new EnumMap<>(UserClass.class);
+            Map<UserClass, Long> stillActive = new EnumMap<>(UserClass.class);
+            // expired, vanished, Embed users with a session, offboardings under way
+            long[] others = new long[4];
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT user_class, status, COUNT(*) FROM signup_ledger WHERE status IN ('JOINED', "
-                    + "'ALREADY_USER', 'INVITED', 'ALREADY_INVITED', 'SENDING', 'RENEWING', 'EXPIRED', 'VANISHED') "
-                    + "GROUP BY user_class, status")) {
+                    "SELECT user_class, status, COUNT(*), SUM(CASE WHEN embed_sessions > 0 THEN 1 ELSE 0 END) "
+                    + "FROM signup_ledger WHERE status IN ('JOINED', 'ALREADY_USER', 'INVITED', 'ALREADY_INVITED', "
+                    + "'SENDING', 'RENEWING', 'EXPIRED', 'VANISHED', 'EMBED_ONLY', 'OFFBOARDING') "
+                    + "OR (status = 'OFFBOARDED' AND account_active = TRUE) GROUP BY user_class, status")) {
                 Rows.all(select, row -> {
                     UserClass userClass = UserClass.valueOf(row.getString(1));
                     long count = row.getLong(3);
                     switch (LedgerStatus.valueOf(row.getString(2))) {
                         case JOINED, ALREADY_USER -> joined.merge(userClass, count, Long::sum);
-                        case EXPIRED -> expiredAndVanished[0] += count;
-                        case VANISHED -> expiredAndVanished[1] += count;
+                        case EXPIRED -> others[0] += count;
+                        case VANISHED -> others[1] += count;
+                        case EMBED_ONLY -> {
+                            embed.merge(userClass, count, Long::sum);
+                            others[2] += row.getLong(4);
+                        }
+                        case OFFBOARDING -> others[3] += count;
+                        case OFFBOARDED -> stillActive.merge(userClass, count, Long::sum);
                         default -> pending.merge(userClass, count, Long::sum);
                     }
                     return null;
                 });
             }
-            return new Seats(joined, pending, expiredAndVanished[0], expiredAndVanished[1], newExternalSeatsToday);
+            return new Seats(joined, pending, others[0], others[1], newExternalSeatsToday, embed, others[2],
+                    stillActive, others[3]);
         });
     }
 
@@ -248,7 +291,7 @@ public final class LedgerLifecycle {
         Map<String, String> attributes = applied != null ? AttributesJson.read(applied) : entry.signup().attributes();
         return new Person(entry.emailKey(), entry.userClass(), entry.status(), row.getString(11), entry.inviteId(),
                 entry.inviteExpiresAt(), row.getString(12), Rows.instant(row, 13), row.getInt(14), entry.attempts(),
-                entry.lastError(), attributes, entry.createdAt(), entry.updatedAt());
+                entry.lastError(), attributes, entry.createdAt(), entry.updatedAt(), AccessLedger.access(row, 16));
     }
 
     /** Binds an update's parameters. */

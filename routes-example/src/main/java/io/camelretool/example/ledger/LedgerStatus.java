@@ -38,7 +38,10 @@ public enum LedgerStatus {
      * and the new invite is finished at the next start instead of leaving the person without an invite.
      */
     RENEWING,
-    /** The invite was revoked, not by this application (someone in Retool's settings, another tool). */
+    /**
+     * The invite was revoked: not by this application (someone in Retool's settings, another tool), or by an operator
+     * from the console (the row's last error says which).
+     */
     REVOKED,
     /**
      * The invite left Retool's list before expiring where Retool does not list claimed invites: accepted or revoked,

@@ -17,10 +17,12 @@ import java.time.Instant;
  * @param offboardNote    what was done, or what is left for a person to do
  * @param accountActive   true when the person's Retool account is known to be still active after offboarding
  *                        (a seat that still costs), false when disabled, null when there is no account or unknown
+ * @param userId          the person's Retool account ({@code user_...}) when known: Retool reported their invite
+ *                        claimed by it (JOINED, kept after offboarding); null otherwise
  */
 public record PersonAccess(String emailKey, LedgerStatus status, String externalId, Instant firstSession,
                            Instant lastSession, int sessions, Instant offboardedAt, String offboardedBy,
-                           LedgerStatus offboardedFrom, String offboardNote, Boolean accountActive) {
+                           LedgerStatus offboardedFrom, String offboardNote, Boolean accountActive, String userId) {
 
     public boolean offboarded() {
         return status == LedgerStatus.OFFBOARDING || status == LedgerStatus.OFFBOARDED;

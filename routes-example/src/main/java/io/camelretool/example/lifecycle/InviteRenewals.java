@@ -56,6 +56,22 @@ public final class InviteRenewals {
         return renewed;
     }
 
+    /**
+     * Renews one person's invite now, because an operator asked (the console): their pending, expired, revoked or
+     * vanished invite is revoked and made again, the same way a round renews an expired one.
+     *
+     * @param entry the row as the operator saw it: renewed only while it still holds the same invite
+     * @return false when the row no longer holds that invite, or another renewal of it is under way
+     */
+    public boolean renewNow(ProducerTemplate retool, LedgerEntry entry) {
+        if (entry.inviteId() == null
+            || !ledger.claimRenewalNow(entry.emailKey(), entry.inviteId(), clock.instant().minus(staleAfter))) {
+            return false;
+        }
+        renew(retool, entry);
+        return true;
+    }
+
     private boolean renew(ProducerTemplate retool, LedgerEntry entry) {
         String key = entry.emailKey();
         long old = ledger.renewingInvite(key).orElse(entry.inviteId());
@@ -64,7 +80,10 @@ public final class InviteRenewals {
             InviteResult result = retool.requestBody("retool:invite", policy.renewal(entry), InviteResult.class);
             return switch (result.status()) {
                 case INVITED, ALREADY_INVITED -> {
-                    ledger.renewed(key, result.inviteId(), result.expiresAt());
+                    if (!ledger.renewed(key, result.inviteId(), result.expiresAt())) {
+                        revokeIfOffboarded(retool, key, result.inviteId());
+                        yield false;
+                    }
                     LOG.info("{}: expired invite {} renewed as {}", key, old, result.inviteId());
                     yield true;
                 }
@@ -86,8 +105,20 @@ public final class InviteRenewals {
         }
     }
 
-    /** Revokes the old invite; one already gone (revoked by an earlier attempt) is what was wanted. */
-    private static void revoke(ProducerTemplate retool, long inviteId) {
+    /**
+     * The row left RENEWING while the new invite was being created: offboarded meanwhile (whose sweeper may have
+     * revoked the person's invites before this one existed), the new invite is revoked too; otherwise another node
+     * finished the renewal and the invite is the person's.
+     */
+    private void revokeIfOffboarded(ProducerTemplate retool, String key, long inviteId) {
+        if (ledger.person(key).filter(person -> person.access().offboarded()).isPresent()) {
+            revoke(retool, inviteId);
+            LOG.info("{}: offboarded while their invite was renewed: the new invite {} revoked", key, inviteId);
+        }
+    }
+
+    /** Revokes an invite; one already gone (revoked by an earlier attempt) is what was wanted. */
+    public static void revoke(ProducerTemplate retool, long inviteId) {
         Exchange answer = retool.request("retool:invite?inviteAction=revoke",
                 exchange -> exchange.getMessage().setHeader(RetoolConstants.INVITE_ID, (int) inviteId));
         Exception failure = answer.getException();

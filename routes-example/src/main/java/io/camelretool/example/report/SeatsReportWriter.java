@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,6 +26,8 @@ public final class SeatsReportWriter {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** A value the CSV may hold as it is: a currency, a status. */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.]{0,40}");
 
     private final Path reports;
     private final Clock clock;
@@ -51,13 +54,16 @@ public final class SeatsReportWriter {
         return json;
     }
 
-    /** {@code joined.EXTERNAL,12}: names and numbers only, nothing a spreadsheet would run as a formula. */
+    /**
+     * {@code joined.EXTERNAL,12}: names and numbers only, nothing a spreadsheet would run as a formula; a sentence
+     * (the JSON's {@code note}) is left to the JSON.
+     */
     private static void flatten(String prefix, Map<?, ?> values, StringBuilder lines) {
         values.forEach((name, value) -> {
             String figure = prefix + name;
             if (value instanceof Map<?, ?> nested) {
                 flatten(figure + ".", nested, lines);
-            } else {
+            } else if (value == null || value instanceof Number || CODE.matcher(value.toString()).matches()) {
                 lines.append(figure).append(',').append(value == null ? "" : value).append('\n');
             }
         });

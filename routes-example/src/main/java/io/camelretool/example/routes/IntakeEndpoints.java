@@ -16,7 +16,7 @@ public final class IntakeEndpoints {
                                         + "&filter=#" + IntakeEndpoints.INBOX_FILTER;
 
     /** The registry name of the folder intake's {@link io.camelretool.example.intake.folder.InboxEntryFilter}. */
-    static final String INBOX_FILTER = "inboxEntryFilter";
+    public static final String INBOX_FILTER = "inboxEntryFilter";
 
     /** Signed JSON signups; Camel's HTTP server (shared with the health endpoints) on {@code WEBHOOK_PORT}. */
     public static final String WEBHOOK = "platform-http:/signups?httpMethodRestrict=POST";

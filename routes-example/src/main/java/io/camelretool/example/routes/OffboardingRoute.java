@@ -24,7 +24,9 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
  * (when the token is set) takes the person's access away: 200 with the person's offboarding record once done (or when
  * it was done before), 202 when Retool's part is still to come (finished in the background), 400 for a malformed
  * email, 401 without the token, 404 for a person the ledger does not know, 409 while an invite call for them is in
- * flight. A sweeper finishes every offboarding recorded but not yet done: those a CSV row or a webhook item with
+ * flight. {@code POST /api/people/{email}/readmit} (same token) lets an offboarded person in again: 200 with their
+ * record (the row starts over at RECEIVED), 404 unknown, 409 not offboarded. A sweeper finishes every offboarding
+ * recorded but not yet done: those a CSV row or a webhook item with
  * {@code action} {@code remove} asked for, and those a crash or an unreachable Retool left part way.
  */
 public class OffboardingRoute extends RouteBuilder {
@@ -62,26 +64,74 @@ public class OffboardingRoute extends RouteBuilder {
                     .process(exchange -> respond(exchange, 503, Map.of("error", "the ledger cannot be reached")))
                 .end()
                 .process(exchange -> offboard(exchange, offboarding));
+        from("platform-http:/api/people/{email}/readmit?httpMethodRestrict=POST").routeId("admin-readmit")
+                .onException(LedgerException.class).handled(true)
+                    .log(LoggingLevel.ERROR, "Re-admission refused with 503: ${exception.message}")
+                    .process(exchange -> respond(exchange, 503, Map.of("error", "the ledger cannot be reached")))
+                .end()
+                .process(exchange -> readmit(exchange, offboarding));
+    }
+
+    /**
+     * The email key of {@code /api/people/{email}} or {@code /api/people/{email}/readmit}; null when it is malformed,
+     * and the 400 is answered.
+     */
+    private static String emailOrRefuse(Exchange exchange, String path, boolean readmit) throws Exception {
+        String rest = readmit ? path.substring(0, path.lastIndexOf('/')) : path;
+        String email;
+        try {
+            email = URLDecoder.decode(rest.substring(rest.lastIndexOf('/') + 1).replace("+", "%2B"),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            email = "";
+        }
+        if (email.length() > 320 || !EmailAddresses.isValid(email.strip())) {
+            respond(exchange, 400, Map.of("errors", Map.of("email", "is not an email address")));
+            return null;
+        }
+        return EmailAddresses.key(email.strip());
+    }
+
+    /** Checks the admin token; false when the 401 is answered. */
+    private boolean authorized(Exchange exchange, HttpServerRequest http) throws Exception {
+        String authorization = http.getHeader("Authorization");
+        exchange.getMessage().removeHeaders("*");
+        if (!token.accepts(authorization)) {
+            exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
+            respond(exchange, 401, Map.of("error", "send Authorization: Bearer <ADMIN_TOKEN>"));
+            return false;
+        }
+        return true;
+    }
+
+    private void readmit(Exchange exchange, Offboarding offboarding) throws Exception {
+        HttpServerRequest http = exchange.getIn(HttpMessage.class).getRequest();
+        if (!authorized(exchange, http)) {
+            return;
+        }
+        String emailKey = emailOrRefuse(exchange, http.path(), true);
+        if (emailKey == null) {
+            return;
+        }
+        switch (offboarding.readmit(emailKey, "admin-api")) {
+            case UNKNOWN -> respond(exchange, 404, Map.of("error", "the ledger does not know this person"));
+            case NOT_OFFBOARDED -> respond(exchange, 409, Map.of("error", "this person is not offboarded (or the "
+                                                                          + "offboarding is still under way)"));
+            default -> respond(exchange, 200, describe(offboarding.person(emailKey).orElseThrow()));
+        }
     }
 
     private void offboard(Exchange exchange, Offboarding offboarding) throws Exception {
         // from the HTTP request itself: Camel would make a query parameter (?Authorization=...) a header too
         HttpServerRequest http = exchange.getIn(HttpMessage.class).getRequest();
-        String authorization = http.getHeader("Authorization");
-        String path = http.path();
-        String rawEmail = path.substring(path.lastIndexOf('/') + 1);
-        exchange.getMessage().removeHeaders("*");
-        if (!token.accepts(authorization)) {
-            exchange.getMessage().setHeader("WWW-Authenticate", "Bearer");
-            respond(exchange, 401, Map.of("error", "send Authorization: Bearer <ADMIN_TOKEN>"));
+        if (!authorized(exchange, http)) {
             return;
         }
-        String email = rawEmail == null ? "" : URLDecoder.decode(rawEmail.replace("+", "%2B"), StandardCharsets.UTF_8);
-        if (email.length() > 320 || !EmailAddresses.isValid(email.strip())) {
-            respond(exchange, 400, Map.of("errors", Map.of("email", "is not an email address")));
+        String emailKey = emailOrRefuse(exchange, http.path(), false);
+        if (emailKey == null) {
             return;
         }
-        Offboarding.Result result = offboarding.offboard(EmailAddresses.key(email.strip()), "admin-api", null);
+        Offboarding.Result result = offboarding.offboard(emailKey, "admin-api", null);
         switch (result.start()) {
             case UNKNOWN -> respond(exchange, 404, Map.of("error", "the ledger does not know this person"));
             case BUSY -> respond(exchange, 409, Map.of("error", "an invite call for this person is in flight; "

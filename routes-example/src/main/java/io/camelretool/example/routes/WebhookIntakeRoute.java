@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.intake.webhook.WebhookPayloadParser;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.AcceptedBatch;
@@ -28,6 +29,7 @@ import io.camelretool.example.signup.SignupSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,31 +77,31 @@ public class WebhookIntakeRoute extends RouteBuilder {
         String timestamp = exchange.getMessage().getHeader(WebhookSignature.TIMESTAMP_HEADER, String.class);
         String signed = exchange.getMessage().getHeader(WebhookSignature.SIGNATURE_HEADER, String.class);
         String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
+        String from = sourceAddress(exchange);
         // the request's headers must not travel back as response headers
         exchange.getMessage().removeHeaders("*");
         if (SignatureInQuery.names(query)) {
             // Camel turns query parameters into headers; a signature in the URL ends up in proxy and access logs
-            respond(exchange, 401, Map.of("error", "send " + WebhookSignature.TIMESTAMP_HEADER + " and "
-                                                   + WebhookSignature.SIGNATURE_HEADER + " as HTTP headers, never in "
-                                                   + "the URL"));
+            refuse(exchange, from, 401, "send " + WebhookSignature.TIMESTAMP_HEADER + " and "
+                                        + WebhookSignature.SIGNATURE_HEADER + " as HTTP headers, never in the URL");
         } else if (!contentType.startsWith("application/json")) {
-            respond(exchange, 415, Map.of("error", "send the signups as application/json"));
+            refuse(exchange, from, 415, "send the signups as application/json");
         } else if (body.length > WebhookPayloadParser.MAX_BODY_BYTES) {
-            respond(exchange, 413, Map.of("error", "the body is larger than 1 MiB; send fewer signups per request"));
+            refuse(exchange, from, 413, "the body is larger than 1 MiB; send fewer signups per request");
         } else {
             WebhookSignature.Check check = signature.verify(timestamp, signed, body);
             if (!check.valid()) {
-                respond(exchange, 401, Map.of("error", check.reason()));
+                refuse(exchange, from, 401, check.reason());
             } else {
-                accept(exchange, body, intake, new Deliveries.Delivery(SignupSource.WEBHOOK.name(),
+                accept(exchange, from, body, intake, new Deliveries.Delivery(SignupSource.WEBHOOK.name(),
                         WebhookSignature.deliveryKey(timestamp, body),
                         Instant.ofEpochSecond(Long.parseLong(timestamp.trim())).plus(TOLERANCE)));
             }
         }
     }
 
-    private static void accept(Exchange exchange, byte[] body, SignupIntake intake, Deliveries.Delivery delivery)
-            throws Exception {
+    private static void accept(Exchange exchange, String from, byte[] body, SignupIntake intake,
+                               Deliveries.Delivery delivery) throws Exception {
         Optional<Deliveries.Answer> seen = intake.answered(delivery);
         if (seen.isPresent()) {
             replay(exchange, seen.get());
@@ -108,6 +110,9 @@ public class WebhookIntakeRoute extends RouteBuilder {
         String requestId = "webhook-" + UUID.randomUUID();
         WebhookPayloadParser.Payload payload = WebhookPayloadParser.parse(body, requestId);
         if (!payload.errors().isEmpty()) {
+            LOG.warn("Webhook request from {} refused with 400: {} field error(s), the first: {}", LogText.of(from),
+                    payload.errors().size(), LogText.of(payload.errors().get(0).path() + ": "
+                                                        + payload.errors().get(0).message()));
             respond(exchange, 400, FieldErrorAnswer.of(payload.errors()));
             return;
         }
@@ -148,6 +153,24 @@ public class WebhookIntakeRoute extends RouteBuilder {
         exchange.getMessage().setBody(first.body());
         LOG.info("Webhook request seen before (same signature, timestamp and body): answered as the first time, "
                  + "nothing accepted again");
+    }
+
+    /**
+     * A refusal leaves a trace on the server: its reason and where it came from, never the signature or the secret
+     * (the reasons name the header that was wrong, not its value).
+     */
+    private static void refuse(Exchange exchange, String from, int status, String reason) throws Exception {
+        LOG.warn("Webhook request from {} refused with {}: {}", LogText.of(from), status, reason);
+        respond(exchange, status, Map.of("error", reason));
+    }
+
+    /** The address the request came from, as the HTTP server saw it ("?" when the route is not fed by HTTP). */
+    private static String sourceAddress(Exchange exchange) {
+        if (exchange.getIn() instanceof HttpMessage http && http.getRequest() != null
+            && http.getRequest().remoteAddress() != null) {
+            return http.getRequest().remoteAddress().hostAddress();
+        }
+        return "?";
     }
 
     private static String toJson(Object json) {

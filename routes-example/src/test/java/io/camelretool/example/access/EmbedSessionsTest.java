@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.PersonAccess;
+import io.camelretool.sandbox.SandboxPlan;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
 import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +97,57 @@ class EmbedSessionsTest {
         assertThat(access.sessions()).isEqualTo(2);
         assertThat(access.firstSession()).isNotNull().isBeforeOrEqualTo(access.lastSession());
         assertThat(retool.sandbox().invites()).isEmpty();
+    }
+
+    @Test
+    void embedUsersAreTheirOwnKindOfSeatInThePeopleApiAndTheSeatsSummary() throws Exception {
+        EmbedClient host = start(Map.of());
+        signUpEmbedOnly("eve@customer.example");
+        signUpEmbedOnly("bob@customer.example");
+        assertThat(host.session("{\"email\":\"eve@customer.example\",\"externalIdentifier\":\"c-7\"}").statusCode())
+                .isEqualTo(200);
+
+        JsonNode seats = RunningApplication.json(app.api("GET", "/api/seats", "Bearer " + EmbedClient.ADMIN_TOKEN)
+                .body());
+        assertThat(seats.path("embed").path("EXTERNAL").asInt()).isEqualTo(2);
+        assertThat(seats.path("embedWithSessions").asInt()).isEqualTo(1);
+        assertThat(seats.path("joined").path("EXTERNAL").asInt()).isZero();
+        assertThat(seats.path("pending").path("EXTERNAL").asInt()).isZero();
+        JsonNode eve = RunningApplication.json(app.api("GET", "/api/people/eve@customer.example",
+                "Bearer " + EmbedClient.ADMIN_TOKEN).body());
+        assertThat(eve.path("seat").asText()).isEqualTo("EMBED");
+        assertThat(eve.path("embed").path("externalIdentifier").asText()).isEqualTo("c-7");
+        assertThat(eve.path("embed").path("sessions").asInt()).isEqualTo(1);
+        assertThat(eve.path("embed").path("firstSession").asText()).isNotBlank();
+        JsonNode page = RunningApplication.json(app.api("GET", "/api/people?status=EMBED_ONLY",
+                "Bearer " + EmbedClient.ADMIN_TOKEN).body());
+        assertThat(page.path("people").findValuesAsText("seat")).containsExactly("EMBED", "EMBED");
+    }
+
+    @Test
+    void aJoinedPersonIsServedThroughEmbedOnlyWhenThePolicyLetsInvitedPeopleIn() throws Exception {
+        // invites join groups on Enterprise only
+        retool.sandbox().setPlan(SandboxPlan.ENTERPRISE);
+        start(Map.of("embed.for-invited", "true", "lifecycle.period", "1000", "retool.groups.end-user", "3"));
+        assertThat(app.postSigned("{\"email\":\"kim@acme.example\"}").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("kim@acme.example").status()
+                                                           == LedgerStatus.INVITED);
+        retool.sandbox().claimInvite(app.entry("kim@acme.example").inviteId().intValue());
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("kim@acme.example").status()
+                                                           == LedgerStatus.JOINED);
+        EmbedClient host = new EmbedClient(app);
+
+        HttpResponse<String> answer = host.session("{\"email\":\"kim@acme.example\",\"externalIdentifier\":\"k-1\"}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(retool.sandbox().embedMints()).singleElement()
+                .satisfies(mint -> assertThat(mint.groupIds()).contains(3));
+        app.close();
+        start(Map.of("embed.for-invited", "false"));
+        HttpResponse<String> refused = new EmbedClient(app).session("{\"email\":\"kim@acme.example\","
+                                                                    + "\"externalIdentifier\":\"k-1\",\"nonce\":\"2\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("JOINED").contains("EMBED_FOR_INVITED");
     }
 
     @Test

@@ -115,6 +115,117 @@ class OffboardingTest {
         assertThat(access("ent@example.com").accountActive()).isFalse();
     }
 
+    /** Invites, lets the sandbox's person claim the invite, and waits until the lifecycle has recorded them JOINED. */
+    private SandboxUser join(String email) throws Exception {
+        SandboxUser user = retool.sandbox().claimInvite(invite(email));
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry(email).status() == LedgerStatus.JOINED);
+        return user;
+    }
+
+    private JsonNode read(String pathAndQuery) throws Exception {
+        HttpResponse<String> answer = app.api("GET", pathAndQuery, "Bearer " + EmbedClient.ADMIN_TOKEN);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return RunningApplication.json(answer.body());
+    }
+
+    @Test
+    void aJoinedPersonOnBusinessIsMarkedThroughTheirKnownAccountAndCountedAsAPaidSeatStillActive() throws Exception {
+        EmbedClient admin = start(Map.of("lifecycle.period", "1000"));
+        SandboxUser user = join("joined@example.com");
+
+        HttpResponse<String> answer = admin.offboard("joined@example.com", EmbedClient.ADMIN_TOKEN);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode body = RunningApplication.json(answer.body());
+        assertThat(body.path("offboardedFrom").asText()).isEqualTo("JOINED");
+        assertThat(body.path("note").asText()).isEqualTo("offboarded, account still active: disable " + user.id()
+                                                         + " in Retool's settings, marked access=revoked");
+        assertThat(body.path("accountStillActive").asBoolean()).isTrue();
+        SandboxUser after = retool.sandbox().user(user.id());
+        assertThat(after.active()).isTrue();
+        assertThat(after.metadata()).containsEntry("access", "revoked");
+
+        JsonNode seats = read("/api/seats");
+        assertThat(seats.path("offboardedStillActive").path("EXTERNAL").asInt()).isEqualTo(1);
+        assertThat(seats.path("joined").path("EXTERNAL").asInt()).isZero();
+        assertThat(seats.path("monthlyCost").path("offboardedStillActive").decimalValue()).isPositive();
+        assertThat(seats.path("note").asText()).startsWith("1 offboarded account(s) still active")
+                .contains("Retool's settings");
+        JsonNode person = read("/api/people/joined@example.com");
+        assertThat(person.path("seat").asText()).isEqualTo("OFFBOARDED_STILL_ACTIVE");
+        assertThat(person.path("userId").asText()).isEqualTo(user.id());
+        assertThat(person.path("offboarding").path("accountStillActive").asBoolean()).isTrue();
+        assertThat(person.path("offboarding").path("by").asText()).isEqualTo("admin-api");
+    }
+
+    @Test
+    void aJoinedPersonOnEnterpriseIsDisabledThroughTheirKnownAccountAndNoLongerCostsASeat() throws Exception {
+        retool.sandbox().setPlan(SandboxPlan.ENTERPRISE);
+        EmbedClient admin = start(Map.of("lifecycle.period", "1000"));
+        SandboxUser user = join("gone@example.com");
+
+        HttpResponse<String> answer = admin.offboard("gone@example.com", EmbedClient.ADMIN_TOKEN);
+
+        assertThat(RunningApplication.json(answer.body()).path("note").asText())
+                .isEqualTo("offboarded: account " + user.id() + " disabled, marked access=revoked");
+        assertThat(retool.sandbox().user(user.id()).active()).isFalse();
+        JsonNode seats = read("/api/seats");
+        assertThat(seats.path("offboardedStillActive").path("EXTERNAL").asInt()).isZero();
+        assertThat(seats.has("note")).isFalse();
+        assertThat(read("/api/people/gone@example.com").path("seat").asText()).isEqualTo("NONE");
+    }
+
+    private HttpResponse<String> readmit(String email, String token) throws Exception {
+        return app.api("POST", "/api/people/" + email + "/readmit", token == null ? null : "Bearer " + token);
+    }
+
+    @Test
+    void anOperatorReadmitsAnOffboardedPersonWhoIsThenInvitedAgain() throws Exception {
+        EmbedClient admin = start(Map.of());
+        int first = invite("again@example.com");
+        assertThat(admin.offboard("again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> answer = readmit("Again@Example.com", EmbedClient.ADMIN_TOKEN);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(RunningApplication.json(answer.body()).path("note").asText()).startsWith("re-admitted by admin-api");
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("again@example.com").status()
+                                                           == LedgerStatus.INVITED);
+        assertThat(retool.sandbox().invitesFor("again@example.com")).singleElement()
+                .satisfies(invite -> assertThat(invite.id()).isNotEqualTo(first));
+        assertThat(readmit("again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void readmittingAJoinedPersonTakesTheOffboardingMarkOffTheirAccount() throws Exception {
+        EmbedClient admin = start(Map.of("lifecycle.period", "1000"));
+        SandboxUser user = join("back-again@example.com");
+        assertThat(admin.offboard("back-again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(retool.sandbox().user(user.id()).metadata()).containsEntry("access", "revoked");
+
+        assertThat(readmit("back-again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+
+        assertThat(retool.sandbox().user(user.id()).metadata()).doesNotContainKey("access");
+        assertThat(app.entry("back-again@example.com").status()).isNotEqualTo(LedgerStatus.OFFBOARDED);
+    }
+
+    @Test
+    void refusesReadmissionsWithoutTheTokenForMalformedEmailsUnknownAndNotOffboardedPeople() throws Exception {
+        start(Map.of());
+        invite("still@example.com");
+
+        assertThat(readmit("still@example.com", null).statusCode()).isEqualTo(401);
+        assertThat(readmit("still@example.com", "wrong").statusCode()).isEqualTo(401);
+        assertThat(readmit("not-an-email", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(readmit("a%0Ab%40example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(readmit("x".repeat(400) + "%40example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(readmit("nobody@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(404);
+        assertThat(readmit("still@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+        assertThat(app.api("GET", "/api/people/still@example.com/readmit", "Bearer " + EmbedClient.ADMIN_TOKEN)
+                .statusCode()).isNotEqualTo(200);
+        assertThat(app.entry("still@example.com").status()).isEqualTo(LedgerStatus.INVITED);
+    }
+
     @Test
     void anEmbedOnlyPersonIsRefusedFurtherSessions() throws Exception {
         EmbedClient admin = start(Map.of("retool.external-access", "embed", "retool.groups.external", "5",

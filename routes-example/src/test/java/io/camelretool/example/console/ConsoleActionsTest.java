@@ -27,6 +27,8 @@ class ConsoleActionsTest {
     private static final String USER = "operator";
     private static final String PASSWORD = "a passphrase for the actions";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile(
+            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     @RegisterExtension
     static RetoolSandboxExtension retool = RetoolSandboxExtension.business();
@@ -87,6 +89,71 @@ class ConsoleActionsTest {
     }
 
     @Test
+    void replayingABatchInvitesAllItsFailedPeopleOnce() throws Exception {
+        start(Map.of());
+        app.postSigned("[{\"email\":\"one@outside.example\",\"groups\":[4343]},"
+                       + "{\"email\":\"two@outside.example\",\"groups\":[4343]},{\"email\":\"fine@outside.example\"}]");
+        awaitStatus("one@outside.example", LedgerStatus.FAILED);
+        awaitStatus("two@outside.example", LedgerStatus.FAILED);
+        awaitStatus("fine@outside.example", LedgerStatus.INVITED);
+        retool.sandbox().addGroup(4343, "Partners");
+        String batch = app.ledger().queries().history("one@outside.example").get(0).batchId();
+
+        List<String> form = confirmation("replay-batch", "batch", batch);
+        String first = post(form);
+        String second = post(form);
+
+        awaitStatus("one@outside.example", LedgerStatus.INVITED);
+        awaitStatus("two@outside.example", LedgerStatus.INVITED);
+        assertThat(first).contains("2 queued for an invite");
+        assertThat(second).contains("nothing to do");
+        for (String email : List.of("one@outside.example", "two@outside.example", "fine@outside.example")) {
+            assertThat(retool.sandbox().invitesFor(email)).as(email).hasSize(1);
+        }
+        assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::target)
+                .containsOnly("batch " + batch);
+    }
+
+    @Test
+    void discardingAReviewedMailTakesNothingFromItAndItsHostileSubjectIsText() throws Exception {
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup[] {
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"),
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "imap") });
+        mail.setUser("signups@localhost", "signups@localhost", "pw");
+        mail.start();
+        try {
+            start(Map.of("mail.enabled", "true", "mail.protocol", "imap", "mail.host", "127.0.0.1",
+                    "mail.port", String.valueOf(mail.getImap().getPort()), "mail.username", "signups@localhost",
+                    "mail.password", "pw", "mail.allowed-senders", "forms@acme.com", "mail.poll-delay", "200"));
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
+                    "<script>alert(1)</script>\u202Eadd me", "Email: spam@outside.example\r\n",
+                    mail.getSmtp().getServerSetup());
+            await().atMost(PATIENCE).until(() -> client.get("/console/mail").body().contains("id=\"mails\""));
+            String review = client.get("/console/mail").body();
+            assertThat(review).contains("&lt;script&gt;alert(1)&lt;/script&gt;[U+202E]add me")
+                    .doesNotContain("<script>").doesNotContain("\u202E");
+            java.util.regex.Matcher discard = java.util.regex.Pattern.compile(
+                    "action=discard-mail&amp;mail=([0-9]+)").matcher(review);
+            assertThat(discard.find()).isTrue();
+
+            List<String> form = confirmation("discard-mail", "mail", discard.group(1));
+            String first = post(form);
+            String second = post(form);
+
+            assertThat(first).contains("discarded");
+            assertThat(second).contains("not in review");
+            assertThat(client.get("/console/mail").body()).contains("No mail in review.");
+            assertThat(app.ledger().find("spam@outside.example")).isEmpty();
+            assertThat(retool.sandbox().invitesFor("spam@outside.example")).isEmpty();
+        } finally {
+            app.close();
+            app = null;
+            mail.stop();
+        }
+    }
+
+    @Test
     void lettingAPersonPastTheCapTwiceInvitesThemOnceAndOthersStillWait() throws Exception {
         start(Map.of("retool.max-new-external-seats-per-day", "0"));
         app.postSigned("[{\"email\":\"held-1@outside.example\"},{\"email\":\"held-2@outside.example\"}]");
@@ -124,16 +191,154 @@ class ConsoleActionsTest {
                 .containsExactly("make-real", "make-real", "make-real");
     }
 
+    @Test
+    void renewingAnInviteTwiceReplacesItOnceWithTheSameGroups() throws Exception {
+        start(Map.of());
+        retool.sandbox().addGroup(7, "Partners");
+        app.postSigned("{\"email\":\"renew@outside.example\",\"groups\":[7]}");
+        awaitStatus("renew@outside.example", LedgerStatus.INVITED);
+        long old = app.entry("renew@outside.example").inviteId();
+
+        List<String> form = confirmation("renew", "email", "renew@outside.example");
+        assertThat(form).contains("invite", String.valueOf(old));
+        String first = post(form);
+        String second = post(form);
+
+        List<io.camelretool.sandbox.SandboxInvite> invites = retool.sandbox().invitesFor("renew@outside.example");
+        assertThat(invites).hasSize(1);
+        assertThat(invites.get(0).id()).isNotEqualTo((int) old);
+        assertThat(invites.get(0).groupIds()).containsExactly(7);
+        assertThat(app.entry("renew@outside.example").status()).isEqualTo(LedgerStatus.INVITED);
+        assertThat(app.entry("renew@outside.example").inviteId()).isEqualTo(invites.get(0).id());
+        assertThat(first).contains("renewed: invite " + old + " revoked, new invite " + invites.get(0).id());
+        assertThat(second).contains("nothing to do").contains("no longer");
+        assertThat(app.ledger().auditTrail().recent(10)).hasSize(2).allSatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo(USER);
+            assertThat(entry.action()).isEqualTo("renew");
+            assertThat(entry.target()).isEqualTo("renew@outside.example (invite " + old + ")");
+        });
+        assertThat(client.get("/console/person?email=renew@outside.example").body()).contains("Renewals</dt><dd>1<");
+    }
+
+    @Test
+    void revokingAnInviteTwiceRevokesItOnceAndMarksThePerson() throws Exception {
+        start(Map.of());
+        app.postSigned("{\"email\":\"revoke@outside.example\"}");
+        awaitStatus("revoke@outside.example", LedgerStatus.INVITED);
+        long invite = app.entry("revoke@outside.example").inviteId();
+        List<String> form = confirmation("revoke", "email", "revoke@outside.example");
+
+        String first = post(form);
+        String second = post(form);
+
+        assertThat(retool.sandbox().invitesFor("revoke@outside.example")).isEmpty();
+        assertThat(app.entry("revoke@outside.example").status()).isEqualTo(LedgerStatus.REVOKED);
+        assertThat(app.entry("revoke@outside.example").lastError()).contains("from the console by " + USER);
+        assertThat(first).contains("invite " + invite + " revoked");
+        assertThat(second).contains("nothing to do").contains("REVOKED");
+        assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::action)
+                .containsExactly("revoke", "revoke");
+        // a revoked invite can be renewed: the operator changed their mind
+        assertThat(act("renew", "email", "revoke@outside.example")).contains("renewed");
+        assertThat(retool.sandbox().invitesFor("revoke@outside.example")).hasSize(1);
+    }
+
+    @Test
+    void offboardingTwiceTakesAccessAwayOnceAsTheAdminApiDoes() throws Exception {
+        start(Map.of());
+        app.postSigned("{\"email\":\"leaver@outside.example\"}");
+        awaitStatus("leaver@outside.example", LedgerStatus.INVITED);
+        List<String> form = confirmation("offboard", "email", "leaver@outside.example");
+
+        String first = post(form);
+        String second = post(form);
+
+        awaitStatus("leaver@outside.example", LedgerStatus.OFFBOARDED);
+        assertThat(retool.sandbox().invitesFor("leaver@outside.example")).isEmpty();
+        assertThat(first).contains("offboarded");
+        assertThat(second).contains("nothing to do").contains("OFFBOARD");
+        var access = app.ledger().access().find("leaver@outside.example").orElseThrow();
+        assertThat(access.offboardedBy()).isEqualTo("console " + USER);
+        assertThat(access.offboardedFrom()).isEqualTo(LedgerStatus.INVITED);
+        assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::action)
+                .containsExactly("offboard", "offboard");
+        String page = client.get("/console/person?email=leaver@outside.example").body();
+        assertThat(page).contains("by console " + USER).doesNotContain("Offboard this person")
+                .doesNotContain("Renew this person");
+    }
+
+    @Test
+    void oneEmailOnlyAndAnInviteIdOnlyAreTakenForTheOnePersonActions() throws Exception {
+        start(Map.of());
+        app.postSigned("[{\"email\":\"a@outside.example\"},{\"email\":\"b@outside.example\"}]");
+        awaitStatus("a@outside.example", LedgerStatus.INVITED);
+        awaitStatus("b@outside.example", LedgerStatus.INVITED);
+        String csrf = ConsoleClient.csrf(client.get("/console/overview").body());
+        for (String action : List.of("renew", "revoke", "offboard")) {
+            assertThat(client.get("/console/confirm?action=" + action + "&email=a@outside.example"
+                                  + "&email=b@outside.example").statusCode()).as(action).isEqualTo(400);
+            assertThat(client.post("/console/do", List.of("csrf", csrf, "action", action, "email",
+                    "a@outside.example", "email", "b@outside.example", "invite", "1")).statusCode()).as(action)
+                    .isEqualTo(400);
+            assertThat(client.post("/console/do", List.of("csrf", csrf, "action", action)).statusCode()).as(action)
+                    .isEqualTo(400);
+        }
+        for (String invite : List.of("", "-1", "1 OR 1=1", "9".repeat(30), "<script>")) {
+            assertThat(client.post("/console/do", List.of("csrf", csrf, "action", "renew", "email",
+                    "a@outside.example", "invite", invite)).statusCode()).as(invite).isEqualTo(400);
+        }
+        // an invite that is not the person's renews nothing
+        assertThat(post(List.of("csrf", csrf, "action", "renew", "email", "a@outside.example", "invite",
+                String.valueOf(app.entry("b@outside.example").inviteId())))).contains("nothing to do");
+        assertThat(client.get("/console/confirm?action=renew&email=nobody@outside.example").statusCode())
+                .isEqualTo(400);
+        assertThat(post(List.of("csrf", csrf, "action", "offboard", "email", "nobody@outside.example")))
+                .contains("does not know");
+        assertThat(post(List.of("csrf", csrf, "action", "revoke", "email", "<script>@outside.example")))
+                .contains("does not know").doesNotContain("<script>");
+        assertThat(retool.sandbox().invitesFor("a@outside.example")).hasSize(1);
+        assertThat(retool.sandbox().invitesFor("b@outside.example")).hasSize(1);
+        assertThat(app.entry("a@outside.example").status()).isEqualTo(LedgerStatus.INVITED);
+    }
+
+    @Test
+    void renewingAndRevokingAreRefusedInADryRun() throws Exception {
+        start(Map.of("dry-run", "true"));
+        app.postSigned("{\"email\":\"rehearsed@outside.example\"}");
+        awaitStatus("rehearsed@outside.example", LedgerStatus.WOULD_INVITE);
+        String csrf = ConsoleClient.csrf(client.get("/console/overview").body());
+        assertThat(post(List.of("csrf", csrf, "action", "revoke", "email", "rehearsed@outside.example")))
+                .contains("refused").contains("DRY_RUN");
+        assertThat(post(List.of("csrf", csrf, "action", "renew", "email", "rehearsed@outside.example", "invite",
+                "1"))).contains("refused").contains("DRY_RUN");
+        assertThat(retool.sandbox().invites()).isEmpty();
+    }
+
     /** Confirms an action as the confirmation page's form does; answers the outcome the console shows. */
     private String act(String action, String... targets) throws Exception {
+        return post(confirmation(action, targets));
+    }
+
+    /** The fields of the confirmation page's form for an action, as a browser would post them. */
+    private List<String> confirmation(String action, String... targets) throws Exception {
         StringBuilder query = new StringBuilder("/console/confirm?action=" + action);
         for (int i = 0; i + 1 < targets.length; i += 2) {
             query.append('&').append(targets[i]).append('=').append(Html.encode(targets[i + 1]));
         }
-        String confirmation = client.get(query.toString()).body();
-        List<String> form = new java.util.ArrayList<>(List.of("csrf", ConsoleClient.csrf(confirmation), "action",
-                action));
-        form.addAll(List.of(targets));
+        HttpResponse<String> page = client.get(query.toString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String form = page.body().substring(page.body().indexOf("action=\"/console/do\""));
+        List<String> fields = new java.util.ArrayList<>();
+        java.util.regex.Matcher hidden = HIDDEN.matcher(form);
+        while (hidden.find()) {
+            fields.add(hidden.group(1));
+            fields.add(hidden.group(2).replace("&amp;", "&"));
+        }
+        return fields;
+    }
+
+    /** Posts a confirmation's form; answers the outcome the console shows. */
+    private String post(List<String> form) throws Exception {
         HttpResponse<String> done = client.post("/console/do", form);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
         String audit = client.get("/console/audit").body();

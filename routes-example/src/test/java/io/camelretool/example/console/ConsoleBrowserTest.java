@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -202,6 +203,55 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anOperatorRenewsRevokesAndOffboardsOnePersonFromTheirPage() throws Exception {
+        app.postSigned("[{\"email\":\"renew@acme.com\"},{\"email\":\"revoke@acme.com\"},"
+                       + "{\"email\":\"leaver@acme.com\"}]");
+        for (String email : List.of("renew@acme.com", "revoke@acme.com", "leaver@acme.com")) {
+            awaitStatus(email, LedgerStatus.INVITED);
+        }
+        long oldInvite = app.entry("renew@acme.com").inviteId();
+        logIn();
+
+        browser.driver.get(app.url("/console/person?email=renew@acme.com"));
+        go(By.linkText("Renew this person's invite"));
+        assertThat(browser.driver.findElement(By.id("confirm-description")).getText())
+                .contains("invite " + oldInvite);
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("renewed: invite " + oldInvite);
+        assertThat(retool.sandbox().invitesFor("renew@acme.com")).singleElement()
+                .satisfies(invite -> assertThat(invite.id()).isNotEqualTo((int) oldInvite));
+        // the same confirmation again (back, confirm): that invite is gone, nothing more is renewed
+        browser.driver.navigate().back();
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("nothing to do");
+        assertThat(retool.sandbox().invitesFor("renew@acme.com")).hasSize(1);
+
+        browser.driver.get(app.url("/console/person?email=revoke@acme.com"));
+        go(By.linkText("Revoke this person's invite"));
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("revoked");
+        assertThat(retool.sandbox().invitesFor("revoke@acme.com")).isEmpty();
+        assertThat(app.entry("revoke@acme.com").status()).isEqualTo(LedgerStatus.REVOKED);
+
+        browser.driver.get(app.url("/console/person?email=leaver@acme.com"));
+        go(By.linkText("Offboard this person"));
+        shot("offboard-confirm");
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("offboarded");
+        awaitStatus("leaver@acme.com", LedgerStatus.OFFBOARDED);
+        assertThat(retool.sandbox().invitesFor("leaver@acme.com")).isEmpty();
+        browser.driver.get(app.url("/console/person?email=leaver@acme.com"));
+        assertThat(browser.driver.findElement(By.id("person")).getText()).contains("OFFBOARDED")
+                .contains("by console " + USER);
+        assertThat(browser.driver.findElements(By.linkText("Offboard this person"))).isEmpty();
+        shot("offboarded-person");
+
+        browser.driver.get(app.url("/console/audit"));
+        assertThat(browser.driver.findElement(By.id("audit")).getText()).contains("renew").contains("revoke")
+                .contains("offboard").contains("leaver@acme.com");
+    }
+
+    @Test
     void aHostileSignupIsShownAsTextAndRunsNothing() throws Exception {
         String firstName = "<script>window.pwned=1</script>";
         String lastName = "<img src=x onerror=\"window.pwned=2\">";
@@ -245,7 +295,8 @@ class ConsoleBrowserTest {
             // nothing but the console's own markup: one heading, no frames, images, scripts or foreign links
             assertThat(browser.driver.findElements(By.tagName("h1"))).as(page).hasSize(1);
             assertThat(browser.driver.findElements(By.cssSelector("script, iframe, img, textarea, b, "
-                                                                  + "main svg:not(#activity-chart)"))).as(page).isEmpty();
+                                                                  + "main svg:not(#activity-chart)"))).as(page)
+                    .isEmpty();
             for (WebElement link : browser.driver.findElements(By.tagName("a"))) {
                 assertThat(link.getAttribute("href")).as(page).startsWith(app.url("/console/"));
             }
@@ -287,7 +338,25 @@ class ConsoleBrowserTest {
     private void go(By target) {
         WebElement page = browser.driver.findElement(By.tagName("html"));
         browser.driver.findElement(target).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(driver -> replaced(page));
+    }
+
+    /**
+     * Whether the page's root element is gone. Chromium, asked while the new page replaces it, may answer that the
+     * node "does not belong to the document" instead of calling it stale: that too means it was replaced.
+     */
+    private static boolean replaced(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException replacing) {
+            if (String.valueOf(replacing.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw replacing;
+        }
     }
 
     /** Keeps a screenshot of the page, and hands its HTML to the secret scan. */

@@ -87,6 +87,16 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void behindAnHttpsProxyTheCookiesAreSecure() throws Exception {
+        HttpResponse<String> login = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(app.url("/console/login"))).header("X-Forwarded-Proto", "https")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(value -> value.startsWith(
+                ConsoleServer.LOGIN_COOKIE + "=")).singleElement().asString().contains("Secure")
+                .containsIgnoringCase("HttpOnly").contains("SameSite=Strict");
+    }
+
+    @Test
     void everyAnswerForbidsScriptsFramingAndSniffing() throws Exception {
         client.logIn(USER, PASSWORD);
         for (String page : List.of("/console/login", "/console/overview", "/console/people", "/console/batches",
@@ -133,6 +143,11 @@ class ConsoleHttpTest {
         HttpResponse<String> wrong = client.post("/console/do", List.of("action", "let-through", "email",
                 "held@outside.example", "csrf", "not-the-token"));
         assertThat(wrong.statusCode()).isEqualTo(403);
+        for (String action : List.of("offboard", "revoke", "renew")) {
+            assertThat(client.post("/console/do", List.of("action", action, "email", "held@outside.example",
+                    "invite", "1")).statusCode()).as(action).isEqualTo(403);
+        }
+        assertThat(app.entry("held@outside.example").status()).isEqualTo(LedgerStatus.INVITED);
         assertThat(app.ledger().auditTrail().recent(10)).isEmpty();
     }
 
@@ -154,13 +169,14 @@ class ConsoleHttpTest {
     @Test
     void showsAHostileSignupAsText() throws Exception {
         app.postSigned("{\"email\":\"mallory@outside.example\",\"firstName\":\"<script>alert(1)</script>\","
-                       + "\"lastName\":\"<img src=x onerror=alert(2)>\",\"company\":\"\\u202Egnp.exe\\\" onmouseover=\\\""
-                       + "alert(3)\"}");
+                       + "\"lastName\":\"<img src=x onerror=alert(2)>\","
+                       + "\"company\":\"\\u202Egnp.exe\\\" onmouseover=\\\"alert(3)\"}");
         await().atMost(Duration.ofSeconds(20)).until(() -> app.ledger().find("mallory@outside.example")
                 .map(entry -> entry.status() == LedgerStatus.INVITED).orElse(false));
         client.logIn(USER, PASSWORD);
         String page = client.get("/console/person?email=mallory@outside.example").body();
-        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("&lt;img src=x onerror=alert(2)&gt;")
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&lt;img src=x onerror=alert(2)&gt;")
                 .contains("[U+202E]gnp.exe&quot; onmouseover=&quot;alert(3)").doesNotContain("<script")
                 .doesNotContain("<img").doesNotContain("\u202E");
         assertThat(client.get("/console/people?q=mallory").body()).doesNotContain("<script").doesNotContain("<img");

@@ -161,6 +161,29 @@ class WebhookReplayAndRefusalTest {
         }
     }
 
+    @Test
+    void aRefusedRequestLeavesItsReasonAndSourceInTheLogButNeverItsSignature() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool, Map.of())) {
+            log.drain();
+            String body = "{\"email\":\"refused@example.com\"}";
+            long now = System.currentTimeMillis() / 1000;
+            String forged = "sha256=" + "ab".repeat(32);
+            String valid = app.sign(now, body);
+
+            assertThat(app.post(body, "application/json", String.valueOf(now), forged).statusCode()).isEqualTo(401);
+            assertThat(app.post(body, "text/plain", String.valueOf(now), valid).statusCode()).isEqualTo(415);
+            assertThat(app.postSigned("{\"name\":\"no address\"}").statusCode()).isEqualTo(400);
+
+            List<String> lines = log.drain();
+            assertThat(lines).filteredOn(line -> line.contains("refused with")).hasSize(3)
+                    .allMatch(line -> line.startsWith("WARN") && line.contains("from 127.0.0.1"))
+                    .anyMatch(line -> line.contains("401") && line.contains("does not match"))
+                    .anyMatch(line -> line.contains("415") && line.contains("application/json"))
+                    .anyMatch(line -> line.contains("400") && line.contains("email"));
+            assertThat(String.join("\n", lines)).doesNotContain(forged.substring(7)).doesNotContain(valid.substring(7));
+        }
+    }
+
     private static String requestId(String answer) throws Exception {
         return RunningApplication.json(answer).path("ids").get(0).asText().replaceAll("#.*", "");
     }

@@ -111,6 +111,15 @@ final class ApplicationProcess implements AutoCloseable {
      * given (the process is then left running).
      */
     boolean killWhenLogShows(String text, Duration patience) throws IOException, InterruptedException {
+        if (awaitLog(text, patience)) {
+            kill();
+            return true;
+        }
+        return false;
+    }
+
+    /** Waits until the log, from now on, shows {@code text}; false when it did not within the time given. */
+    boolean awaitLog(String text, Duration patience) throws IOException, InterruptedException {
         long from = Files.size(log);
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
@@ -119,7 +128,6 @@ final class ApplicationProcess implements AutoCloseable {
                 byte[] appended = new byte[(int) (file.length() - from)];
                 file.readFully(appended);
                 if (new String(appended, StandardCharsets.UTF_8).contains(text)) {
-                    kill();
                     return true;
                 }
             }

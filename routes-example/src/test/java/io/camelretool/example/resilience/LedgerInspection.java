@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
@@ -65,11 +66,28 @@ final class LedgerInspection implements AutoCloseable {
         return names;
     }
 
+    /** One column of every ledger row, by email key (a test's own column name, never input). */
+    Map<String, String> byEmail(String column) throws SQLException {
+        Map<String, String> values = new TreeMap<>();
+        query("SELECT email_key, " + column + " FROM signup_ledger", row -> values.put(row.getString(1),
+                row.getString(2)));
+        return values;
+    }
+
+    /** The outcome of each line of the batches of one source file, webhook request or mail, by its reference. */
+    Map<String, String> itemOutcomes(String sourceName) throws SQLException {
+        Map<String, String> outcomes = new TreeMap<>();
+        query("SELECT i.source_ref, i.outcome FROM signup_batch_item i JOIN signup_batch b ON b.batch_id = "
+              + "i.batch_id WHERE b.source_name = '" + sourceName.replace("'", "''") + "'",
+                row -> outcomes.merge(row.getString(1), row.getString(2), (one, two) -> one + "+" + two));
+        return outcomes;
+    }
+
     /** Every text the ledger holds, for a scan for secrets. */
     String allText() throws SQLException {
         StringBuilder text = new StringBuilder();
-        query("SELECT email_key, status, last_error, source_ref, signup_json FROM signup_ledger",
-                row -> appendRow(text, row, 5));
+        query("SELECT email_key, status, last_error, source_ref, signup_json, external_id, offboarded_by, "
+              + "offboard_note, user_id FROM signup_ledger", row -> appendRow(text, row, 9));
         query("SELECT batch_id, source_ref, email, outcome, reason FROM signup_batch_item",
                 row -> appendRow(text, row, 5));
         query("SELECT batch_id, source_name FROM signup_batch", row -> appendRow(text, row, 2));

@@ -3,6 +3,7 @@ package io.camelretool.example.routes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,10 @@ import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.LogCapture;
 import io.camelretool.testing.SecretScan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +33,18 @@ class FolderIntakeRouteTest {
 
     @RegisterExtension
     final SecretScan secrets = ApplicationSecrets.scan(retool::sandbox, () -> signups);
+
+    LogCapture log;
+
+    @BeforeEach
+    void capture() {
+        log = LogCapture.attach();
+    }
+
+    @AfterEach
+    void release() {
+        log.detach();
+    }
 
     @Test
     void invitesEveryGoodRowReportsBadRowsByLineAndMovesTheFileToDone() throws Exception {
@@ -128,6 +144,28 @@ class FolderIntakeRouteTest {
 
             assertThat(Files.readString(reason)).contains("not UTF-8 text");
             assertThat(RunningApplication.callsBeyondTheLifecycleRead(retool.sandbox())).isEmpty();
+            // one line with the reason, and no stack trace after it
+            List<String> lines = log.drain();
+            assertThat(lines).filteredOn(line -> line.contains("export.csv") && !line.startsWith("INFO"))
+                    .singleElement().asString()
+                    .contains("moved to inbox/.error").contains("not UTF-8 text");
+            assertThat(lines).noneMatch(line -> line.contains("caused by"));
+        }
+    }
+
+    @Test
+    void saysOncePerFileWhichColumnsItDoesNotRecognise() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            app.drop("hubspot.csv", "Email,First Name,Company Name,Phone Number\n"
+                                    + "ada@example.com,Ada,Analytical Engines,123\n"
+                                    + "grace@example.com,Grace,Navy,456\n"
+                                    + "alan@example.com,Alan,Bletchley,789\n");
+
+            app.awaitReport("hubspot.csv");
+
+            assertThat(log.drain()).filteredOn(line -> line.contains("Company Name")).singleElement().asString()
+                    .startsWith("WARN").contains("hubspot.csv").contains("'Phone Number'").contains("not recognised");
+            assertThat(retool.sandbox().invites()).hasSize(3);
         }
     }
 

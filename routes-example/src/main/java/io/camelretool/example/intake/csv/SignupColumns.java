@@ -26,9 +26,13 @@ final class SignupColumns {
             // add (or empty) signs the person up; remove offboards them
             Map.entry("action", "action"));
 
+    /** How many unrecognised columns the warning names; the rest are counted. */
+    private static final int MAX_NAMED = 10;
+
     final Map<String, Integer> fields = new LinkedHashMap<>();
     final Map<String, Integer> attributes = new LinkedHashMap<>();
     final List<String> warnings = new java.util.ArrayList<>();
+    private final List<String> unrecognised = new java.util.ArrayList<>();
     final int width;
 
     SignupColumns(List<String> header) throws UnreadableCsvException {
@@ -48,12 +52,33 @@ final class SignupColumns {
             String field = ALIASES.get(raw.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", ""));
             if (field != null) {
                 fields.putIfAbsent(field, column);
+            } else if (!raw.isEmpty()) {
+                unrecognised.add(raw);
             }
+        }
+        if (!unrecognised.isEmpty()) {
+            warnings.add(unrecognisedWarning(unrecognised));
         }
         if (!fields.containsKey("email")) {
             throw new UnreadableCsvException("no email column in the header " + header
                                              + " (expected a column named like email, Email or E-mail Address)");
         }
+    }
+
+    /**
+     * One warning for every column no spelling matched (HubSpot's {@code Company Name}, say), so a value the user
+     * expected in Retool is not dropped without a word; a header of thousands of columns stays one short line.
+     */
+    private static String unrecognisedWarning(List<String> columns) {
+        StringBuilder names = new StringBuilder();
+        columns.stream().limit(MAX_NAMED).forEach(name -> names.append(names.isEmpty() ? "" : ", ").append('\'')
+                .append(name.length() <= 80 ? name : name.substring(0, 80) + "…").append('\''));
+        if (columns.size() > MAX_NAMED) {
+            names.append(" and ").append(columns.size() - MAX_NAMED).append(" more");
+        }
+        return (columns.size() == 1 ? "column " : "columns ") + names + (columns.size() == 1 ? " is" : " are")
+               + " not recognised and ignored (recognised: email, first name, last name, name, company, role, "
+               + "groups, action, and attr.<name> for a Retool attribute)";
     }
 
     private static String attributeName(String header) {

@@ -120,6 +120,31 @@ class SignupCsvReaderTest {
         assertThat(signups).isEqualTo(rows);
     }
 
+    @Test
+    void namesTheColumnsItDoesNotRecogniseInOneWarningAndStillReadsTheRows() throws Exception {
+        StringBuilder header = new StringBuilder("Email,Company Name,Phone,,attr.plan");
+        for (int column = 0; column < 40; column++) {
+            header.append(",Extra ").append(column);
+        }
+        try (SignupCsvReader reader = SignupCsvReader.open(new ByteArrayInputStream((header
+                + "\nada@example.com" + ",".repeat(44) + "\n").getBytes(StandardCharsets.UTF_8)), "hubspot.csv")) {
+            assertThat(reader.headerWarnings()).singleElement().asString()
+                    .contains("'Company Name', 'Phone', 'Extra 0'").contains("and 32 more").contains("not recognised")
+                    .doesNotContain("attr.plan").doesNotContain("''");
+            assertThat(reader.next().signup()).hasValueSatisfying(signup ->
+                    assertThat(signup.email()).isEqualTo("ada@example.com"));
+        }
+    }
+
+    @Test
+    void aHeaderOfKnownColumnsHasNoWarning() throws Exception {
+        try (SignupCsvReader reader = SignupCsvReader.open(new ByteArrayInputStream(
+                "E-mail Address;first_name;Surname;Organisation;attr.plan\n".getBytes(StandardCharsets.UTF_8)),
+                "known.csv")) {
+            assertThat(reader.headerWarnings()).isEmpty();
+        }
+    }
+
     private static List<CsvRowResult> read(String csv) throws Exception {
         return read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     }

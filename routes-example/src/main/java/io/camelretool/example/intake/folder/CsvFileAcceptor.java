@@ -1,4 +1,4 @@
-package io.camelretool.example.routes;
+package io.camelretool.example.intake.folder;
 
 import java.io.IOException;
 import java.io.InputStream;

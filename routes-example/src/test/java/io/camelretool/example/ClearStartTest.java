@@ -1,0 +1,142 @@
+package io.camelretool.example;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import io.camelretool.example.config.DemoMailbox;
+import io.camelretool.example.config.StartRefused;
+import io.camelretool.example.testing.FreePorts;
+import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.LogCapture;
+import io.camelretool.testing.SecretScan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A second copy of the application on the same machine, or another server on one of its ports: the start stops at
+ * once with one line naming the port and the variable that moves it, instead of starting without its webhook (or
+ * dying in GreenMail's stack trace).
+ */
+class ClearStartTest {
+
+    @RegisterExtension
+    static RetoolSandboxExtension retool = RetoolSandboxExtension.business();
+
+    @TempDir
+    Path signups;
+
+    @RegisterExtension
+    final SecretScan secrets = ApplicationSecrets.scan(retool::sandbox, () -> signups);
+    LogCapture log;
+
+    @BeforeEach
+    void capture() {
+        log = LogCapture.attach();
+    }
+
+    @AfterEach
+    void release() {
+        log.detach();
+    }
+
+    @Test
+    void refusesToStartWhenTheWebhookPortIsTakenAndNamesWebhookPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            String reason = refusal(Map.of("camel.server.port", String.valueOf(taken.getLocalPort())));
+
+            assertThat(reason).contains("Port " + taken.getLocalPort()).contains("WEBHOOK_PORT")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheManagementPortIsTakenAndNamesManagementPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            String reason = refusal(Map.of("camel.management.port", String.valueOf(taken.getLocalPort())));
+
+            assertThat(reason).contains("Port " + taken.getLocalPort()).contains("MANAGEMENT_PORT");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheDemoMailboxSmtpPortIsTakenAndNamesItsVariable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            String reason = refusal(demoMailbox(taken.getLocalPort(), FreePorts.next()));
+
+            assertThat(reason).contains("Port " + taken.getLocalPort()).contains("MAIL_DEMO_SMTP_PORT")
+                    .doesNotContainIgnoringCase("timeout");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenTheDemoMailboxImapPortIsTakenAndNamesItsVariable() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            String reason = refusal(demoMailbox(FreePorts.next(), taken.getLocalPort()));
+
+            assertThat(reason).contains("Port " + taken.getLocalPort()).contains("MAIL_DEMO_IMAP_PORT");
+        }
+    }
+
+    @Test
+    void theDemoMailboxListensOnThePortsItIsGiven() throws Exception {
+        int smtp = FreePorts.next();
+        int imap = FreePorts.next();
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), demoMailbox(smtp, imap))) {
+            assertThat(SignupServices.of(app.context()).connections().demoMailboxPorts())
+                    .contains(new DemoMailbox.Ports(smtp, imap));
+            for (int port : List.of(smtp, imap)) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(DemoMailbox.HOST, port), 2000);
+                    assertThat(socket.isConnected()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theConfigurationSummaryShowsResolvedValuesNotPlaceholders() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            List<String> lines = log.drain();
+
+            assertThat(lines).noneMatch(line -> line.contains("{{"))
+                    .anyMatch(line -> line.endsWith("retool.base-url = " + retool.sandbox().baseUrl()))
+                    .anyMatch(line -> line.endsWith("camel.server.port = " + app.port()))
+                    .anyMatch(line -> line.endsWith("webhook.secret = ****** (set)"))
+                    .anyMatch(line -> line.endsWith("retool.api-key = ****** (set)"));
+        }
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsRefusedNamingItsVariable() {
+        String reason = refusal(Map.of("mail.enabled", "true", "mail.demo", "true",
+                "mail.demo.smtp-port", "smtp"));
+
+        assertThat(reason).contains("MAIL_DEMO_SMTP_PORT").contains("'smtp'");
+    }
+
+    /** The start's failure, which must be a refusal: its one line, and the log holds no stack trace of it. */
+    private String refusal(Map<String, String> overrides) {
+        Throwable failed = catchThrowable(() -> RunningApplication.start(signups, retool.sandbox(), overrides)
+                .close());
+
+        assertThat(failed).isNotNull();
+        List<String> lines = log.drain();
+        assertThat(lines).noneMatch(line -> line.contains("caused by"));
+        return StartRefused.in(failed).map(Throwable::getMessage).orElseGet(() -> failed.toString());
+    }
+
+    private static Map<String, String> demoMailbox(int smtp, int imap) {
+        return Map.of("mail.enabled", "true", "mail.demo", "true", "mail.demo.smtp-port", String.valueOf(smtp),
+                "mail.demo.imap-port", String.valueOf(imap));
+    }
+}
