@@ -30,7 +30,6 @@ import io.camelretool.example.routes.HostDemoRoute;
 import io.camelretool.example.routes.OffboardingRoute;
 import io.camelretool.example.routes.PeopleApiRoute;
 import io.camelretool.example.routes.SenderIntakeRoute;
-import io.camelretool.example.routes.WebhookIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
@@ -48,6 +47,10 @@ import org.slf4j.LoggerFactory;
 final class ApplicationSetup extends MainListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationSetup.class);
+    /** The webhook's route file, loaded only when the webhook has a secret. */
+    private static final String WEBHOOK_ROUTE = "**/webhook-intake.camel.yaml";
+    /** The mailbox's route file, loaded only when the mailbox is on. */
+    private static final String MAIL_ROUTE = "**/mail-intake.camel.yaml";
 
     private SignupServices services;
     private AdminToken adminToken;
@@ -88,10 +91,22 @@ final class ApplicationSetup extends MainListenerSupport {
         senders = Senders.configured(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"),
                 Clock.systemUTC());
         List<String> signedPaths = new ArrayList<>();
-        connections.webhookSecret().value().ifPresent(secret -> {
-            main.configure().addRoutesBuilder(new WebhookIntakeRoute(secret));
+        List<String> unusedRoutes = new ArrayList<>();
+        if (connections.webhookSecret().value().isPresent()) {
             signedPaths.add("/signups");
-        });
+        } else {
+            // no secret, no webhook: its route file (and the bean RouteBeans binds for it) stays unused
+            unusedRoutes.add(WEBHOOK_ROUTE);
+        }
+        if (connections.mailbox().enabled()) {
+            properties.addOverrideProperty("intake.mail.uri",
+                    settings.cluster().intakeUri(ClusterSettings.MAIL, connections.mailbox().endpointUri()));
+        } else {
+            unusedRoutes.add(MAIL_ROUTE);
+        }
+        if (!unusedRoutes.isEmpty()) {
+            main.configure().withRoutesExcludePattern(String.join(",", unusedRoutes));
+        }
         adminToken = services.adminToken();
         if (adminToken.isSet()) {
             main.configure().addRoutesBuilder(new PeopleApiRoute(adminToken));

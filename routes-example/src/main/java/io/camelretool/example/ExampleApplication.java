@@ -4,9 +4,7 @@ import io.camelretool.example.config.RouteBeans;
 import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.PasswordHashes;
 import io.camelretool.example.routes.InvitePipelineRoute;
-import io.camelretool.example.routes.LedgerSweeperRoute;
 import io.camelretool.example.routes.LifecycleRoute;
-import io.camelretool.example.routes.MailIntakeRoute;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +51,7 @@ public final class ExampleApplication {
         // the routes in src/main/resources/camel/*.camel.yaml load by Camel Main's default pattern (classpath:camel/*);
         // their beans come from this configuration class
         main.configure().addConfiguration(RouteBeans.class);
-        main.configure().addRoutesBuilder(new MailIntakeRoute());
         main.configure().addRoutesBuilder(new InvitePipelineRoute());
-        main.configure().addRoutesBuilder(new LedgerSweeperRoute());
         main.configure().addRoutesBuilder(new LifecycleRoute());
         return main;
     }

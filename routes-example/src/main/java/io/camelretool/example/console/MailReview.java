@@ -13,11 +13,11 @@ import java.util.Properties;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.mail.AllowedSenders;
 import io.camelretool.example.intake.mail.MailExtraction;
+import io.camelretool.example.intake.mail.MailIntake;
 import io.camelretool.example.intake.mail.SignupMailExtractor;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.ItemOutcome;
 import io.camelretool.example.pipeline.SignupIntake;
-import io.camelretool.example.routes.MailIntakeRoute;
 import io.camelretool.example.signup.SignupSource;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -69,9 +69,9 @@ final class MailReview {
                     if (message.isSet(Flags.Flag.DELETED)) {
                         continue;
                     }
-                    Message mail = MailIntakeRoute.readHere(message);
+                    Message mail = MailIntake.readHere(message);
                     mails.add(new ReviewedMail(uids.getUID(message), sender(mail).orElse("(no sender)"),
-                            MailIntakeRoute.subjectOf(mail), mail.getSentDate() == null ? null
+                            MailIntake.subjectOf(mail), mail.getSentDate() == null ? null
                                     : mail.getSentDate().toInstant(), reason(mail)));
                     if (mails.size() == limit) {
                         break;
@@ -90,7 +90,7 @@ final class MailReview {
      */
     String accept(long uid) throws MessagingException, IOException {
         return onReviewedMail(uid, message -> {
-            Message mail = MailIntakeRoute.readHere(message);
+            Message mail = MailIntake.readHere(message);
             String name = SignupMailExtractor.reference(mail);
             String identity = SignupMailExtractor.identity(mail);
             if (intake.alreadyAccepted(SignupSource.MAIL, identity)) {
@@ -105,7 +105,7 @@ final class MailReview {
                 return Handled.stays("not accepted, still in review: " + extraction.rejection()
                         .orElse("no signup found"));
             }
-            AcceptedBatch accepted = MailIntakeRoute.accept(intake, extraction, name, identity);
+            AcceptedBatch accepted = MailIntake.acceptBatch(intake, extraction, name, identity);
             return Handled.outOfReview("accepted as batch " + accepted.batch().id() + ": "
                                        + accepted.count(ItemOutcome.PENDING) + " new, "
                                        + accepted.count(ItemOutcome.DUPLICATE) + " duplicate, "
@@ -116,7 +116,7 @@ final class MailReview {
     /** Takes the mail out of review without accepting anything from it. */
     String discard(long uid) throws MessagingException, IOException {
         return onReviewedMail(uid, message -> Handled.outOfReview("discarded",
-                SignupMailExtractor.reference(MailIntakeRoute.readHere(message))));
+                SignupMailExtractor.reference(MailIntake.readHere(message))));
     }
 
     /** What became of a reviewed mail: the outcome, and the mail's name when it leaves review. */
@@ -153,7 +153,7 @@ final class MailReview {
                 if (handled.leavesReviewAs() != null) {
                     message.setFlag(Flags.Flag.DELETED, true);
                     expunge = true;
-                    Files.deleteIfExists(notes.resolve(MailIntakeRoute.reviewNote(handled.leavesReviewAs())));
+                    Files.deleteIfExists(notes.resolve(MailIntake.reviewNote(handled.leavesReviewAs())));
                 }
                 return handled.outcome();
             } finally {
@@ -163,7 +163,7 @@ final class MailReview {
     }
 
     private String reason(Message mail) throws MessagingException, IOException {
-        Path note = notes.resolve(MailIntakeRoute.reviewNote(SignupMailExtractor.reference(mail)));
+        Path note = notes.resolve(MailIntake.reviewNote(SignupMailExtractor.reference(mail)));
         if (!Files.isRegularFile(note)) {
             return "";
         }

@@ -11,6 +11,7 @@ import io.camelretool.component.RetoolConstants;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.access.EmbedSessionRequest;
 import io.camelretool.example.access.EmbedSessions;
+import io.camelretool.example.intake.webhook.WebhookIntake;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.Deliveries;
 import io.camelretool.example.ledger.LedgerException;
@@ -45,7 +46,7 @@ public class EmbedSessionRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        WebhookSignature signature = new WebhookSignature(secret, WebhookIntakeRoute.TOLERANCE, Clock.systemUTC());
+        WebhookSignature signature = new WebhookSignature(secret, WebhookIntake.TOLERANCE, Clock.systemUTC());
         EmbedSessions sessions = SignupServices.of(getCamelContext()).embedSessions();
         Deliveries deliveries = SignupServices.of(getCamelContext()).ledger().deliveries();
 
@@ -100,7 +101,7 @@ public class EmbedSessionRoute extends RouteBuilder {
         // each signed request is served once, on any node (the replay store); its URL is never kept to answer again
         Deliveries.Delivery delivery = new Deliveries.Delivery(REPLAY_SOURCE,
                 WebhookSignature.deliveryKey(timestamp, body),
-                Instant.ofEpochSecond(Long.parseLong(timestamp.trim())).plus(WebhookIntakeRoute.TOLERANCE));
+                Instant.ofEpochSecond(Long.parseLong(timestamp.trim())).plus(WebhookIntake.TOLERANCE));
         if (!deliveries.firstTime(delivery, new Deliveries.Answer(409, JSON.writeValueAsString(REPLAYED)))) {
             respond(exchange, new EmbedSessions.Answer(409, REPLAYED, null));
             return;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.camelretool.example.intake.webhook.WebhookIntake;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -33,7 +34,7 @@ public class HostDemoRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        WebhookSignature signer = new WebhookSignature(secret, WebhookIntakeRoute.TOLERANCE, Clock.systemUTC());
+        WebhookSignature signer = new WebhookSignature(secret, WebhookIntake.TOLERANCE, Clock.systemUTC());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         from("platform-http:" + PATH + "?httpMethodRestrict=GET").routeId("host-demo-page")

@@ -150,6 +150,42 @@ class EmbedSessionsTest {
         assertThat(refused.body()).contains("JOINED").contains("EMBED_FOR_INVITED");
     }
 
+    /** Signs a person up while the pipeline is stopped, so their row stays RECEIVED: signed up, not yet decided. */
+    private void signUpUndecided(String email) throws Exception {
+        app.context().getRouteController().stopRoute("invite-pipeline");
+        assertThat(app.postSigned("{\"email\":\"" + email + "\"}").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> app.ledger().find(email).isPresent());
+        assertThat(app.entry(email).status()).isEqualTo(LedgerStatus.RECEIVED);
+    }
+
+    @Test
+    void anUndecidedPersonIsAskedToComeBackInAMomentRatherThanRefused() throws Exception {
+        EmbedClient host = start(Map.of());
+        signUpUndecided("soon@customer.example");
+
+        HttpResponse<String> answer = host.session("{\"email\":\"soon@customer.example\",\"externalIdentifier\":"
+                                                   + "\"s-1\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(answer.body()).contains("not yet decided");
+        assertThat(retool.sandbox().embedMints()).isEmpty();
+    }
+
+    @Test
+    void withSignupOnFirstUseAnUndecidedPersonIsDecidedAtOnceAndServed() throws Exception {
+        EmbedClient host = start(Map.of("embed.signup-on-first-use", "true"));
+        signUpUndecided("now@customer.example");
+
+        HttpResponse<String> answer = host.session("{\"email\":\"now@customer.example\",\"externalIdentifier\":"
+                                                   + "\"n-1\"}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(app.entry("now@customer.example").status()).isEqualTo(LedgerStatus.EMBED_ONLY);
+        assertThat(retool.sandbox().embedMints()).singleElement()
+                .satisfies(mint -> assertThat(mint.externalIdentifier()).isEqualTo("n-1"));
+    }
+
     @Test
     void refusesEachRequestItCannotServeWithItsReason() throws Exception {
         EmbedClient host = start(Map.of());

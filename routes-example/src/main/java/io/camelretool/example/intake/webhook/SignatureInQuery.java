@@ -1,4 +1,4 @@
-package io.camelretool.example.routes;
+package io.camelretool.example.intake.webhook;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,9 @@
-package io.camelretool.example.routes;
+package io.camelretool.example.intake.webhook;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.camelretool.example.intake.webhook.WebhookPayloadParser;
 
 /**
  * The body of a 400: the first {@value #SHOWN} field errors and how many there are in all. A request of a thousand

@@ -1,4 +1,4 @@
-package io.camelretool.example.routes;
+package io.camelretool.example.intake.mail;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,15 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
-import io.camelretool.example.SignupServices;
-import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.intake.LogText;
-import io.camelretool.example.intake.mail.AllowedSenders;
-import io.camelretool.example.intake.mail.MailExtraction;
-import io.camelretool.example.intake.mail.MailSize;
-import io.camelretool.example.intake.mail.SignupMailExtractor;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
 import io.camelretool.example.ledger.ItemOutcome;
@@ -35,59 +29,70 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Polls the signup mailbox over IMAP(S). A trusted mail's signups are accepted into the ledger, as one batch, before
- * the mail is marked seen (camel-mail does that only when the exchange succeeds, so a crash in between reads the mail
- * again, and the ledger recognises it by its Message-ID). A mail that yields nothing is copied to the review folder,
- * with the reason in {@code <signups.dir>/mail-review/}. With {@code MAIL_ENABLED=false} there is no mailbox route.
+ * The step of the mailbox's route ({@code camel/mail-intake.camel.yaml}), registered as the bean {@code mailIntake}:
+ * {@link #read} takes one mail polled over IMAP(S). A trusted mail's signups are accepted into the ledger, as one
+ * batch, before the mail is marked seen (camel-mail does that only when the exchange succeeds, so a crash in between
+ * reads the mail again, and the ledger recognises it by its Message-ID). A mail that yields nothing is copied to the
+ * review folder, with the reason in {@code <signups.dir>/mail-review/}. The static helpers are shared with the
+ * console's mail review.
  */
-public class MailIntakeRoute extends RouteBuilder {
+public final class MailIntake {
 
     /** The largest mail read (MAIL_MAX_BYTES): 10 MiB of attached CSVs in base64, plus its text and headers. */
-    static final long DEFAULT_MAX_MAIL_BYTES = 16L * 1024 * 1024;
+    public static final long DEFAULT_MAX_MAIL_BYTES = 16L * 1024 * 1024;
 
-    @Override
-    public void configure() throws Exception {
-        SignupServices services = SignupServices.of(getCamelContext());
-        MailboxSettings mailbox = services.connections().mailbox();
-        if (!mailbox.enabled()) {
-            return;
-        }
-        SignupIntake intake = services.intake();
-        Path reasons = services.settings().signupsDir().resolve("mail-review");
-        SignupMailExtractor extractor = new SignupMailExtractor(AllowedSenders.parse(mailbox.allowedSenders()));
-        String reviewFolder = mailbox.reviewFolder();
-        long maxMailBytes = Long.parseLong(getCamelContext().resolvePropertyPlaceholders(
-                "{{mail.max-bytes:" + DEFAULT_MAX_MAIL_BYTES + "}}").strip());
+    private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
 
-        from(services.settings().cluster().intakeUri(ClusterSettings.MAIL, mailbox.endpointUri()))
-                .routeId("mail-intake")
-                .process(exchange -> {
-                    // camel-mail copies a mail's headers into the message when they are first asked for, through
-                    // the server's ENVELOPE, which fails (at every poll) for a mail the server cannot parse; this
-                    // route reads the mail itself, so the message starts with no headers of the mail's
-                    exchange.getIn().setHeaders(new HashMap<>());
-                    Message original = exchange.getIn(MailMessage.class).getOriginalMessage();
-                    Review review = new Review(original, reviewFolder, reasons);
-                    try {
-                        handle(original, review, extractor, intake, maxMailBytes);
-                    } catch (LedgerException ledgerDown) {
-                        // not the mail's fault: it stays unseen and is read again at the next poll
-                        throw ledgerDown;
-                    } catch (Exception unprocessable) {
-                        // whatever this mail does to the server's parse or to ours, it is set aside once, not
-                        // read again at every poll
-                        review.setAside(null, "the mail cannot be processed: "
-                                              + unprocessable.getClass().getSimpleName() + ": "
-                                              + unprocessable.getMessage());
-                    }
-                });
+    private final SignupIntake intake;
+    private final SignupMailExtractor extractor;
+    private final String reviewFolder;
+    private final Path reasons;
+    private final long maxMailBytes;
+
+    /**
+     * @param mailbox      whose senders are trusted, and its review folder
+     * @param signupsDir   the data folder; review reasons go to its {@code mail-review/}
+     * @param maxMailBytes a larger mail is set aside from the size the server gives, before any of it is fetched
+     */
+    public MailIntake(SignupIntake intake, MailboxSettings mailbox, Path signupsDir, long maxMailBytes) {
+        this.intake = intake;
+        this.extractor = new SignupMailExtractor(AllowedSenders.parse(mailbox.allowedSenders()));
+        this.reviewFolder = mailbox.reviewFolder();
+        this.reasons = signupsDir.resolve("mail-review");
+        this.maxMailBytes = maxMailBytes;
     }
 
-    private void handle(Message original, Review review, SignupMailExtractor extractor, SignupIntake intake,
+    /**
+     * Takes one polled mail: its signups into the ledger, or the mail to review with its reason. A ledger that cannot
+     * be reached fails the exchange, so the mail stays unseen and is read again at the next poll.
+     */
+    public void read(Exchange exchange) throws Exception {
+        // camel-mail copies a mail's headers into the message when they are first asked for, through the server's
+        // ENVELOPE, which fails (at every poll) for a mail the server cannot parse; this step reads the mail itself,
+        // so the message starts with no headers of the mail's
+        exchange.getIn().setHeaders(new HashMap<>());
+        Message original = exchange.getIn(MailMessage.class).getOriginalMessage();
+        Review review = new Review(original, reviewFolder, reasons);
+        try {
+            handle(original, review, extractor, intake, maxMailBytes);
+        } catch (LedgerException ledgerDown) {
+            // not the mail's fault: it stays unseen and is read again at the next poll
+            throw ledgerDown;
+        } catch (Exception unprocessable) {
+            // whatever this mail does to the server's parse or to ours, it is set aside once, not read again at
+            // every poll
+            review.setAside(null, "the mail cannot be processed: " + unprocessable.getClass().getSimpleName() + ": "
+                                  + unprocessable.getMessage());
+        }
+    }
+
+    private static void handle(Message original, Review review, SignupMailExtractor extractor, SignupIntake intake,
                         long maxMailBytes) throws Exception {
         Optional<String> tooLarge = MailSize.refusal(original, maxMailBytes);
         if (tooLarge.isPresent()) {
@@ -100,7 +105,7 @@ public class MailIntakeRoute extends RouteBuilder {
         String name = SignupMailExtractor.reference(mail);
         String identity = SignupMailExtractor.identity(mail);
         if (intake.alreadyAccepted(SignupSource.MAIL, identity)) {
-            log.info("Mail {} was accepted before the last stop; marking it seen", LogText.of(name));
+            LOG.info("Mail {} was accepted before the last stop; marking it seen", LogText.of(name));
             return;
         }
         MailExtraction extraction = extractor.extract(mail);
@@ -108,8 +113,8 @@ public class MailIntakeRoute extends RouteBuilder {
             review.setAside(mail, extraction.rejection().orElse("no signup found"));
             return;
         }
-        AcceptedBatch accepted = accept(intake, extraction, name, identity);
-        log.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid",
+        AcceptedBatch accepted = acceptBatch(intake, extraction, name, identity);
+        LOG.info("Mail {} ({}): {} signup(s) from {} accepted as batch {}: {} new, {} duplicate, {} invalid",
                 LogText.of(name), LogText.of(subjectOf(mail)), extraction.signups().size(), extraction.method(),
                 accepted.batch().id(), accepted.count(ItemOutcome.PENDING), accepted.count(ItemOutcome.DUPLICATE),
                 accepted.count(ItemOutcome.INVALID));
@@ -119,7 +124,7 @@ public class MailIntakeRoute extends RouteBuilder {
      * Accepts a mail's signups (and its unreadable rows, for the report) as one batch: for this route, and for the
      * console when an operator accepts a mail from review.
      */
-    public static AcceptedBatch accept(SignupIntake intake, MailExtraction extraction, String name, String identity) {
+    public static AcceptedBatch acceptBatch(SignupIntake intake, MailExtraction extraction, String name, String identity) {
         List<Arrival> arrivals = new ArrayList<>();
         extraction.signups().forEach(signup -> arrivals.add(intake.arrival(arrivals.size() + 1, signup)));
         extraction.rowErrors().forEach(error -> arrivals.add(Arrival.unreadable(arrivals.size() + 1,
@@ -128,7 +133,7 @@ public class MailIntakeRoute extends RouteBuilder {
     }
 
     /** Setting a mail aside: copied to the review folder, marked seen, its reason written and logged, once. */
-    private final class Review {
+    private static final class Review {
 
         private final Message original;
         private final String folder;
@@ -151,7 +156,7 @@ public class MailIntakeRoute extends RouteBuilder {
             PrivateFiles.directory(reasons);
             PrivateFiles.write(reasons.resolve(reviewNote(name)), "subject: " + LogText.of(subject)
                                                                   + "\nreason: " + LogText.of(reason) + "\n");
-            log.warn("Mail {} ({}) moved to review: {}", LogText.of(name), LogText.of(subject), LogText.of(reason));
+            LOG.warn("Mail {} ({}) moved to review: {}", LogText.of(name), LogText.of(subject), LogText.of(reason));
         }
 
         /** The Message-ID the server has for it (one header, no body), or its number in the folder. */
