@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.camelretool.component.client.RequestRateLimiter;
+import io.camelretool.component.client.RetoolCallGate;
 import io.camelretool.component.producer.PendingInviteCache;
 import io.camelretool.component.client.RetoolCapabilities;
 import io.camelretool.component.client.RetoolClient;
@@ -59,6 +60,13 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
                             + "settings). Taken from the registry when it holds exactly one. sslContextParameters, the "
                             + "proxy options and connectTimeout do not apply to it.")
     private HttpClient httpClient;
+
+    /**
+     * A circuit breaker every endpoint of this component asks before each HTTP attempt (retries included) and tells
+     * of each outcome: while it refuses, calls fail at once with RetoolHeldBackException and nothing is sent. Set in
+     * Java by an application that has one, before the endpoints start; not a catalog option (it is no setting).
+     */
+    private volatile RetoolCallGate callGate;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -206,6 +214,15 @@ public class RetoolComponent extends HealthCheckComponent implements SSLContextP
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** The gate the endpoints started from now on use; {@link RetoolCallGate#ALWAYS_OPEN} when none was set. */
+    public RetoolCallGate getCallGate() {
+        return callGate == null ? RetoolCallGate.ALWAYS_OPEN : callGate;
+    }
+
+    public void setCallGate(RetoolCallGate callGate) {
+        this.callGate = callGate;
     }
 
     public HttpClient getHttpClient() {

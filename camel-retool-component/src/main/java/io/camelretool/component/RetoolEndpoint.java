@@ -104,7 +104,8 @@ public class RetoolEndpoint extends ScheduledPollEndpoint implements EndpointSer
         client = new RetoolClient(http, baseUri, configuration.getApiKey(),
                 component.rateLimiter(baseUri.toString(), configuration.getApiKey(), configuration.getRateLimitPerMinute()),
                 configuration.getRequestTimeout(), configuration.getMaxRetries(),
-                component.transportCheck(baseUri, http, configuration), component.metrics());
+                component.transportCheck(baseUri, http, configuration), component.metrics(),
+                component.getCallGate());
         if (component.isHealthCheckProducerEnabled()) {
             healthChecks = HealthCheckHelper.getHealthCheckRepository(getCamelContext(), "producers",
                     WritableHealthCheckRepository.class);

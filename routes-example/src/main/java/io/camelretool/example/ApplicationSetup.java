@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import io.camelretool.component.RetoolComponent;
 import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
@@ -79,6 +80,8 @@ final class ApplicationSetup extends MainListenerSupport {
             connections.stop();
             throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
         }
+        // one circuit breaker for every retool endpoint: each HTTP attempt asks it, and tells it the outcome
+        context.getComponent("retool", RetoolComponent.class).setCallGate(services.outage());
         PropertiesComponent properties = context.getPropertiesComponent();
         // the folder route's endpoint: wrapped in master: when nodes sharing the ledger elect one to read the folder
         properties.addOverrideProperty("intake.folder.uri",

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.component.error.NotRetoolApiException;
 import io.camelretool.component.error.RetoolConnectionException;
 import io.camelretool.component.error.RetoolException;
+import io.camelretool.component.error.RetoolHeldBackException;
 import io.camelretool.component.metrics.RetoolMetrics;
 import io.camelretool.component.model.PendingInvite;
 import io.camelretool.component.model.PendingInviteIndex;
@@ -55,21 +56,25 @@ public class RetoolClient {
     private final int maxRetries;
     private final Supplier<CompletableFuture<Optional<String>>> transportCheck;
     private final RetoolMetrics metrics;
+    private final RetoolCallGate gate;
 
     public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
                         long requestTimeoutMillis, int maxRetries) {
         this(http, baseUri, apiKey, rateLimiter, requestTimeoutMillis, maxRetries,
-                () -> CompletableFuture.completedFuture(Optional.empty()), RetoolMetrics.NONE);
+                () -> CompletableFuture.completedFuture(Optional.empty()), RetoolMetrics.NONE, RetoolCallGate.ALWAYS_OPEN);
     }
 
     /**
      * @param transportCheck what is wrong with the base URL's scheme, if anything ({@link TransportCheck}); a finding
      *                       fails the call before it is sent
      * @param metrics        where calls, retries and rate-limiter waits are measured
+     * @param gate           whether each attempt may go out, told of each outcome (a circuit breaker)
      */
     public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
                         long requestTimeoutMillis, int maxRetries,
-                        Supplier<CompletableFuture<Optional<String>>> transportCheck, RetoolMetrics metrics) {
+                        Supplier<CompletableFuture<Optional<String>>> transportCheck, RetoolMetrics metrics,
+                        RetoolCallGate gate) {
+        this.gate = gate;
         this.transportCheck = transportCheck;
         this.metrics = metrics;
         this.http = http;
@@ -273,6 +278,8 @@ public class RetoolClient {
         HttpRequest request = request(method, path, payload);
         long queued = System.nanoTime();
         long[] sent = { queued };
+        // REFUSED until the gate lets the attempt out: a refused attempt has no outcome to tell
+        RetoolCallGate.Admission[] admission = { RetoolCallGate.Admission.REFUSED };
         String endpoint = MeteredEndpoints.of(path);
         return transportCheck.get()
                 .thenCompose(finding -> finding.isPresent()
@@ -280,6 +287,11 @@ public class RetoolClient {
                                 path, null))
                         : rateLimiter.acquire())
                 .thenCompose(ready -> {
+                    // asked when the slot comes, so a request queued before Retool went away is held back too
+                    admission[0] = gate.admit(method, path);
+                    if (admission[0] == RetoolCallGate.Admission.REFUSED) {
+                        return heldBack(method, path);
+                    }
                     sent[0] = System.nanoTime();
                     metrics.queued(Duration.ofNanos(sent[0] - queued));
                     return http.sendAsync(request, bodyHandler);
@@ -288,13 +300,17 @@ public class RetoolClient {
                     Duration took = Duration.ofNanos(System.nanoTime() - sent[0]);
                     if (failure != null) {
                         RetoolException cause = connectionFailure(Futures.unwrap(failure), method, path);
-                        metrics.call(method, endpoint, cause.getStatus(), took);
+                        if (admission[0] != RetoolCallGate.Admission.REFUSED) {
+                            metrics.call(method, endpoint, cause.getStatus(), took);
+                            gate.attempted(admission[0], cause);
+                        }
                         return CompletableFuture.<T> failedFuture(cause);
                     }
                     int status = response.statusCode();
                     metrics.call(method, endpoint, status, took);
                     LOG.debug("Retool {} {} answered {} in {} ms", method, path, status, took.toMillis());
                     if ((status == 429 || status == 503) && retry < maxRetries) {
+                        gate.attempted(admission[0], RetoolErrors.fromStatus(status, null, method, path));
                         discard(response.body());
                         Duration delay = RetryDelays.before(retry, response.headers());
                         metrics.retry(status, delay);
@@ -305,12 +321,20 @@ public class RetoolClient {
                                 .thenCompose(waited -> attempt(method, path, payload, retry + 1, bodyHandler, reader));
                     }
                     try {
-                        return CompletableFuture.completedFuture(reader.read(response, method, path));
+                        T answer = reader.read(response, method, path);
+                        gate.attempted(admission[0], null);
+                        return CompletableFuture.completedFuture(answer);
                     } catch (RetoolException e) {
+                        gate.attempted(admission[0], e);
                         return CompletableFuture.<T> failedFuture(e);
                     }
                 })
                 .thenCompose(next -> next);
+    }
+
+    private static <T> CompletableFuture<T> heldBack(String method, String path) {
+        return CompletableFuture.failedFuture(new RetoolHeldBackException("Not sent: calls to Retool are held back "
+                                                                          + "while it does not answer", method, path));
     }
 
     /** An answer body that is not read: a stream is closed, so that its connection is not held. */

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.camelretool.component.error.RetoolConnectionException;
+import io.camelretool.component.error.RetoolHeldBackException;
 import io.camelretool.component.error.RetoolRateLimitedException;
 import io.camelretool.component.error.RetoolServerException;
 import org.apache.camel.health.HealthCheck;
@@ -12,9 +13,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
  * The {@code retool:invite} consumer's health: Camel's check of a polling consumer, except that a poll Retool could
- * not answer (no answer, a timeout, a 5xx, a 429 that outlived the retries) leaves it UP. Retool being away for a
- * while is not this process's fault: a restart would not help (liveness), and the routes that take signups keep
- * working (readiness), while the next poll reads the list again. A refused key or an answer that is not the Retool
+ * not answer (no answer, a timeout, a 5xx, a 429 that outlived the retries, or a read the component's call gate held
+ * back) leaves it UP. Retool being away for a while is not this process's fault: a restart would not help
+ * (liveness), and the routes that take signups keep working (readiness), while the next poll reads the list again. A refused key or an answer that is not the Retool
  * API still makes it DOWN: those need a human.
  */
 final class InviteListHealthCheck implements HealthCheck {
@@ -63,7 +64,8 @@ final class InviteListHealthCheck implements HealthCheck {
     private static boolean retoolAway(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof RetoolConnectionException || cause instanceof RetoolServerException
-                || cause instanceof RetoolRateLimitedException || cause instanceof TimeoutException) {
+                || cause instanceof RetoolRateLimitedException || cause instanceof RetoolHeldBackException
+                || cause instanceof TimeoutException) {
                 return true;
             }
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.camelretool.component.error.NotRetoolApiException;
 import io.camelretool.component.error.RetoolConnectionException;
+import io.camelretool.component.error.RetoolHeldBackException;
 import io.camelretool.component.error.RetoolRateLimitedException;
 import io.camelretool.component.error.RetoolServerException;
 import io.camelretool.component.model.InviteRequest;
@@ -179,8 +180,10 @@ public final class EmbedSessions {
 
     /** Retool did not mint: a person is waiting, so no long retries; unreachable is a 503 to ask again later. */
     public Answer failed(Mint mint, Throwable failure) {
+        // held back: the application's breaker sends nothing while Retool does not answer
         if (failure instanceof RetoolConnectionException || failure instanceof RetoolServerException
-            || failure instanceof RetoolRateLimitedException || failure instanceof NotRetoolApiException) {
+            || failure instanceof RetoolRateLimitedException || failure instanceof NotRetoolApiException
+            || failure instanceof RetoolHeldBackException) {
             LOG.warn("Embed session for {} refused with 503: Retool cannot be reached: {}", mint.emailKey(),
                     failure.getMessage());
             return new Answer(503, Map.of("error", "Retool cannot be reached right now; ask again shortly"),

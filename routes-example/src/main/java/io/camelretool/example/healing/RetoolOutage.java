@@ -8,20 +8,25 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.camelretool.component.client.RetoolCallGate;
+import io.camelretool.component.error.RetoolException;
 import io.camelretool.example.ledger.LedgerException;
 import io.camelretool.example.ledger.WaitingSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's circuit breaker in front of Retool. It watches the outcome of every invite call; when most of
- * the recent ones failed for a reason that may pass, Retool counts as unreachable: the pipeline stops sending (its
- * people wait in the ledger), and one cheap probe call is made at growing intervals instead. The first probe Retool
- * answers ends the outage, and the waiting people become due at once, so the work resumes at full rate. Answers that are not the Retool API (HTML pages) from a Retool that never answered
- * properly since the start are a configuration error (a wrong base URL), said loudly at every failed probe; from one
- * that did, they are a proxy's error pages during an outage.
+ * The application's circuit breaker in front of Retool, the {@code retool} component's call gate. It watches the
+ * outcome of every HTTP attempt any route makes (invites, their retries, list reads, attribute updates, the
+ * lifecycle's reads); when most of the recent ones failed for a reason that may pass, Retool counts as unreachable:
+ * every further attempt fails at once without a call (requests already queued behind the rate limiter and retries
+ * included), the pipeline stops claiming (its people wait in the ledger), and one attempt at growing intervals goes
+ * out as a trial, the probe. The first trial Retool answers ends the outage, and the waiting people become due at
+ * once, so the work resumes at full rate. Answers that are not the Retool API (HTML pages) from a Retool that never
+ * answered properly since the start are a configuration error (a wrong base URL), said loudly at every failed probe;
+ * from one that did, they are a proxy's error pages during an outage.
  */
-public final class RetoolOutage {
+public final class RetoolOutage implements RetoolCallGate {
 
     /**
      * What the health check and the logs say about an outage.
@@ -41,6 +46,11 @@ public final class RetoolOutage {
      */
     static final int WINDOW = 6;
     static final int FAILURES_TO_OPEN = 4;
+    /**
+     * How long a trial may stay out before another may go: the client tells every outcome, so this only guards against
+     * a trial whose outcome was lost (it is longer than any request timeout a user sets).
+     */
+    static final Duration TRIAL_PATIENCE = Duration.ofMinutes(2);
 
     private final Duration firstProbe;
     private final Duration maxProbe;
@@ -55,6 +65,8 @@ public final class RetoolOutage {
     private Duration probeInterval;
     /** Whether Retool answered anything since the start: HTML pages after that are an outage, not a wrong URL. */
     private boolean everAnswered;
+    /** When the outage's trial attempt went out; null while none is out. */
+    private Instant trialSince;
 
     /**
      * @param firstProbe the wait before the first probe; each failed probe doubles it
@@ -82,9 +94,42 @@ public final class RetoolOutage {
         return Optional.ofNullable(state);
     }
 
-    /** True when it is time for the next probe of an outage. */
+    /** True when it is time for the next probe of an outage and no trial is out. */
     public synchronized boolean probeDue() {
-        return state != null && !clock.instant().isBefore(state.nextProbeAt());
+        return state != null && !clock.instant().isBefore(state.nextProbeAt()) && !trialOut();
+    }
+
+    /** Every attempt goes out while Retool answers; during an outage only one trial at a time, when a probe is due. */
+    @Override
+    public synchronized Admission admit(String method, String path) {
+        if (state == null) {
+            return Admission.ADMITTED;
+        }
+        if (!probeDue()) {
+            return Admission.REFUSED;
+        }
+        trialSince = clock.instant();
+        return Admission.TRIAL;
+    }
+
+    @Override
+    public void attempted(Admission admission, RetoolException failure) {
+        FailureKind kind = failure == null ? null : FailureKind.of(failure);
+        String reason = failure == null ? null : failure.getMessage();
+        if (admission == Admission.TRIAL) {
+            synchronized (this) {
+                trialSince = null;
+            }
+            probed(kind, reason);
+        } else if (kind == null) {
+            answered();
+        } else {
+            failed(kind, reason);
+        }
+    }
+
+    private boolean trialOut() {
+        return trialSince != null && clock.instant().isBefore(trialSince.plus(TRIAL_PATIENCE));
     }
 
     /**
@@ -92,7 +137,7 @@ public final class RetoolOutage {
      * sent before the outage began and answered late (behind the rate limiter), and only a probe sent since says
      * Retool is back.
      */
-    public synchronized void answered() {
+    private synchronized void answered() {
         everAnswered = true;
         if (state == null) {
             recent.addLast(false);
@@ -101,7 +146,7 @@ public final class RetoolOutage {
     }
 
     /** A call failed; only failures that may pass count towards an outage. */
-    public void failed(FailureKind kind, String reason) {
+    private void failed(FailureKind kind, String reason) {
         if (!kind.waits()) {
             answered();
             return;
@@ -127,8 +172,8 @@ public final class RetoolOutage {
         }
     }
 
-    /** The outcome of a probe: null when Retool answered, else the failure's kind and reason. */
-    public void probed(FailureKind failureKind, String reason) {
+    /** The outcome of a trial: null when Retool answered, else the failure's kind and reason. */
+    private void probed(FailureKind failureKind, String reason) {
         if (failureKind == null || !failureKind.waits()) {
             boolean recovered;
             synchronized (this) {
@@ -187,6 +232,7 @@ public final class RetoolOutage {
 
     private void end() {
         state = null;
+        trialSince = null;
         recent.clear();
     }
 

@@ -6,14 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.camelretool.component.RetoolEndpoint;
-import io.camelretool.component.client.RetoolClient;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * The one cheap call made while Retool is unreachable: a read of the organisation's attribute definitions (one small
- * page, read-only, through the same client, key and rate limit as the invites, and with no retry of its own). Any
- * answer from Retool, even a refusal, ends the outage; the probe's failure says why it goes on.
+ * page, read-only, through the same client, key and rate limit as the invites, and with no retry of its own). The
+ * outage lets it out as its trial and learns its outcome from the client, like every attempt's: any answer from
+ * Retool, even a refusal, ends the outage. When another route's attempt took the trial first, this one is held back.
  */
 public final class RetoolProbe {
 
@@ -32,7 +32,7 @@ public final class RetoolProbe {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Probes Retool once, if an outage's next probe is due. */
+    /** Probes Retool once, if an outage's next probe is due; waits for the answer so that probes never overlap. */
     public void probeIfDue() throws InterruptedException {
         if (!outage.probeDue()) {
             return;
@@ -40,15 +40,10 @@ public final class RetoolProbe {
         RetoolEndpoint endpoint = context.getEndpoint(ENDPOINT, RetoolEndpoint.class);
         // an endpoint first resolved after the start is started here; a started one is left as it is
         ServiceHelper.startService(endpoint);
-        RetoolClient client = endpoint.getClient();
         try {
-            client.send("GET", PATH, null).get(timeoutMillis, TimeUnit.MILLISECONDS);
-            outage.probed(null, null);
-        } catch (ExecutionException | CompletionException failed) {
-            Throwable cause = failed.getCause() == null ? failed : failed.getCause();
-            outage.probed(FailureKind.of(cause), cause.getMessage());
-        } catch (TimeoutException slow) {
-            outage.probed(FailureKind.TRANSIENT, "Retool did not answer a probe within " + timeoutMillis + " ms");
+            endpoint.getClient().send("GET", PATH, null).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | CompletionException | TimeoutException outcomeToldToTheOutage) {
+            // the client told the outage how the trial went (a slow one is told when its request times out)
         }
     }
 }

@@ -58,7 +58,7 @@ public final class InvitePipeline {
     /**
      * @param chunkSize rows taken at a time: with a rate limit, about ten seconds' worth of calls
      * @param dryRun    whether {@code retool:invite} only reports what it would do (rows are then not claimed)
-     * @param outage    whether Retool is reachable; told of every call's outcome
+     * @param outage    whether Retool is reachable (the component's call gate learns it from every attempt)
      * @param backoff   when a person whose call failed for a reason that may pass is tried again, or given up on
      */
     public InvitePipeline(Ledger ledger, SignupPolicy policy, int chunkSize, boolean dryRun, RetoolOutage outage,
@@ -151,7 +151,6 @@ public final class InvitePipeline {
     public void answered(Exchange exchange) throws InvalidPayloadException {
         InviteResult result = exchange.getMessage().getMandatoryBody(InviteResult.class);
         exchange.getMessage().setBody(exchange.getProperty(CALL, InviteCall.class).answered(result));
-        outage.answered();
     }
 
     /** The call failed after the component's retries: the call carries the reason, and whether it may pass. */
@@ -160,7 +159,6 @@ public final class InvitePipeline {
         String reason = failure == null ? "the invite call failed without a reason" : failure.getMessage();
         FailureKind kind = failure == null ? FailureKind.PERMANENT : FailureKind.of(failure);
         exchange.getMessage().setBody(exchange.getProperty(CALL, InviteCall.class).failed(reason, kind));
-        outage.failed(kind, reason);
     }
 
     /** Retool is unreachable: the call is not made, and its person waits. */

@@ -21,7 +21,11 @@ import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
  */
 public class InvitePipelineRoute extends RouteBuilder {
 
-    /** Calls in flight at once; the asynchronous producer holds no thread while a call is out. */
+    /**
+     * Invite calls out at once. The asynchronous producer frees its thread while a call is out, so the split's thread
+     * pool alone would let a whole chunk out together; the throttle holds the rest until one is answered, which
+     * also bounds what is already out when Retool goes down.
+     */
     private static final int PARALLEL_CALLS = 16;
     /** How long a probe may take: a Retool that answers slower than this is not back yet. */
     private static final long PROBE_TIMEOUT_MILLIS = 15_000;
@@ -61,6 +65,7 @@ public class InvitePipelineRoute extends RouteBuilder {
         // the claimed row's call: its answer, or the reason it failed once the component's retries are spent; while
         // Retool is unreachable the call is not made at all, and its person waits
         from("direct:send-invite").routeId("send-invite")
+                .throttle(PARALLEL_CALLS).concurrentRequestsMode()
                 .process(pipeline::sendable)
                 .choice()
                     .when(exchangeProperty(InvitePipeline.HELD_BACK).isEqualTo(true))

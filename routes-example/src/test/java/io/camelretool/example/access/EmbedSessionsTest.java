@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
+import io.camelretool.example.SignupServices;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.PersonAccess;
 import io.camelretool.sandbox.SandboxPlan;
@@ -251,6 +252,29 @@ class EmbedSessionsTest {
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.headers().firstValue("Retry-After")).isPresent();
         assertThat(app.ledger().access().find("ada@customer.example").orElseThrow().sessions()).isZero();
+    }
+
+    @Test
+    void answers503WithoutCallingRetoolWhileTheApplicationHoldsRetoolBack() throws Exception {
+        EmbedClient host = start(Map.of());
+        signUpEmbedOnly("ada@customer.example");
+        retool.sandbox().faults().serverErrorRate(1.0);
+        // each request its own delivery (a replay would be refused): the same fields, spaced differently
+        java.util.function.IntFunction<String> request = spaces -> "{" + " ".repeat(spaces)
+                + "\"email\":\"ada@customer.example\",\"externalIdentifier\":\"customer-42\"}";
+        int[] sent = { 0 };
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            host.session(request.apply(sent[0]++));
+            return SignupServices.of(app.context()).outage().holdsBack();
+        });
+        int before = retool.sandbox().requests().size();
+
+        HttpResponse<String> answer = host.session(request.apply(sent[0]));
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(retool.sandbox().requests()).as("calls while held back").hasSize(before);
+        retool.sandbox().faults().clear();
     }
 
     @Test

@@ -187,8 +187,18 @@ class ConsoleFiguresTest {
         assertThat(rows(client.get("/console/people?q=%25").body())).isEmpty();
         assertThat(rows(client.get("/console/people?q=_").body())).isEmpty();
 
-        // the batch's report, as JSON, downloaded with a session
+        // the batch on the batches page: its signups, outcomes and what its new seats cost a month (50 externals at
+        // 10.00 and one END_USER at 15.00)
         String batchId = app.ledger().queries().batches(0, 1).items().get(0).batch().id();
+        await().atMost(PATIENCE).until(() -> client.get("/console/batches").body().contains("format=json"));
+        String batches = client.get("/console/batches").body();
+        String row = batches.substring(batches.indexOf("<tr data-batch=\"" + batchId + "\">"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("<td>" + (PeoplePages.PAGE_SIZE + 1) + "</td>")
+                .contains("<span class=\"outcome\">INVITED " + (PeoplePages.PAGE_SIZE + 1) + "</span>")
+                .contains("<td>515.00 USD</td>").doesNotContain("Replay failed");
+
+        // the batch's report, as JSON, downloaded with a session
         var report = client.get("/console/report?batch=" + batchId + "&format=json");
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.headers().firstValue("Content-Type")).hasValue("application/json");

@@ -49,7 +49,7 @@ class RetoolFaultsTest {
         List<String> emails = IntStream.range(0, PEOPLE).mapToObj(i -> "faulty" + i + "@example.com").toList();
 
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of(
-                "camel.component.retool.max-retries", "3", "ledger.reconcile-after-seconds", "60",
+                "pipeline.call-retries", "3", "ledger.reconcile-after-seconds", "60",
                 "retool.max-new-external-seats-per-day", "100000", "retry.first-delay", "1s", "retry.max-delay", "5s",
                 "retool.probe.first-interval", "1s", "retool.probe.max-interval", "5s"))) {
             app.drop("first-half.csv", csv(emails.subList(0, PEOPLE / 2)));
