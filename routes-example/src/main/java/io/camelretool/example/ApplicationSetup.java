@@ -17,6 +17,7 @@ import io.camelretool.example.config.ConfigurationSummary;
 import io.camelretool.example.config.ConsoleSettings;
 import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.ListenPort;
+import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.console.ConsoleServer;
 import io.camelretool.example.config.ExampleSettings;
@@ -59,6 +60,16 @@ final class ApplicationSetup extends MainListenerSupport {
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
+        try {
+            setUp(main);
+        } catch (IllegalArgumentException badSetting) {
+            // the settings refuse a value in one line naming its variable (and the value, never a secret's):
+            // ExampleApplication prints that line and exits instead of Camel Main's stack trace
+            throw new StartRefused(badSetting.getMessage());
+        }
+    }
+
+    private void setUp(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
         ExampleSettings settings = ExampleSettings.from(context);
         logConfiguration(context);

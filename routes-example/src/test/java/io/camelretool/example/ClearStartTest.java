@@ -124,6 +124,30 @@ class ClearStartTest {
         assertThat(reason).contains("MAIL_DEMO_SMTP_PORT").contains("'smtp'");
     }
 
+    @Test
+    void aWebhookPortThatIsNotANumberIsOneRefusalNamingWebhookPortAndTheValue() {
+        String reason = settingRefusal(Map.of("camel.server.port", "abc"));
+
+        assertThat(reason).contains("WEBHOOK_PORT").contains("'abc'").doesNotContain("\n");
+    }
+
+    @Test
+    void aDurationThatIsNotADurationIsOneRefusalNamingItsVariable() {
+        String reason = settingRefusal(Map.of("retry.first-delay", "soon"));
+
+        assertThat(reason).contains("RETRY_FIRST_DELAY").contains("'soon'").doesNotContain("\n");
+    }
+
+    /** A refused setting: a StartRefused, whose one line ExampleApplication prints instead of a stack trace. */
+    private String settingRefusal(Map<String, String> overrides) {
+        Throwable failed = catchThrowable(() -> RunningApplication.start(signups, retool.sandbox(), overrides)
+                .close());
+
+        assertThat(StartRefused.in(failed)).as("a refusal, not %s", failed).isPresent();
+        assertThat(log.drain()).noneMatch(line -> line.contains("caused by"));
+        return StartRefused.in(failed).orElseThrow().getMessage();
+    }
+
     /** The start's failure, which must be a refusal: its one line, and the log holds no stack trace of it. */
     private String refusal(Map<String, String> overrides) {
         Throwable failed = catchThrowable(() -> RunningApplication.start(signups, retool.sandbox(), overrides)
