@@ -28,7 +28,8 @@ public final class RetoolConstants {
 
     @Metadata(label = "producer", javaType = "String", secret = true,
               description = "The link the invited person follows to claim the invite. It claims an account: the "
-                            + "component never logs it, and results print it masked.")
+                            + "component never logs it, and results print it masked. Camel's error handler prints every header of an "
+                            + "exchange that fails, so remove this one after the call when the route does not need it.")
     public static final String INVITE_LINK = "CamelRetoolInviteLink";
 
     @Metadata(label = "producer", javaType = "io.camelretool.component.model.InviteStatus",

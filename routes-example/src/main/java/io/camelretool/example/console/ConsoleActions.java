@@ -32,7 +32,8 @@ final class ConsoleActions {
         DISCARD_MAIL("discard-mail", "Discard a mail in review"),
         RENEW("renew", "Renew this person's invite"),
         REVOKE("revoke", "Revoke this person's invite"),
-        OFFBOARD("offboard", "Offboard this person");
+        OFFBOARD("offboard", "Offboard this person"),
+        READMIT("readmit", "Re-admit this offboarded person");
 
         final String formName;
         final String title;
@@ -53,7 +54,7 @@ final class ConsoleActions {
 
         /** Whether the action is on one person only (named by the one email of its form). */
         boolean onePerson() {
-            return this == RENEW || this == REVOKE || this == OFFBOARD;
+            return this == RENEW || this == REVOKE || this == OFFBOARD || this == READMIT;
         }
     }
 
@@ -84,7 +85,7 @@ final class ConsoleActions {
      */
     String perform(String operator, Action action, List<String> emails, String batchId, Long mailUid, Long invite) {
         String target = switch (action) {
-            case REPLAY, LET_THROUGH, REVOKE, OFFBOARD -> String.join(", ", emails);
+            case REPLAY, LET_THROUGH, REVOKE, OFFBOARD, READMIT -> String.join(", ", emails);
             case RENEW -> emails.get(0) + " (invite " + invite + ")";
             case REPLAY_BATCH, MAKE_REAL -> "batch " + batchId;
             case ACCEPT_MAIL, DISCARD_MAIL -> "review mail " + mailUid;
@@ -104,6 +105,7 @@ final class ConsoleActions {
                 case RENEW -> dryRun ? DRY_RUN_REFUSAL : people.renew(emails.get(0), invite);
                 case REVOKE -> dryRun ? DRY_RUN_REFUSAL : people.revoke(emails.get(0), operator);
                 case OFFBOARD -> people.offboard(emails.get(0), operator);
+                case READMIT -> people.readmit(emails.get(0), operator);
             };
         } catch (Exception failed) {
             outcome = "failed: " + failed.getMessage();

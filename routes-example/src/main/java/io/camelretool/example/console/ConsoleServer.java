@@ -333,7 +333,11 @@ public final class ConsoleServer extends EventNotifierSupport {
                            + "them for that).";
             case OFFBOARD -> "Offboard " + onePerson(emails) + ", as DELETE /api/people/{email} does: their pending "
                              + "invites are revoked, Embed sessions refused, and an account they have is marked and "
-                             + "(where the plan allows) disabled. This cannot be undone from the console.";
+                             + "(where the plan allows) disabled. Re-admitting them later is an action of its own.";
+            case READMIT -> "Re-admit " + onePerson(emails) + ", as POST /api/people/{email}/readmit does: the "
+                            + "offboarding mark comes off their Retool account where it can be reached, and they start "
+                            + "over as a new signup, which the pipeline invites (a seat again). An account that was "
+                            + "disabled stays disabled: Retool has no call to enable it.";
         };
         Sessions.Session session = request.session();
         String invite = action == ConsoleActions.Action.RENEW ? String.valueOf(renewedInvite(emails.get(0))) : null;
@@ -368,7 +372,7 @@ public final class ConsoleServer extends EventNotifierSupport {
                 case REPLAY_BATCH, MAKE_REAL -> batch != null;
                 case ACCEPT_MAIL, DISCARD_MAIL -> mail != null;
                 case RENEW -> emails.size() == 1 && invite != null;
-                case REVOKE, OFFBOARD -> emails.size() == 1;
+                case REVOKE, OFFBOARD, READMIT -> emails.size() == 1;
             }, action.onePerson() ? "name exactly one person" + (action == ConsoleActions.Action.RENEW
                     ? " and the invite to renew" : "") : "the form names nobody to act on");
             String outcome = actions.perform(session.user, action, emails, batch, mail, invite);

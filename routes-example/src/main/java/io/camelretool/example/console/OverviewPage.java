@@ -28,8 +28,8 @@ final class OverviewPage {
      */
     record Figures(Map<LedgerStatus, Map<UserClass, Long>> counts, Seats seats, BigDecimal joinedCost,
                    BigDecimal pendingCost, BigDecimal stillActiveCost, String currency, int cap, String mailsInReview,
-                   Map<String, String> health, List<DayCount> invites, List<DayCount> joins, List<LedgerEntry> failed, List<LedgerEntry> overCap,
-                   LocalDate today, boolean dryRun) {
+                   Map<String, String> health, List<DayCount> invites, List<DayCount> joins, List<LedgerEntry> failed,
+                   List<LedgerEntry> overCap, LocalDate today, boolean dryRun) {
 
         long count(Set<String> statuses) {
             long total = 0;

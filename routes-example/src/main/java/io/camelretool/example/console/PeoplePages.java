@@ -157,6 +157,9 @@ final class PeoplePages {
         if (PersonActions.offboardable(person)) {
             actionLink(html, ConsoleActions.Action.OFFBOARD, person.emailKey());
         }
+        if (person.status() == LedgerStatus.OFFBOARDED) {
+            actionLink(html, ConsoleActions.Action.READMIT, person.emailKey());
+        }
         html.raw("<section><h2>History</h2><table id=\"history\"><thead><tr><th>Received</th><th>Batch</th>"
                  + "<th>Source</th><th>Line</th><th>Outcome</th><th>Reason</th></tr></thead><tbody>");
         for (LedgerQueries.HistoryLine line : history) {

@@ -103,10 +103,26 @@ final class PersonActions {
         long invite = entry.get().inviteId();
         InviteRenewals.revoke(retool, invite);
         if (!lifecycle.revokedByOperator(invite, "the invite was revoked from the console by " + operator)) {
-            return "invite " + invite + " revoked in Retool, but the row had moved on meanwhile: now "
+            // the lifecycle may have seen the revoked invite first and marked the row itself
+            return "invite " + invite + " revoked in Retool; " + emailKey + " is now "
                    + ledger.find(emailKey).map(LedgerEntry::status).orElse(null);
         }
         return "invite " + invite + " revoked; " + emailKey + " is REVOKED";
+    }
+
+    /**
+     * Lets an offboarded person in again, as the admin API's {@code POST /api/people/{email}/readmit} does: the
+     * offboarding mark comes off their account and their row starts over, for the pipeline to invite them.
+     */
+    String readmit(String emailKey, String operator) {
+        return switch (offboarding.readmit(emailKey, "console " + operator)) {
+            case UNKNOWN -> "nothing to do: the ledger does not know " + emailKey;
+            case NOT_OFFBOARDED -> "nothing to do: " + emailKey + " is "
+                                   + ledger.find(emailKey).map(LedgerEntry::status).orElse(null) + ", not OFFBOARDED";
+            case READMITTED -> "re-admitted: " + emailKey + " starts over and is invited like a new signup"
+                               + ledger.access().find(emailKey).map(PersonAccess::offboardNote)
+                                       .filter(note -> note.contains("Retool")).map(note -> "; " + note).orElse("");
+        };
     }
 
     /** Takes the person's access away, as the admin API's DELETE does. */

@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param lastSession     their latest Embed session, null before
  * @param sessions        how many Embed URLs were minted for them
  * @param offboardedAt    when their access was taken away (the intent, for a row still OFFBOARDING)
- * @param offboardedBy    who or what asked: {@code admin-api}, {@code webhook <request>}, {@code csv <file:line>}
+ * @param offboardedBy    who or what asked: {@code admin-api}, {@code webhook <request>}, {@code csv <file:line>},
+ *                        {@code console <operator>}
  * @param offboardedFrom  the status the row had before, which says what there was to take away in Retool
  * @param offboardNote    what was done, or what is left for a person to do
  * @param accountActive   true when the person's Retool account is known to be still active after offboarding

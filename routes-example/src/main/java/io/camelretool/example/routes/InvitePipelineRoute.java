@@ -3,6 +3,7 @@ package io.camelretool.example.routes;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
+import io.camelretool.component.RetoolConstants;
 import io.camelretool.example.SignupServices;
 import io.camelretool.example.healing.RetoolProbe;
 import io.camelretool.example.ledger.LedgerException;
@@ -88,7 +89,10 @@ public class InvitePipelineRoute extends RouteBuilder {
         // waits and is tried again anyway; a failure goes back to the caller whole
         from("direct:call-retool").routeId("call-retool").errorHandler(noErrorHandler())
                 .to("retool:invite?updatePendingAttributes=true&maxRetries="
-                    + services.settings().healing().callRetries());
+                    + services.settings().healing().callRetries())
+                // the answer keeps the link masked; the header is the plain link, and Camel's error handler prints
+                // every header of an exchange that fails later (a ledger write, say), so it goes at once
+                .removeHeader(RetoolConstants.INVITE_LINK);
 
         // while Retool is unreachable, one cheap call at growing intervals says when it is back
         from("timer:retool-probe?synchronous=true&delay=1000&period=1000").routeId("retool-probe")

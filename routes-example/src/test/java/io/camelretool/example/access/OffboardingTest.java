@@ -151,6 +151,15 @@ class OffboardingTest {
         assertThat(seats.path("monthlyCost").path("offboardedStillActive").decimalValue()).isPositive();
         assertThat(seats.path("note").asText()).startsWith("1 offboarded account(s) still active")
                 .contains("Retool's settings");
+        HttpResponse<String> report = app.api("POST", "/api/seats/report", "Bearer " + EmbedClient.ADMIN_TOKEN);
+        assertThat(report.statusCode()).isEqualTo(201);
+        Path reportJson = signups.resolve("reports/seats").resolve(RunningApplication.json(report.body())
+                .path("report").asText());
+        assertThat(reportJson).content().contains("\"offboardedStillActive\"").contains("still active");
+        // the CSV holds figures only: the sentence stays in the JSON
+        assertThat(Path.of(reportJson.toString().replace(".json", ".csv"))).content()
+                .contains("offboardedStillActive.EXTERNAL,1").contains("embed.EXTERNAL,0")
+                .doesNotContain("still active");
         JsonNode person = read("/api/people/joined@example.com");
         assertThat(person.path("seat").asText()).isEqualTo("OFFBOARDED_STILL_ACTIVE");
         assertThat(person.path("userId").asText()).isEqualTo(user.id());

@@ -260,11 +260,24 @@ class ConsoleActionsTest {
         var access = app.ledger().access().find("leaver@outside.example").orElseThrow();
         assertThat(access.offboardedBy()).isEqualTo("console " + USER);
         assertThat(access.offboardedFrom()).isEqualTo(LedgerStatus.INVITED);
-        assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::action)
+        assertThat(app.ledger().auditTrail().recent(2)).extracting(AuditTrail.Entry::action)
                 .containsExactly("offboard", "offboard");
         String page = client.get("/console/person?email=leaver@outside.example").body();
         assertThat(page).contains("by console " + USER).doesNotContain("Offboard this person")
-                .doesNotContain("Renew this person");
+                .doesNotContain("Renew this person").contains("Re-admit this offboarded person");
+
+        // re-admitted, twice: they start over once and the pipeline invites them again
+        List<String> readmit = confirmation("readmit", "email", "leaver@outside.example");
+        String again = post(readmit);
+        String twice = post(readmit);
+        awaitStatus("leaver@outside.example", LedgerStatus.INVITED);
+        assertThat(again).contains("re-admitted");
+        assertThat(twice).contains("nothing to do").contains("not OFFBOARDED");
+        assertThat(retool.sandbox().invitesFor("leaver@outside.example")).hasSize(1);
+        assertThat(app.ledger().access().find("leaver@outside.example").orElseThrow().offboardNote())
+                .startsWith("re-admitted by console " + USER);
+        assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::action)
+                .containsExactly("readmit", "readmit", "offboard", "offboard");
     }
 
     @Test
@@ -274,7 +287,7 @@ class ConsoleActionsTest {
         awaitStatus("a@outside.example", LedgerStatus.INVITED);
         awaitStatus("b@outside.example", LedgerStatus.INVITED);
         String csrf = ConsoleClient.csrf(client.get("/console/overview").body());
-        for (String action : List.of("renew", "revoke", "offboard")) {
+        for (String action : List.of("renew", "revoke", "offboard", "readmit")) {
             assertThat(client.get("/console/confirm?action=" + action + "&email=a@outside.example"
                                   + "&email=b@outside.example").statusCode()).as(action).isEqualTo(400);
             assertThat(client.post("/console/do", List.of("csrf", csrf, "action", action, "email",

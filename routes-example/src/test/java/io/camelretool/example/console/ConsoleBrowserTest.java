@@ -245,10 +245,16 @@ class ConsoleBrowserTest {
                 .contains("by console " + USER);
         assertThat(browser.driver.findElements(By.linkText("Offboard this person"))).isEmpty();
         shot("offboarded-person");
+        // and let in again: they start over and are invited anew
+        go(By.linkText("Re-admit this offboarded person"));
+        go(By.id("confirm"));
+        assertThat(browser.driver.findElement(By.id("notice")).getText()).contains("re-admitted");
+        awaitStatus("leaver@acme.com", LedgerStatus.INVITED);
+        assertThat(retool.sandbox().invitesFor("leaver@acme.com")).hasSize(1);
 
         browser.driver.get(app.url("/console/audit"));
         assertThat(browser.driver.findElement(By.id("audit")).getText()).contains("renew").contains("revoke")
-                .contains("offboard").contains("leaver@acme.com");
+                .contains("offboard").contains("readmit").contains("leaver@acme.com");
     }
 
     @Test

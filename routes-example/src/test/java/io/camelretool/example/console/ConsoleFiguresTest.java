@@ -187,8 +187,17 @@ class ConsoleFiguresTest {
         assertThat(rows(client.get("/console/people?q=%25").body())).isEmpty();
         assertThat(rows(client.get("/console/people?q=_").body())).isEmpty();
 
-        // the batch's report, as JSON, downloaded with a session
+        // the batch on the batches page: its signups, outcomes and what its new seats cost a month (50 externals at
+        // 10.00 and one END_USER at 15.00)
         String batchId = app.ledger().queries().batches(0, 1).items().get(0).batch().id();
+        // the report of THIS batch is linked once it is written (another batch's link says nothing about it)
+        await().atMost(PATIENCE).until(() -> batchRow(client, batchId).contains("format=json"));
+        String row = batchRow(client, batchId);
+        assertThat(row).contains("<td>" + (PeoplePages.PAGE_SIZE + 1) + "</td>")
+                .contains("<span class=\"outcome\">INVITED " + (PeoplePages.PAGE_SIZE + 1) + "</span>")
+                .contains("<td>515.00 USD</td>").doesNotContain("Replay failed");
+
+        // the batch's report, as JSON, downloaded with a session
         var report = client.get("/console/report?batch=" + batchId + "&format=json");
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -263,6 +272,16 @@ class ConsoleFiguresTest {
     private static int inviteOf(String email) {
         List<SandboxInvite> invites = retool.sandbox().invitesFor(email);
         return invites.get(invites.size() - 1).id();
+    }
+
+    private static String batchRow(ConsoleClient client, String batchId) throws Exception {
+        String batches = client.get("/console/batches").body();
+        int start = batches.indexOf("<tr data-batch=\"" + batchId + "\">");
+        if (start < 0) {
+            return "";
+        }
+        String row = batches.substring(start);
+        return row.substring(0, row.indexOf("</tr>"));
     }
 
     private void awaitStatus(String email, LedgerStatus status) {
