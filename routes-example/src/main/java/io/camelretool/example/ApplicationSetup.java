@@ -105,6 +105,11 @@ final class ApplicationSetup extends MainListenerSupport {
             unusedRoutes.add(MAIL_ROUTE);
         }
         if (!unusedRoutes.isEmpty()) {
+            // beside any exclusion of the user's own (camel.main.routes-exclude-pattern)
+            String own = main.configure().getRoutesExcludePattern();
+            if (own != null && !own.isBlank()) {
+                unusedRoutes.add(0, own);
+            }
             main.configure().withRoutesExcludePattern(String.join(",", unusedRoutes));
         }
         adminToken = services.adminToken();
