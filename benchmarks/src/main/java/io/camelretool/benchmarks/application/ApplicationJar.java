@@ -85,6 +85,8 @@ final class ApplicationJar {
                 // the HTTP server is not up yet: ask again
             } catch (HttpTimeoutException busyStarting) {
                 // listening, but too busy starting (on a loaded machine) to answer within the request's timeout
+            } catch (IOException resetWhileStarting) {
+                // accepted and closed unanswered while its HTTP server is being set up (seen after a kill -9): again
             }
             Thread.sleep(10);
         }

@@ -61,7 +61,8 @@ public class RetoolClient {
     public RetoolClient(HttpClient http, URI baseUri, String apiKey, RequestRateLimiter rateLimiter,
                         long requestTimeoutMillis, int maxRetries) {
         this(http, baseUri, apiKey, rateLimiter, requestTimeoutMillis, maxRetries,
-                () -> CompletableFuture.completedFuture(Optional.empty()), RetoolMetrics.NONE, RetoolCallGate.ALWAYS_OPEN);
+                () -> CompletableFuture.completedFuture(Optional.empty()), RetoolMetrics.NONE,
+                RetoolCallGate.ALWAYS_OPEN);
     }
 
     /**

@@ -15,8 +15,8 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * The {@code retool:invite} consumer's health: Camel's check of a polling consumer, except that a poll Retool could
  * not answer (no answer, a timeout, a 5xx, a 429 that outlived the retries, or a read the component's call gate held
  * back) leaves it UP. Retool being away for a while is not this process's fault: a restart would not help
- * (liveness), and the routes that take signups keep working (readiness), while the next poll reads the list again. A refused key or an answer that is not the Retool
- * API still makes it DOWN: those need a human.
+ * (liveness), and the routes that take signups keep working (readiness), while the next poll reads the list again.
+ * A refused key or an answer that is not the Retool API still makes it DOWN: those need a human.
  */
 final class InviteListHealthCheck implements HealthCheck {
 

@@ -6,6 +6,7 @@ import io.camelretool.example.intake.folder.InboxEntryFilter;
 import io.camelretool.example.intake.mail.MailIntake;
 import io.camelretool.example.intake.webhook.WebhookIntake;
 import io.camelretool.example.ledger.LedgerSweeper;
+import io.camelretool.example.report.WaitingNoteWriter;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -44,7 +45,7 @@ public class RouteBeans implements CamelConfiguration {
     @BindToRegistry("ledgerSweeper")
     public LedgerSweeper ledgerSweeper(SignupServices services) {
         return new LedgerSweeper(services.ledger(), services.reconciler(), services.reportWriter(),
-                WebhookIntake.TOLERANCE);
+                new WaitingNoteWriter(services.reportWriter().folder()), WebhookIntake.TOLERANCE);
     }
 
     /** The folder route's steps: accept a CSV, or set it aside with its reason. */

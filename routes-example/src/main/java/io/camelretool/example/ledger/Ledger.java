@@ -450,6 +450,11 @@ public final class Ledger {
         return transactions.inTransaction(WaitingRows::summary);
     }
 
+    /** How many of a batch's people wait, per reason, for the note of a batch that cannot be reported yet. */
+    public Map<String, Long> waitingReasons(String batchId) {
+        return transactions.inTransaction(connection -> WaitingRows.reasons(connection, batchId));
+    }
+
     private static Set<String> changed(int[] counts, List<String> keys) {
         Set<String> changed = new LinkedHashSet<>();
         for (int i = 0; i < counts.length; i++) {

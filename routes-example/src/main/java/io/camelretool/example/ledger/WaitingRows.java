@@ -135,4 +135,16 @@ final class WaitingRows {
         }
         return new WaitingSummary(counts[0], counts[1], counts[2], next[0], reason, byBatch);
     }
+
+    /** How many of a batch's people wait, per reason (their last failure), the most frequent first. */
+    static Map<String, Long> reasons(Connection connection, String batchId) throws SQLException {
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_error, COUNT(*) FROM signup_ledger "
+                + "WHERE status = ? AND owner_batch = ? GROUP BY last_error ORDER BY COUNT(*) DESC, last_error")) {
+            select.setString(1, LedgerStatus.WAITING.name());
+            select.setString(2, batchId);
+            Rows.all(select, row -> reasons.put(row.getString(1), row.getLong(2)) == null);
+        }
+        return reasons;
+    }
 }

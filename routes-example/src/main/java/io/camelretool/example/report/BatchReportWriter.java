@@ -49,6 +49,11 @@ public final class BatchReportWriter {
         this.dryRun = dryRun;
     }
 
+    /** The folder the reports are written to. */
+    public Path folder() {
+        return reports;
+    }
+
     public Written write(Batch batch, Ledger ledger) throws IOException {
         BatchTally tally = new BatchTally();
         ledger.forEachLine(batch.id(), tally::add);

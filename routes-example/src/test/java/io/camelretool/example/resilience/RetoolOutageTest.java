@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -125,6 +126,37 @@ class RetoolOutageTest {
     }
 
     @Test
+    void aBatchWhosePeopleWaitHasANoteOfHowManyAndWhyUntilItsReportReplacesIt() throws Exception {
+        retool.sandbox().defineAttribute("plan", "string");
+        retool.sandbox().faults().serverErrorRate(1.0);
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), healQuickly())) {
+            app.drop("held.csv", csv(IntStream.range(0, 12).mapToObj(i -> "held" + i + "@example.com").toList()));
+            Path waitingNotes = signups.resolve("reports").resolve("waiting");
+            await().atMost(PATIENCE).until(() -> waitingNote(waitingNotes, "held.csv")
+                    .map(note -> note.path("waiting").asInt() == 12).orElse(false));
+
+            JsonNode note = waitingNote(waitingNotes, "held.csv").orElseThrow();
+            assertThat(note.path("settled").asBoolean(true)).isFalse();
+            // why they wait: the 5xx answers of the first calls, then the calls the application held back
+            JsonNode reasons = note.path("waitingByReason");
+            int counted = 0;
+            for (var names = reasons.fieldNames(); names.hasNext(); ) {
+                String reason = names.next();
+                assertThat(reason).as("why they wait").containsAnyOf("answered 50", "held back");
+                counted += reasons.path(reason).asInt();
+            }
+            assertThat(counted).isEqualTo(12);
+            // not a report: whoever waits for the batch's report does not get the note
+            assertThat(app.reports()).noneMatch(report -> "held.csv".equals(report.path("name").asText()));
+
+            retool.sandbox().faults().clear();
+            JsonNode report = app.awaitReport("held.csv", PATIENCE);
+            assertThat(report.path("byStatus").path("INVITED").asInt()).as(report.toString()).isEqualTo(12);
+            await().atMost(PATIENCE).until(() -> waitingNote(waitingNotes, "held.csv").isEmpty());
+        }
+    }
+
+    @Test
     void anApplicationStartedWhileRetoolIsDownIsReadyAndSaysRetoolIsUnreachable() throws Exception {
         retool.sandbox().faults().serverErrorRate(1.0);
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), healQuickly())) {
@@ -206,6 +238,16 @@ class RetoolOutageTest {
             assertThat(report.path("lines").get(0).path("reason").asText()).contains("RETRY_GIVE_UP_AFTER");
         }
         assertThat(retool.sandbox().invites()).isEmpty();
+    }
+
+    private static Optional<JsonNode> waitingNote(Path folder, String batchName) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".json")).map(RunningApplication::readJson)
+                    .filter(note -> batchName.equals(note.path("name").asText())).findFirst();
+        }
     }
 
     /** Short waits, so a test's outage heals in seconds rather than the minutes a real one takes. */
