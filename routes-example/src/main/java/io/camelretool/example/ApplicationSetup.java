@@ -205,7 +205,5 @@ final class ApplicationSetup extends MainListenerSupport {
     @Override
     public void afterStart(BaseMainSupport main) {
         System.out.println(Banner.text(services, senders, console));
-        System.out.println("  Read API: " + adminToken.describe("http://localhost:" + services.settings().webhookPort()
-                                                                + "/api"));
     }
 }

@@ -60,9 +60,8 @@ final class Banner {
             }
         }
         text.append('\n');
-        text.append("  Admin  : ").append(services.adminToken().describe("DELETE http://localhost:"
-                                                                          + settings.webhookPort() + "/api/people/{email}"))
-                .append('\n');
+        text.append("  API    : ").append(services.adminToken().describe("http://localhost:" + settings.webhookPort()
+                                                                         + "/api")).append('\n');
         text.append("  Mail   : ").append(mailbox(connections)).append('\n');
         text.append("  Console: ").append(console.describe("http://localhost:" + settings.webhookPort() + "/console"))
                 .append('\n');

@@ -47,16 +47,22 @@ public final class AdminToken {
         return MessageDigest.isEqual(digest, sha256(authorization.substring("Bearer ".length()).strip()));
     }
 
-    /** One banner line; shows the token only when it was generated for this local run. */
-    public String describe(String url) {
+    /**
+     * The banner's lines for the admin API under {@code api} (read people and seats, offboard and re-admit one
+     * person); shows the token only when it was generated for this local run.
+     */
+    public String describe(String api) {
+        String routes = "GET " + api + "/people, " + api + "/people/{email}, " + api + "/seats\n"
+                        + "           DELETE " + api + "/people/{email} (offboard), POST " + api
+                        + "/people/{email}/readmit";
         if (digest == null) {
-            return "OFF: set ADMIN_TOKEN to read people and seats at " + url;
+            return "OFF: set ADMIN_TOKEN to turn on " + routes;
         }
         if (generated != null) {
-            return "GET " + url + "/people, " + url + "/seats with \"Authorization: Bearer " + generated + "\""
-                   + "\n           (generated for this local run; set ADMIN_TOKEN to choose it)";
+            return routes + "\n           with \"Authorization: Bearer " + generated + "\""
+                   + " (generated for this local run; set ADMIN_TOKEN to choose it)";
         }
-        return "GET " + url + "/people, " + url + "/seats with \"Authorization: Bearer <ADMIN_TOKEN>\"";
+        return routes + "\n           with \"Authorization: Bearer <ADMIN_TOKEN>\"";
     }
 
     private static byte[] sha256(String text) {
