@@ -1,6 +1,8 @@
 package io.camelretool.component.client;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,14 +24,18 @@ public final class RequestRateLimiter {
     static final Duration WINDOW_GUARD = Duration.ofSeconds(1);
 
     private static final long NANOS_PER_WINDOW = TimeUnit.MINUTES.toNanos(1) + WINDOW_GUARD.toNanos();
-    private static final RequestRateLimiter UNLIMITED = new RequestRateLimiter(0, System::nanoTime);
+    private static final RequestRateLimiter UNLIMITED = new RequestRateLimiter(0, 0, System::nanoTime);
 
     private final long intervalNanos;
+    private final int requestsPerMinute;
     private final LongSupplier nanoClock;
     private final AtomicLong nextFreeSlot = new AtomicLong(Long.MIN_VALUE);
+    /** The slots reserved within the last window (and ahead), for {@link #use()}: at most about the limit of them. */
+    private final Deque<Long> recentSlots = new ArrayDeque<>();
 
-    private RequestRateLimiter(long intervalNanos, LongSupplier nanoClock) {
+    private RequestRateLimiter(long intervalNanos, int requestsPerMinute, LongSupplier nanoClock) {
         this.intervalNanos = intervalNanos;
+        this.requestsPerMinute = requestsPerMinute;
         this.nanoClock = nanoClock;
     }
 
@@ -44,7 +50,8 @@ public final class RequestRateLimiter {
             return UNLIMITED;
         }
         // rounded up: a slot a nanosecond late is harmless, a minute with one request too many is a 429
-        return new RequestRateLimiter((NANOS_PER_WINDOW + requestsPerMinute - 1) / requestsPerMinute, nanoClock);
+        return new RequestRateLimiter((NANOS_PER_WINDOW + requestsPerMinute - 1) / requestsPerMinute,
+                requestsPerMinute, nanoClock);
     }
 
     /** Completes when the caller may send; immediately when a slot is free now. */
@@ -64,7 +71,36 @@ public final class RequestRateLimiter {
         long now = nanoClock.getAsLong();
         long slot = nextFreeSlot.accumulateAndGet(now, (reserved, current) -> Math.max(reserved, current) + intervalNanos)
                     - intervalNanos;
+        synchronized (recentSlots) {
+            recentSlots.addLast(slot);
+            forgetSlotsBefore(now - NANOS_PER_WINDOW);
+        }
         return slot - now;
+    }
+
+    /**
+     * How much of the limit is in use now: the requests sent (or reserved) within the last minute, and how long a
+     * request asking now would wait for its slot. Nothing is counted without a limit.
+     */
+    public RateLimitUse use() {
+        if (intervalNanos == 0) {
+            return new RateLimitUse(0, 0, Duration.ZERO);
+        }
+        long now = nanoClock.getAsLong();
+        int inWindow;
+        synchronized (recentSlots) {
+            forgetSlotsBefore(now - NANOS_PER_WINDOW);
+            inWindow = recentSlots.size();
+        }
+        long next = nextFreeSlot.get();
+        return new RateLimitUse(requestsPerMinute, inWindow,
+                Duration.ofNanos(next == Long.MIN_VALUE ? 0 : Math.max(0, next - now)));
+    }
+
+    private void forgetSlotsBefore(long oldest) {
+        while (!recentSlots.isEmpty() && recentSlots.peekFirst() < oldest) {
+            recentSlots.removeFirst();
+        }
     }
 
     public boolean isLimited() {

@@ -426,4 +426,9 @@ public class RetoolClient {
     public URI getBaseUri() {
         return baseUri;
     }
+
+    /** How much of the rate limit this client shares with every client of the same base URL and key is in use. */
+    public RateLimitUse rateLimitUse() {
+        return rateLimiter.use();
+    }
 }

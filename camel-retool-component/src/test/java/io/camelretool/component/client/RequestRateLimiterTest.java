@@ -57,4 +57,30 @@ class RequestRateLimiterTest {
         assertThat(LongStream.range(0, 10_000).map(i -> limiter.reserveSlot())).allMatch(wait -> wait <= 0);
         assertThat(limiter.isLimited()).isFalse();
     }
+
+    @Test
+    void saysHowMuchOfTheLimitTheLastMinuteUsedAndHowLongTheNextRequestWouldWait() {
+        RequestRateLimiter limiter = RequestRateLimiter.perMinute(60, clock::get);
+        assertThat(limiter.use()).isEqualTo(new RateLimitUse(60, 0, Duration.ZERO));
+
+        LongStream.range(0, 90).forEach(i -> limiter.reserveSlot());
+        RateLimitUse busy = limiter.use();
+
+        assertThat(busy.perMinute()).isEqualTo(60);
+        assertThat(busy.inLastMinute()).isEqualTo(90);
+        // 90 slots a second apart (and a little): the next one is a minute and a half away
+        assertThat(busy.waitForNextSlot()).isBetween(Duration.ofSeconds(90), Duration.ofSeconds(92));
+
+        clock.addAndGet(3 * MINUTE);
+        assertThat(limiter.use()).isEqualTo(new RateLimitUse(60, 0, Duration.ZERO));
+    }
+
+    @Test
+    void withoutALimitNothingIsCounted() {
+        RequestRateLimiter limiter = RequestRateLimiter.perMinute(0, clock::get);
+        LongStream.range(0, 100).forEach(i -> limiter.reserveSlot());
+
+        assertThat(limiter.use().isLimited()).isFalse();
+        assertThat(limiter.use().inLastMinute()).isZero();
+    }
 }

@@ -8,17 +8,22 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.camelretool.component.RetoolEndpoint;
+import io.camelretool.component.client.RateLimitUse;
 import io.camelretool.component.client.RetoolCapabilities;
+import io.camelretool.component.client.RetoolClient;
 import io.camelretool.example.healing.RetoolOutage;
 import org.apache.camel.ProducerTemplate;
 
 /**
  * What the overview says of Retool's health: whether it is reachable (the healing's outage state, which every call
  * and probe feeds) and what the plan and key allow (the component's capability probe, made once and shared by every
- * endpoint, so a page view costs no call after the first).
+ * endpoint, so a page view costs no call after the first), and how much of the client-side rate limit is in use
+ * (the limiter every endpoint with the same base URL and key shares).
  */
 final class RetoolStatus {
 
+    private static final String CAPABILITIES = "retool:invite?inviteAction=capabilities";
     /** How long a page waits for the first capability probe before it says "not known yet". */
     private static final Duration PROBE_WAIT = Duration.ofSeconds(3);
 
@@ -35,13 +40,14 @@ final class RetoolStatus {
         status.put("Reachable", outage.state().map(state -> "NO, held back since " + Layout.time(state.since())
                 + ": " + state.reason() + " (next probe " + Layout.time(state.nextProbeAt()) + ")").orElse("yes"));
         status.put("Plan and key allow", capabilities());
+        status.put("Rate limit in use", rateLimit());
         return status;
     }
 
     private String capabilities() {
         try {
-            CompletableFuture<RetoolCapabilities> probe = retool.asyncRequestBody(
-                    "retool:invite?inviteAction=capabilities", null, RetoolCapabilities.class);
+            CompletableFuture<RetoolCapabilities> probe = retool.asyncRequestBody(CAPABILITIES, null,
+                    RetoolCapabilities.class);
             RetoolCapabilities known = probe.get(PROBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             List<String> allowed = new ArrayList<>();
             List<String> refused = new ArrayList<>();
@@ -62,5 +68,20 @@ final class RetoolStatus {
             }
             return "not known: the probe failed (" + cause.getMessage() + ")";
         }
+    }
+
+    /** The probe's endpoint shares the limiter of every endpoint with the same base URL and key. */
+    private String rateLimit() {
+        RetoolClient client = retool.getCamelContext().getEndpoint(CAPABILITIES, RetoolEndpoint.class).getClient();
+        if (client == null) {
+            return "not known yet";
+        }
+        RateLimitUse use = client.rateLimitUse();
+        if (!use.isLimited()) {
+            return "no client-side limit (rateLimitPerMinute=0)";
+        }
+        long waitSeconds = use.waitForNextSlot().toSeconds();
+        return use.inLastMinute() + " of " + use.perMinute() + " requests a minute"
+               + (waitSeconds > 0 ? "; a request now waits " + waitSeconds + " s for its slot" : "");
     }
 }

@@ -105,6 +105,7 @@ class ConsoleFiguresTest {
         assertThat(row(health, "Plan and key allow")).startsWith("invites, user attributes")
                 .endsWith("not: looking users up (Enterprise)");
         assertThat(row(health, "Rate limit")).isEqualTo("off");
+        assertThat(row(health, "Rate limit in use")).isEqualTo("no client-side limit (rateLimitPerMinute=0)");
 
         // the chart: today's bars are four invites sent and two joins; the 29 days before have none
         String overview = client.get("/console/overview").body();
