@@ -410,7 +410,7 @@ class InviteProducerTest extends RetoolTestSupport {
         Exchange listedAgain = template.request("retool:invite", e -> e.getMessage().setHeader(RetoolConstants.ACTION,
                 "LIST"));
 
-        assertThat(listed.getMessage().getBody(List.class)).hasSize(1);
-        assertThat(listedAgain.getMessage().getBody(List.class)).hasSize(1);
+        assertThat((List<?>) listed.getMessage().getBody(List.class)).hasSize(1);
+        assertThat((List<?>) listedAgain.getMessage().getBody(List.class)).hasSize(1);
     }
 }
