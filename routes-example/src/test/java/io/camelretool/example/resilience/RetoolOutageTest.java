@@ -163,7 +163,10 @@ class RetoolOutageTest {
             app.drop("down.csv", csv(IntStream.range(0, 20).mapToObj(i -> "down" + i + "@example.com").toList()));
             await().atMost(PATIENCE).until(() -> readiness(app).contains("Retool unreachable since"));
 
-            // a node restarted during an outage keeps taking signups: its intakes do not need Retool
+            // a node restarted during an outage keeps taking signups: its intakes do not need Retool. Readiness
+            // waits for the lifecycle consumer's first poll, which ends (failed, held back) a moment later than the
+            // outage is noticed; once it has, the node is ready although Retool is not
+            await().atMost(PATIENCE).until(() -> app.managementGet("/observe/health/ready").statusCode() == 200);
             HttpResponse<String> operatorView = app.managementGet("/observe/health/ready");
             assertThat(operatorView.statusCode()).as(operatorView.body()).isEqualTo(200);
             assertThat(app.get("/observe/health/ready").statusCode()).isEqualTo(200);
