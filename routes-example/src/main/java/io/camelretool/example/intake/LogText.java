@@ -4,7 +4,8 @@ package io.camelretool.example.intake;
  * The one way text from outside (file names, mail subjects and Message-IDs, webhook fields, error messages that quote
  * them) reaches a log line or a reason file: control characters (CR and LF among them, so no forged log line), ANSI
  * escape sequences (their ESC), invisible formatting characters (bidirectional overrides, zero-width characters),
- * line and paragraph separators and lone surrogates are shown as {@code \\uXXXX} escapes, and a very long text is cut.
+ * line and paragraph separators and lone surrogates are shown escaped, as {@code \\u} and the character's four hex
+ * digits, and a very long text is cut.
  */
 public final class LogText {
 
