@@ -1,11 +1,9 @@
 package io.camelretool.example.console;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import io.camelretool.example.ledger.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,31 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Failed logins slow down the next attempts for the same user name from anywhere, and from the same address. */
 class LoginThrottleTest {
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock);
 
     @Test

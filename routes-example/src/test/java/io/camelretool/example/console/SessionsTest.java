@@ -3,9 +3,8 @@ package io.camelretool.example.console;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import io.camelretool.example.ledger.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,33 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sessions end when idle, at their maximum age and at logout; failed logins slow the next attempts down. */
 class SessionsTest {
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aSessionEndsAfterItsIdleTimeButNotWhileItIsUsed() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
         Sessions sessions = new Sessions(Duration.ofMinutes(30), clock);
         String token = sessions.open("operator");
         clock.advance(Duration.ofMinutes(29));
@@ -52,7 +27,7 @@ class SessionsTest {
 
     @Test
     void aSessionInUseStillEndsAtItsMaximumAge() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
         Sessions sessions = new Sessions(Duration.ofMinutes(30), clock);
         String token = sessions.open("operator");
         for (int i = 0; i < 12 * 3; i++) {
@@ -80,7 +55,7 @@ class SessionsTest {
 
     @Test
     void failedLoginsMakeTheNextAttemptsWaitLongerPerUserAndPerAddress() {
-        MovingClock clock = new MovingClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
         LoginThrottle throttle = new LoginThrottle(clock);
         for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
             assertThat(throttle.waitFor("operator", "10.0.0.1")).isZero();
