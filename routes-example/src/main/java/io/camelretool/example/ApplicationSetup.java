@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.component.RetoolComponent;
+import io.camelretool.example.access.EmbedSessionSteps;
+import io.camelretool.example.access.Offboarding;
 import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
@@ -25,10 +27,8 @@ import io.camelretool.example.config.HttpServerLimits;
 import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
-import io.camelretool.example.routes.EmbedSessionRoute;
 import io.camelretool.example.routes.IntakeEndpoints;
 import io.camelretool.example.routes.HostDemoRoute;
-import io.camelretool.example.routes.OffboardingRoute;
 import io.camelretool.example.routes.PeopleApiRoute;
 import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
@@ -52,6 +52,13 @@ final class ApplicationSetup extends MainListenerSupport {
     private static final String WEBHOOK_ROUTE = "**/webhook-intake.camel.yaml";
     /** The mailbox's route file, loaded only when the mailbox is on. */
     private static final String MAIL_ROUTE = "**/mail-intake.camel.yaml";
+    /** The Embed sessions' route file, loaded only when EMBED_SECRET is set (or generated). */
+    private static final String EMBED_ROUTE = "**/embed-sessions.camel.yaml";
+    /** The admin API's offboarding route file, loaded only when ADMIN_TOKEN is set (or generated). */
+    private static final String OFFBOARDING_API_ROUTE = "**/offboarding-api.camel.yaml";
+
+    /** The registry name of the application's one {@link Offboarding}: the sweeper's, the admin API's, the console's. */
+    private static final String OFFBOARDING = "offboarding";
 
     private SignupServices services;
     private AdminToken adminToken;
@@ -87,6 +94,7 @@ final class ApplicationSetup extends MainListenerSupport {
                 context.addService(clusterService(settings.cluster()));
             }
             services = SignupServices.register(context, settings, access, connections);
+            bindServices(context);
         } catch (Exception failed) {
             connections.stop();
             throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
@@ -115,6 +123,12 @@ final class ApplicationSetup extends MainListenerSupport {
         } else {
             unusedRoutes.add(MAIL_ROUTE);
         }
+        if (services.embedSecret().value().isEmpty()) {
+            unusedRoutes.add(EMBED_ROUTE);
+        }
+        if (!services.adminToken().isSet()) {
+            unusedRoutes.add(OFFBOARDING_API_ROUTE);
+        }
         if (!unusedRoutes.isEmpty()) {
             // beside any exclusion of the user's own (camel.main.routes-exclude-pattern)
             String own = main.configure().getRoutesExcludePattern();
@@ -132,13 +146,11 @@ final class ApplicationSetup extends MainListenerSupport {
             senders.forEach(sender -> signedPaths.add(sender.path()));
         }
         services.embedSecret().value().ifPresent(secret -> {
-            main.configure().addRoutesBuilder(new EmbedSessionRoute(secret));
-            signedPaths.add(EmbedSessionRoute.PATH);
+            signedPaths.add(EmbedSessionSteps.PATH);
             if (connections.retool().isSandbox()) {
                 main.configure().addRoutesBuilder(new HostDemoRoute(secret, settings.webhookPort()));
             }
         });
-        main.configure().addRoutesBuilder(new OffboardingRoute(services.adminToken()));
         ConsoleSettings consoleSettings = ConsoleSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key
                                                                                                    + ":}}"));
         console = ConsoleAccess.resolve(consoleSettings.users(), connections.retool().isSandbox(),
@@ -147,6 +159,7 @@ final class ApplicationSetup extends MainListenerSupport {
             // like the answer below, it adds its routes to Camel's HTTP server once that server is up
             context.getRegistry().bind("operatorConsole", new ConsoleServer(console, settings, connections.mailbox(),
                     services.ledger(), services.ledgerLifecycle(), services.intake(),
+                    context.getRegistry().lookupByNameAndType(OFFBOARDING, Offboarding.class),
                     retoolDescription(connections, context)));
         }
         if (!signedPaths.isEmpty()) {
@@ -154,6 +167,19 @@ final class ApplicationSetup extends MainListenerSupport {
             context.getRegistry().bind("webhookUnavailableAnswer",
                     new WebhookUnavailableAnswer(settings.webhookPort(), signedPaths));
         }
+    }
+
+    /**
+     * The services the route files' beans take by type (config/AccessBeans), each bound once under its own name, so
+     * that every route, and the console, use the same one.
+     */
+    private void bindServices(CamelContext context) {
+        context.getRegistry().bind("ledger", services.ledger());
+        context.getRegistry().bind("adminToken", services.adminToken());
+        context.getRegistry().bind("embedSecret", services.embedSecret());
+        context.getRegistry().bind("embedSessions", services.embedSessions());
+        // one per context: it knows which offboardings this node has under way, which the sweeper leaves alone
+        context.getRegistry().bind(OFFBOARDING, services.offboarding(context.createProducerTemplate()));
     }
 
     /** The settings in use, resolved and with secrets hidden (Camel's own summary is off: it shows placeholders). */

@@ -1,5 +1,6 @@
 package io.camelretool.example;
 
+import io.camelretool.example.config.AccessBeans;
 import io.camelretool.example.config.RouteBeans;
 import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.PasswordHashes;
@@ -49,8 +50,9 @@ public final class ExampleApplication {
         main.setDefaultPropertyPlaceholderLocation(PROPERTIES);
         main.addMainListener(new ApplicationSetup());
         // the routes in src/main/resources/camel/*.camel.yaml load by Camel Main's default pattern (classpath:camel/*);
-        // their beans come from this configuration class
+        // their beans come from these configuration classes
         main.configure().addConfiguration(RouteBeans.class);
+        main.configure().addConfiguration(AccessBeans.class);
         main.configure().addRoutesBuilder(new InvitePipelineRoute());
         main.configure().addRoutesBuilder(new LifecycleRoute());
         return main;
