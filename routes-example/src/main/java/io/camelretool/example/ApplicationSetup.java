@@ -18,6 +18,7 @@ import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ConfigurationSummary;
 import io.camelretool.example.config.ConsoleSettings;
 import io.camelretool.example.config.DemoMailbox;
+import io.camelretool.example.config.LedgerInUse;
 import io.camelretool.example.config.ListenPort;
 import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.ConsoleAccess;
@@ -97,6 +98,10 @@ final class ApplicationSetup extends MainListenerSupport {
             bindServices(context);
         } catch (Exception failed) {
             connections.stop();
+            // a second copy on the same data folder: one line naming the folder and SIGNUPS_DIR, not H2's trace
+            LedgerInUse.refusal(failed, settings).ifPresent(refusal -> {
+                throw refusal;
+            });
             throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
         }
         // one circuit breaker for every retool endpoint: each HTTP attempt asks it, and tells it the outcome
