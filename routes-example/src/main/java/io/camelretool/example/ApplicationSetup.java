@@ -22,6 +22,7 @@ import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.console.ConsoleServer;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.HttpServerLimits;
+import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
@@ -30,13 +31,13 @@ import io.camelretool.example.routes.IntakeEndpoints;
 import io.camelretool.example.routes.HostDemoRoute;
 import io.camelretool.example.routes.OffboardingRoute;
 import io.camelretool.example.routes.PeopleApiRoute;
-import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,8 @@ final class ApplicationSetup extends MainListenerSupport {
     private static final String WEBHOOK_ROUTE = "**/webhook-intake.camel.yaml";
     /** The mailbox's route file, loaded only when the mailbox is on. */
     private static final String MAIL_ROUTE = "**/mail-intake.camel.yaml";
+    /** The senders' route file, loaded only when one of them has a secret. */
+    private static final String SENDER_ROUTES = "**/sender-intake.camel.yaml";
 
     private SignupServices services;
     private AdminToken adminToken;
@@ -74,6 +77,7 @@ final class ApplicationSetup extends MainListenerSupport {
         ExampleSettings settings = ExampleSettings.from(context);
         logConfiguration(context);
         requireFreePorts(context, settings);
+        LifecycleSettings lifecycle = LifecycleSettings.from(context);
         AccessSettings access = AccessSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"));
         // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
         context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
@@ -87,6 +91,7 @@ final class ApplicationSetup extends MainListenerSupport {
                 context.addService(clusterService(settings.cluster()));
             }
             services = SignupServices.register(context, settings, access, connections);
+            bindServices(context, settings, lifecycle);
         } catch (Exception failed) {
             connections.stop();
             throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
@@ -97,6 +102,7 @@ final class ApplicationSetup extends MainListenerSupport {
         // the folder route's endpoint: wrapped in master: when nodes sharing the ledger elect one to read the folder
         properties.addOverrideProperty("intake.folder.uri",
                 settings.cluster().intakeUri(ClusterSettings.FOLDER, IntakeEndpoints.FOLDER));
+        pipelineProperties(properties, settings, lifecycle);
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
         senders = Senders.configured(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"),
@@ -108,6 +114,13 @@ final class ApplicationSetup extends MainListenerSupport {
         } else {
             // no secret, no webhook: its route file (and the bean RouteBeans binds for it) stays unused
             unusedRoutes.add(WEBHOOK_ROUTE);
+        }
+        // each sender's route is on when its secret is set (its precondition); the file when one of them is
+        Senders.NAMES.forEach(name -> properties.addOverrideProperty("intake.sender." + name, String.valueOf(
+                senders.stream().anyMatch(sender -> sender.name().equals(name)))));
+        senders.forEach(sender -> signedPaths.add(sender.path()));
+        if (senders.isEmpty()) {
+            unusedRoutes.add(SENDER_ROUTES);
         }
         if (connections.mailbox().enabled()) {
             properties.addOverrideProperty("intake.mail.uri",
@@ -126,10 +139,6 @@ final class ApplicationSetup extends MainListenerSupport {
         adminToken = services.adminToken();
         if (adminToken.isSet()) {
             main.configure().addRoutesBuilder(new PeopleApiRoute(adminToken));
-        }
-        if (!senders.isEmpty()) {
-            main.configure().addRoutesBuilder(new SenderIntakeRoute(senders));
-            senders.forEach(sender -> signedPaths.add(sender.path()));
         }
         services.embedSecret().value().ifPresent(secret -> {
             main.configure().addRoutesBuilder(new EmbedSessionRoute(secret));
@@ -154,6 +163,35 @@ final class ApplicationSetup extends MainListenerSupport {
             context.getRegistry().bind("webhookUnavailableAnswer",
                     new WebhookUnavailableAnswer(settings.webhookPort(), signedPaths));
         }
+    }
+
+    /**
+     * The application's services under their own types, for the route beans' configuration classes (whose methods
+     * take them as parameters) and for anyone copying a route with its beans.
+     */
+    private void bindServices(CamelContext context, ExampleSettings settings, LifecycleSettings lifecycle) {
+        Registry registry = context.getRegistry();
+        registry.bind("exampleSettings", settings);
+        registry.bind("lifecycleSettings", lifecycle);
+        registry.bind("ledger", services.ledger());
+        registry.bind("ledgerLifecycle", services.ledgerLifecycle());
+        registry.bind("attributeSync", services.attributeSync());
+        registry.bind("signupIntake", services.intake());
+        registry.bind("retoolOutage", services.outage());
+    }
+
+    /** The pipeline's and the lifecycle's route files read these values, checked and computed from the settings. */
+    private static void pipelineProperties(PropertiesComponent properties, ExampleSettings settings,
+                                           LifecycleSettings lifecycle) {
+        // the claims of a chunk's rows are renewed three times within the grace a row left SENDING gets before it is
+        // reconciled, and not more often than every 100 ms
+        properties.addOverrideProperty("pipeline.claim-renewal-period",
+                String.valueOf(Math.max(100, settings.reconcileAfter().toMillis() / 3)));
+        properties.addOverrideProperty("pipeline.call-retries", String.valueOf(settings.healing().callRetries()));
+        properties.addOverrideProperty("lifecycle.period", String.valueOf(lifecycle.period().toMillis()));
+        // renewing an invite writes to Retool: not in a dry run
+        properties.addOverrideProperty("lifecycle.renewals-on",
+                String.valueOf(lifecycle.renewExpired() && !settings.dryRun()));
     }
 
     /** The settings in use, resolved and with secrets hidden (Camel's own summary is off: it shows placeholders). */
