@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.component.RetoolComponent;
+import io.camelretool.example.access.EmbedSessionSteps;
+import io.camelretool.example.access.Offboarding;
 import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
@@ -16,6 +18,7 @@ import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ConfigurationSummary;
 import io.camelretool.example.config.ConsoleSettings;
 import io.camelretool.example.config.DemoMailbox;
+import io.camelretool.example.config.LedgerInUse;
 import io.camelretool.example.config.ListenPort;
 import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.ConsoleAccess;
@@ -26,10 +29,8 @@ import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
-import io.camelretool.example.routes.EmbedSessionRoute;
 import io.camelretool.example.routes.IntakeEndpoints;
 import io.camelretool.example.routes.HostDemoRoute;
-import io.camelretool.example.routes.OffboardingRoute;
 import io.camelretool.example.routes.PeopleApiRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
@@ -55,6 +56,13 @@ final class ApplicationSetup extends MainListenerSupport {
     private static final String MAIL_ROUTE = "**/mail-intake.camel.yaml";
     /** The senders' route file, loaded only when one of them has a secret. */
     private static final String SENDER_ROUTES = "**/sender-intake.camel.yaml";
+    /** The Embed sessions' route file, loaded only when EMBED_SECRET is set (or generated). */
+    private static final String EMBED_ROUTE = "**/embed-sessions.camel.yaml";
+    /** The admin API's offboarding route file, loaded only when ADMIN_TOKEN is set (or generated). */
+    private static final String OFFBOARDING_API_ROUTE = "**/offboarding-api.camel.yaml";
+
+    /** The registry name of the application's one {@link Offboarding}: the sweeper's, the admin API's, the console's. */
+    private static final String OFFBOARDING = "offboarding";
 
     private SignupServices services;
     private AdminToken adminToken;
@@ -94,6 +102,10 @@ final class ApplicationSetup extends MainListenerSupport {
             bindServices(context, settings, lifecycle);
         } catch (Exception failed) {
             connections.stop();
+            // a second copy on the same data folder: one line naming the folder and SIGNUPS_DIR, not H2's trace
+            LedgerInUse.refusal(failed, settings).ifPresent(refusal -> {
+                throw refusal;
+            });
             throw new IllegalStateException("the application could not be set up: " + failed.getMessage(), failed);
         }
         // one circuit breaker for every retool endpoint: each HTTP attempt asks it, and tells it the outcome
@@ -128,6 +140,12 @@ final class ApplicationSetup extends MainListenerSupport {
         } else {
             unusedRoutes.add(MAIL_ROUTE);
         }
+        if (services.embedSecret().value().isEmpty()) {
+            unusedRoutes.add(EMBED_ROUTE);
+        }
+        if (!services.adminToken().isSet()) {
+            unusedRoutes.add(OFFBOARDING_API_ROUTE);
+        }
         if (!unusedRoutes.isEmpty()) {
             // beside any exclusion of the user's own (camel.main.routes-exclude-pattern)
             String own = main.configure().getRoutesExcludePattern();
@@ -141,13 +159,11 @@ final class ApplicationSetup extends MainListenerSupport {
             main.configure().addRoutesBuilder(new PeopleApiRoute(adminToken));
         }
         services.embedSecret().value().ifPresent(secret -> {
-            main.configure().addRoutesBuilder(new EmbedSessionRoute(secret));
-            signedPaths.add(EmbedSessionRoute.PATH);
+            signedPaths.add(EmbedSessionSteps.PATH);
             if (connections.retool().isSandbox()) {
                 main.configure().addRoutesBuilder(new HostDemoRoute(secret, settings.webhookPort()));
             }
         });
-        main.configure().addRoutesBuilder(new OffboardingRoute(services.adminToken()));
         ConsoleSettings consoleSettings = ConsoleSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key
                                                                                                    + ":}}"));
         console = ConsoleAccess.resolve(consoleSettings.users(), connections.retool().isSandbox(),
@@ -156,6 +172,7 @@ final class ApplicationSetup extends MainListenerSupport {
             // like the answer below, it adds its routes to Camel's HTTP server once that server is up
             context.getRegistry().bind("operatorConsole", new ConsoleServer(console, settings, connections.mailbox(),
                     services.ledger(), services.ledgerLifecycle(), services.intake(),
+                    context.getRegistry().lookupByNameAndType(OFFBOARDING, Offboarding.class),
                     retoolDescription(connections, context)));
         }
         if (!signedPaths.isEmpty()) {
@@ -166,14 +183,20 @@ final class ApplicationSetup extends MainListenerSupport {
     }
 
     /**
-     * The application's services under their own types, for the route beans' configuration classes (whose methods
-     * take them as parameters) and for anyone copying a route with its beans.
+     * The services the route files' beans take by type (config/AccessBeans, config/PipelineBeans), each bound once
+     * under its own name, so that every route, and the console, use the same one; also for anyone copying a route
+     * with its beans.
      */
     private void bindServices(CamelContext context, ExampleSettings settings, LifecycleSettings lifecycle) {
         Registry registry = context.getRegistry();
+        registry.bind("ledger", services.ledger());
+        registry.bind("adminToken", services.adminToken());
+        registry.bind("embedSecret", services.embedSecret());
+        registry.bind("embedSessions", services.embedSessions());
+        // one per context: it knows which offboardings this node has under way, which the sweeper leaves alone
+        registry.bind(OFFBOARDING, services.offboarding(context.createProducerTemplate()));
         registry.bind("exampleSettings", settings);
         registry.bind("lifecycleSettings", lifecycle);
-        registry.bind("ledger", services.ledger());
         registry.bind("ledgerLifecycle", services.ledgerLifecycle());
         registry.bind("attributeSync", services.attributeSync());
         registry.bind("signupIntake", services.intake());

@@ -1,5 +1,6 @@
 package io.camelretool.example;
 
+import io.camelretool.example.config.AccessBeans;
 import io.camelretool.example.config.PipelineBeans;
 import io.camelretool.example.config.RouteBeans;
 import io.camelretool.example.config.StartRefused;
@@ -51,6 +52,7 @@ public final class ExampleApplication {
         // their beans come from these configuration classes
         main.configure().addConfiguration(RouteBeans.class);
         main.configure().addConfiguration(PipelineBeans.class);
+        main.configure().addConfiguration(AccessBeans.class);
         return main;
     }
 }

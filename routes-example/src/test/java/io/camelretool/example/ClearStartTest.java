@@ -3,7 +3,11 @@ package io.camelretool.example;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +29,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * A second copy of the application on the same machine, or another server on one of its ports: the start stops at
  * once with one line naming the port and the variable that moves it, instead of starting without its webhook (or
- * dying in GreenMail's stack trace).
+ * dying in GreenMail's stack trace); a second copy on the same data folder is one line naming SIGNUPS_DIR, not H2's
+ * stack trace of its locked ledger file.
  */
 class ClearStartTest {
 
@@ -84,6 +89,20 @@ class ClearStartTest {
             String reason = refusal(demoMailbox(FreePorts.next(), taken.getLocalPort()));
 
             assertThat(reason).contains("Port " + taken.getLocalPort()).contains("MAIL_DEMO_IMAP_PORT");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenAnotherProcessHoldsTheLedgerAndNamesSignupsDir() throws Exception {
+        // what a first copy of the application on the same data folder holds: the lock on the H2 ledger's file
+        Path ledgerFile = Files.createDirectories(signups.resolve("ledger")).resolve("ledger.mv.db");
+        try (FileChannel file = FileChannel.open(ledgerFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = file.lock()) {
+            String reason = refusal(Map.of());
+
+            assertThat(held.isValid()).isTrue();
+            assertThat(reason).startsWith("The ledger in " + signups.resolve("ledger") + " is in use")
+                    .contains("SIGNUPS_DIR").doesNotContain("\n").doesNotContain("90020");
         }
     }
 

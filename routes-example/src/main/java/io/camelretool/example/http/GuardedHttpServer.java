@@ -4,11 +4,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.example.config.HttpServerLimits;
+import io.camelretool.example.intake.LogText;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Camel's Vert.x HTTP server (the routes, the body limit and the router of {@code platform-http} are its own) started
@@ -17,6 +20,8 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
  * ({@link PublicHealth}); the detail stays on the management port.
  */
 final class GuardedHttpServer extends VertxPlatformHttpServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuardedHttpServer.class);
 
     private final VertxPlatformHttpServerConfiguration configuration;
     private final HttpServerLimits limits;
@@ -34,9 +39,13 @@ final class GuardedHttpServer extends VertxPlatformHttpServer {
         super.initializeServer();
         VertxPlatformHttpRouter router = router();
         PublicHealth.addTo(router, getCamelContext());
-        // Vert.x logs every failure no handler took as an ERROR; a body over the limit is the sender's mistake
+        // Vert.x logs every failure no handler took as an ERROR; a body over the limit is the sender's mistake, and
+        // like every other refusal it leaves one WARN with its source (the path only: a query may carry a signature)
         router.route().failureHandler(failed -> {
             if (failed.statusCode() == 413) {
+                LOG.warn("Request to {} from {} refused with 413: the body is larger than {} bytes",
+                        LogText.of(failed.request().path()), failed.request().remoteAddress().hostAddress(),
+                        configuration.getMaxBodySize());
                 failed.response().setStatusCode(413).putHeader("Content-Type", "application/json")
                         .end("{\"error\":\"the body is larger than the server accepts; send fewer signups per "
                              + "request\"}");

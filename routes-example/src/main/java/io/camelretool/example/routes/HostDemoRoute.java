@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.camelretool.example.access.EmbedSessionSteps;
 import io.camelretool.example.intake.webhook.WebhookIntake;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import org.apache.camel.Exchange;
@@ -52,7 +53,7 @@ public class HostDemoRoute extends RouteBuilder {
                     byte[] body = exchange.getMessage().getBody(byte[].class);
                     long timestamp = Clock.systemUTC().instant().getEpochSecond();
                     HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                                    URI.create("http://127.0.0.1:" + port + EmbedSessionRoute.PATH))
+                                    URI.create("http://127.0.0.1:" + port + EmbedSessionSteps.PATH))
                             .header("Content-Type", "application/json")
                             .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
                             .header(WebhookSignature.SIGNATURE_HEADER, signer.sign(timestamp, body == null

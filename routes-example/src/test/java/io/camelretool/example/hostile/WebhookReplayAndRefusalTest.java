@@ -148,7 +148,7 @@ class WebhookReplayAndRefusalTest {
     }
 
     @Test
-    void anOversizedBodyIs413WithoutAnErrorInTheLog() throws Exception {
+    void anOversizedBodyIs413WithAWarningAndNoErrorInTheLog() throws Exception {
         try (RunningApplication app = RunningApplication.start(signups, retool, Map.of())) {
             log.drain();
             String huge = "{\"email\":\"big@example.com\",\"company\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
@@ -157,7 +157,10 @@ class WebhookReplayAndRefusalTest {
                 assertThat(app.postSigned(huge).statusCode()).isEqualTo(413);
             }
 
-            assertThat(log.drain()).noneMatch(line -> line.startsWith("ERROR"));
+            List<String> lines = log.drain();
+            assertThat(lines).noneMatch(line -> line.startsWith("ERROR"));
+            assertThat(lines).filteredOn(line -> line.contains("refused with 413")).hasSize(3)
+                    .allMatch(line -> line.startsWith("WARN") && line.contains("/signups from 127.0.0.1"));
         }
     }
 

@@ -148,19 +148,25 @@ class AccessCrashIT {
 
         try (ApplicationProcess app = new ApplicationProcess("app", environment(signups, embed), log)) {
             app.start();
+            // customers arrive in waves, one per life, so that every kill cuts off signups of its own life
+            int lives = 4;
             ExecutorService hosts = Executors.newFixedThreadPool(4);
             List<Future<?>> sessions = new ArrayList<>();
-            for (int i = 0; i < customers; i++) {
-                String email = "customer-" + i + "@portal.example";
-                String identifier = "host-" + i;
-                sessions.add(hosts.submit(() -> {
-                    awaitSession(app.port(), email, identifier, answered, refusals);
-                    return null;
-                }));
-            }
-            for (int kill = 0; kill < 3; kill++) {
-                assertThat(app.awaitLog("(EMBED embed-", Duration.ofSeconds(60)))
-                        .as("an Embed signup under way before kill %d", kill + 1).isTrue();
+            for (int life = 0; life < lives; life++) {
+                long mark = app.logMark();
+                for (int i = life; i < customers; i += lives) {
+                    String email = "customer-" + i + "@portal.example";
+                    String identifier = "host-" + i;
+                    sessions.add(hosts.submit(() -> {
+                        awaitSession(app.port(), email, identifier, answered, refusals);
+                        return null;
+                    }));
+                }
+                if (life == lives - 1) {
+                    break;
+                }
+                assertThat(app.awaitLog(mark, "(EMBED embed-", Duration.ofSeconds(60)))
+                        .as("an Embed signup under way before kill %d", life + 1).isTrue();
                 Thread.sleep(random.nextInt(400));
                 app.kill();
                 app.start();

@@ -120,7 +120,16 @@ final class ApplicationProcess implements AutoCloseable {
 
     /** Waits until the log, from now on, shows {@code text}; false when it did not within the time given. */
     boolean awaitLog(String text, Duration patience) throws IOException, InterruptedException {
-        long from = Files.size(log);
+        return awaitLog(logMark(), text, patience);
+    }
+
+    /** Where the log ends now: a later {@link #awaitLog(long, String, Duration)} looks only after this point. */
+    long logMark() throws IOException {
+        return Files.size(log);
+    }
+
+    /** Waits until the log, after {@code from}, shows {@code text}; false when it did not within the time given. */
+    boolean awaitLog(long from, String text, Duration patience) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {

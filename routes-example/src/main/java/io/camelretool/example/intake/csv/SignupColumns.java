@@ -21,6 +21,9 @@ final class SignupColumns {
             Map.entry("name", "fullName"), Map.entry("fullname", "fullName"),
             Map.entry("company", "company"), Map.entry("organization", "company"),
             Map.entry("organisation", "company"),
+            // HubSpot's and Salesforce's contact exports
+            Map.entry("companyname", "company"), Map.entry("organizationname", "company"),
+            Map.entry("organisationname", "company"), Map.entry("accountname", "company"),
             Map.entry("role", "role"), Map.entry("requestedrole", "role"),
             Map.entry("groups", "groups"), Map.entry("groupids", "groups"),
             // add (or empty) signs the person up; remove offboards them

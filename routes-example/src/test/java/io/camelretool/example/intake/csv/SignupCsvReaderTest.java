@@ -122,17 +122,32 @@ class SignupCsvReaderTest {
 
     @Test
     void namesTheColumnsItDoesNotRecogniseInOneWarningAndStillReadsTheRows() throws Exception {
-        StringBuilder header = new StringBuilder("Email,Company Name,Phone,,attr.plan");
+        StringBuilder header = new StringBuilder("Email,Lifecycle Stage,Phone,,attr.plan");
         for (int column = 0; column < 40; column++) {
             header.append(",Extra ").append(column);
         }
         try (SignupCsvReader reader = SignupCsvReader.open(new ByteArrayInputStream((header
                 + "\nada@example.com" + ",".repeat(44) + "\n").getBytes(StandardCharsets.UTF_8)), "hubspot.csv")) {
             assertThat(reader.headerWarnings()).singleElement().asString()
-                    .contains("'Company Name', 'Phone', 'Extra 0'").contains("and 32 more").contains("not recognised")
+                    .contains("'Lifecycle Stage', 'Phone', 'Extra 0'").contains("and 32 more").contains("not recognised")
                     .doesNotContain("attr.plan").doesNotContain("''");
             assertThat(reader.next().signup()).hasValueSatisfying(signup ->
                     assertThat(signup.email()).isEqualTo("ada@example.com"));
+        }
+    }
+
+    @Test
+    void readsTheCompanyOfAHubSpotContactExport() throws Exception {
+        try (SignupCsvReader reader = SignupCsvReader.open(new ByteArrayInputStream(
+                ("Record ID,First Name,Last Name,Email,Company Name\n"
+                 + "101,Ada,Lovelace,ada@example.com,Analytical Engines\n").getBytes(StandardCharsets.UTF_8)),
+                "hubspot.csv")) {
+            assertThat(reader.headerWarnings()).singleElement().asString().contains("'Record ID'")
+                    .doesNotContain("Company Name");
+            assertThat(reader.next().signup()).hasValueSatisfying(signup -> {
+                assertThat(signup.email()).isEqualTo("ada@example.com");
+                assertThat(signup.company()).isEqualTo("Analytical Engines");
+            });
         }
     }
 
