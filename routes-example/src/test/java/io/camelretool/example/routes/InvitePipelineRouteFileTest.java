@@ -33,8 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The route file {@code camel/invite-pipeline.camel.yaml} alone, as {@code camel-test-main-junit5} starts it: its
- * beans from {@code config/PipelineBeans} over an in-memory ledger ({@link PipelineServices}), inviting into a retool-sandbox; no HTTP server,
- * no intake (the test writes the waiting rows itself, as an intake would).
+ * beans from {@code config/PipelineBeans} over an in-memory ledger ({@link PipelineServices}), inviting into a
+ * retool-sandbox; no HTTP server, no intake (the test writes the waiting rows itself, as an intake would).
  */
 @CamelMainTest(propertyPlaceholderLocations = "classpath:route-tests/invite-pipeline.properties",
                configurationClasses = { PipelineServices.class, PipelineBeans.class })
