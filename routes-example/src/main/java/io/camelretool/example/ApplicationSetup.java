@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.camelretool.component.RetoolComponent;
+import io.camelretool.example.access.EmbedSessionSteps;
+import io.camelretool.example.access.Offboarding;
 import io.camelretool.example.config.AccessSettings;
-import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ConfigurationSummary;
@@ -23,21 +24,18 @@ import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.console.ConsoleServer;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.HttpServerLimits;
+import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
-import io.camelretool.example.routes.EmbedSessionRoute;
 import io.camelretool.example.routes.IntakeEndpoints;
-import io.camelretool.example.routes.HostDemoRoute;
-import io.camelretool.example.routes.OffboardingRoute;
-import io.camelretool.example.routes.PeopleApiRoute;
-import io.camelretool.example.routes.SenderIntakeRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +51,21 @@ final class ApplicationSetup extends MainListenerSupport {
     private static final String WEBHOOK_ROUTE = "**/webhook-intake.camel.yaml";
     /** The mailbox's route file, loaded only when the mailbox is on. */
     private static final String MAIL_ROUTE = "**/mail-intake.camel.yaml";
+    /** The senders' route file, loaded only when one of them has a secret. */
+    private static final String SENDER_ROUTES = "**/sender-intake.camel.yaml";
+    /** The Embed sessions' route file, loaded only when EMBED_SECRET is set (or generated). */
+    private static final String EMBED_ROUTE = "**/embed-sessions.camel.yaml";
+    /** The admin API's offboarding route file, loaded only when ADMIN_TOKEN is set (or generated). */
+    private static final String OFFBOARDING_API_ROUTE = "**/offboarding-api.camel.yaml";
+    /** The read API's route file, loaded only when ADMIN_TOKEN is set (or generated). */
+    private static final String PEOPLE_API_ROUTE = "**/people-api.camel.yaml";
+    /** The demo host page's route file, loaded only beside the local sandbox with Embed sessions on. */
+    private static final String HOST_DEMO_ROUTE = "**/host-demo.camel.yaml";
+
+    /** The registry name of the application's one {@link Offboarding}: the sweeper's, the admin API's, the console's. */
+    private static final String OFFBOARDING = "offboarding";
 
     private SignupServices services;
-    private AdminToken adminToken;
     private List<Sender> senders = List.of();
     private ConsoleAccess console;
 
@@ -75,6 +85,7 @@ final class ApplicationSetup extends MainListenerSupport {
         ExampleSettings settings = ExampleSettings.from(context);
         logConfiguration(context);
         requireFreePorts(context, settings);
+        LifecycleSettings lifecycle = LifecycleSettings.from(context);
         AccessSettings access = AccessSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"));
         // Camel Main takes its HTTP servers from this factory: the webhook's server gets timeouts and a connection cap
         context.getRegistry().bind(GuardedHttpServerFactory.REGISTRY_NAME,
@@ -88,6 +99,7 @@ final class ApplicationSetup extends MainListenerSupport {
                 context.addService(clusterService(settings.cluster()));
             }
             services = SignupServices.register(context, settings, access, connections);
+            bindServices(context, settings, lifecycle);
         } catch (Exception failed) {
             connections.stop();
             // a second copy on the same data folder: one line naming the folder and SIGNUPS_DIR, not H2's trace
@@ -102,6 +114,7 @@ final class ApplicationSetup extends MainListenerSupport {
         // the folder route's endpoint: wrapped in master: when nodes sharing the ledger elect one to read the folder
         properties.addOverrideProperty("intake.folder.uri",
                 settings.cluster().intakeUri(ClusterSettings.FOLDER, IntakeEndpoints.FOLDER));
+        pipelineProperties(properties, settings, lifecycle);
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
         senders = Senders.configured(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"),
@@ -114,11 +127,28 @@ final class ApplicationSetup extends MainListenerSupport {
             // no secret, no webhook: its route file (and the bean RouteBeans binds for it) stays unused
             unusedRoutes.add(WEBHOOK_ROUTE);
         }
+        // each sender's route is on when its secret is set (its precondition); the file when one of them is
+        Senders.NAMES.forEach(name -> properties.addOverrideProperty("intake.sender." + name, String.valueOf(
+                senders.stream().anyMatch(sender -> sender.name().equals(name)))));
+        senders.forEach(sender -> signedPaths.add(sender.path()));
+        if (senders.isEmpty()) {
+            unusedRoutes.add(SENDER_ROUTES);
+        }
         if (connections.mailbox().enabled()) {
             properties.addOverrideProperty("intake.mail.uri",
                     settings.cluster().intakeUri(ClusterSettings.MAIL, connections.mailbox().endpointUri()));
         } else {
             unusedRoutes.add(MAIL_ROUTE);
+        }
+        if (services.embedSecret().value().isEmpty()) {
+            unusedRoutes.add(EMBED_ROUTE);
+        }
+        if (services.embedSecret().value().isEmpty() || !connections.retool().isSandbox()) {
+            unusedRoutes.add(HOST_DEMO_ROUTE);
+        }
+        if (!services.adminToken().isSet()) {
+            unusedRoutes.add(OFFBOARDING_API_ROUTE);
+            unusedRoutes.add(PEOPLE_API_ROUTE);
         }
         if (!unusedRoutes.isEmpty()) {
             // beside any exclusion of the user's own (camel.main.routes-exclude-pattern)
@@ -128,22 +158,9 @@ final class ApplicationSetup extends MainListenerSupport {
             }
             main.configure().withRoutesExcludePattern(String.join(",", unusedRoutes));
         }
-        adminToken = services.adminToken();
-        if (adminToken.isSet()) {
-            main.configure().addRoutesBuilder(new PeopleApiRoute(adminToken));
+        if (services.embedSecret().value().isPresent()) {
+            signedPaths.add(EmbedSessionSteps.PATH);
         }
-        if (!senders.isEmpty()) {
-            main.configure().addRoutesBuilder(new SenderIntakeRoute(senders));
-            senders.forEach(sender -> signedPaths.add(sender.path()));
-        }
-        services.embedSecret().value().ifPresent(secret -> {
-            main.configure().addRoutesBuilder(new EmbedSessionRoute(secret));
-            signedPaths.add(EmbedSessionRoute.PATH);
-            if (connections.retool().isSandbox()) {
-                main.configure().addRoutesBuilder(new HostDemoRoute(secret, settings.webhookPort()));
-            }
-        });
-        main.configure().addRoutesBuilder(new OffboardingRoute(services.adminToken()));
         ConsoleSettings consoleSettings = ConsoleSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key
                                                                                                    + ":}}"));
         console = ConsoleAccess.resolve(consoleSettings.users(), connections.retool().isSandbox(),
@@ -152,6 +169,7 @@ final class ApplicationSetup extends MainListenerSupport {
             // like the answer below, it adds its routes to Camel's HTTP server once that server is up
             context.getRegistry().bind("operatorConsole", new ConsoleServer(console, settings, connections.mailbox(),
                     services.ledger(), services.ledgerLifecycle(), services.intake(),
+                    context.getRegistry().lookupByNameAndType(OFFBOARDING, Offboarding.class),
                     retoolDescription(connections, context)));
         }
         if (!signedPaths.isEmpty()) {
@@ -159,6 +177,41 @@ final class ApplicationSetup extends MainListenerSupport {
             context.getRegistry().bind("webhookUnavailableAnswer",
                     new WebhookUnavailableAnswer(settings.webhookPort(), signedPaths));
         }
+    }
+
+    /**
+     * The services the route files' beans take by type (config/AccessBeans, config/PipelineBeans), each bound once
+     * under its own name, so that every route, and the console, use the same one; also for anyone copying a route
+     * with its beans.
+     */
+    private void bindServices(CamelContext context, ExampleSettings settings, LifecycleSettings lifecycle) {
+        Registry registry = context.getRegistry();
+        registry.bind("ledger", services.ledger());
+        registry.bind("adminToken", services.adminToken());
+        registry.bind("embedSecret", services.embedSecret());
+        registry.bind("embedSessions", services.embedSessions());
+        // one per context: it knows which offboardings this node has under way, which the sweeper leaves alone
+        registry.bind(OFFBOARDING, services.offboarding(context.createProducerTemplate()));
+        registry.bind("exampleSettings", settings);
+        registry.bind("lifecycleSettings", lifecycle);
+        registry.bind("ledgerLifecycle", services.ledgerLifecycle());
+        registry.bind("attributeSync", services.attributeSync());
+        registry.bind("signupIntake", services.intake());
+        registry.bind("retoolOutage", services.outage());
+    }
+
+    /** The pipeline's and the lifecycle's route files read these values, checked and computed from the settings. */
+    private static void pipelineProperties(PropertiesComponent properties, ExampleSettings settings,
+                                           LifecycleSettings lifecycle) {
+        // the claims of a chunk's rows are renewed three times within the grace a row left SENDING gets before it is
+        // reconciled, and not more often than every 100 ms
+        properties.addOverrideProperty("pipeline.claim-renewal-period",
+                String.valueOf(Math.max(100, settings.reconcileAfter().toMillis() / 3)));
+        properties.addOverrideProperty("pipeline.call-retries", String.valueOf(settings.healing().callRetries()));
+        properties.addOverrideProperty("lifecycle.period", String.valueOf(lifecycle.period().toMillis()));
+        // renewing an invite writes to Retool: not in a dry run
+        properties.addOverrideProperty("lifecycle.renewals-on",
+                String.valueOf(lifecycle.renewExpired() && !settings.dryRun()));
     }
 
     /** The settings in use, resolved and with secrets hidden (Camel's own summary is off: it shows placeholders). */

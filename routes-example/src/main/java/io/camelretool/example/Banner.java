@@ -3,14 +3,14 @@ package io.camelretool.example;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.camelretool.example.access.EmbedSessionSteps;
+import io.camelretool.example.access.HostDemo;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.intake.sender.Sender;
-import io.camelretool.example.routes.EmbedSessionRoute;
-import io.camelretool.example.routes.HostDemoRoute;
 
 /** The start-up banner: what the application talks to, which of it is a local stand-in, and how to change that. */
 final class Banner {
@@ -45,7 +45,7 @@ final class Banner {
                 .append('\n');
         text.append("  Senders: ").append(senders(senders, settings.webhookPort())).append('\n');
         text.append("  Embed  : ").append(services.embedSecret().describe("http://localhost:" + settings.webhookPort()
-                                                                           + EmbedSessionRoute.PATH));
+                                                                           + EmbedSessionSteps.PATH));
         if (services.embedSecret().value().isPresent()) {
             if (!services.fallbackEmbedGroups().isEmpty()) {
                 text.append("\n           a class without RETOOL_GROUPS_<CLASS> joins the stand-in's group ")
@@ -56,7 +56,7 @@ final class Banner {
                     : services.defaultLandingPage());
             if (connections.retool().isSandbox()) {
                 text.append("\n           demo host page: open http://localhost:").append(settings.webhookPort())
-                        .append(HostDemoRoute.PATH).append(" in a browser");
+                        .append(HostDemo.PATH).append(" in a browser");
             }
         }
         text.append('\n');

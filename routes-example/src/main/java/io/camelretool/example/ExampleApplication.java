@@ -1,10 +1,10 @@
 package io.camelretool.example;
 
+import io.camelretool.example.config.AccessBeans;
+import io.camelretool.example.config.PipelineBeans;
 import io.camelretool.example.config.RouteBeans;
 import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.console.PasswordHashes;
-import io.camelretool.example.routes.InvitePipelineRoute;
-import io.camelretool.example.routes.LifecycleRoute;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +49,10 @@ public final class ExampleApplication {
         main.setDefaultPropertyPlaceholderLocation(PROPERTIES);
         main.addMainListener(new ApplicationSetup());
         // the routes in src/main/resources/camel/*.camel.yaml load by Camel Main's default pattern (classpath:camel/*);
-        // their beans come from this configuration class
+        // their beans come from these configuration classes
         main.configure().addConfiguration(RouteBeans.class);
-        main.configure().addRoutesBuilder(new InvitePipelineRoute());
-        main.configure().addRoutesBuilder(new LifecycleRoute());
+        main.configure().addConfiguration(PipelineBeans.class);
+        main.configure().addConfiguration(AccessBeans.class);
         return main;
     }
 }

@@ -44,6 +44,8 @@ public final class Offboarding {
     private static final Set<LedgerStatus> MAY_HAVE_ACCOUNT = Set.of(LedgerStatus.INVITED, LedgerStatus.ALREADY_INVITED,
             LedgerStatus.ALREADY_USER, LedgerStatus.JOINED, LedgerStatus.VANISHED);
     private static final Logger LOG = LoggerFactory.getLogger(Offboarding.class);
+    /** An intent this old is the sweeper's: younger ones may still be under way in the API call that made them. */
+    static final Duration SWEEP_GRACE = Duration.ofSeconds(5);
 
     /** What became of a request to offboard someone. */
     public record Result(AccessLedger.Start start, Optional<PersonAccess> person) {
@@ -144,6 +146,17 @@ public final class Offboarding {
     /** The person's access record, as it stands. */
     public Optional<PersonAccess> person(String emailKey) {
         return access.find(emailKey);
+    }
+
+    /**
+     * The sweeper's step ({@code camel/offboarding.camel.yaml}): finishes the offboardings recorded but not done,
+     * those a CSV row or a webhook item with {@code action} {@code remove} asked for and those a crash or an
+     * unreachable Retool left part way, once they are {@link #SWEEP_GRACE} old.
+     *
+     * @return how many were finished
+     */
+    public int sweep() {
+        return finishLeftBehind(SWEEP_GRACE);
     }
 
     /** Finishes the offboardings a stopped process (or an unreachable Retool) left part way. */

@@ -19,6 +19,7 @@ import java.util.Optional;
 
 import io.camelretool.component.classify.UserClass;
 import io.camelretool.example.SignupServices;
+import io.camelretool.example.access.Offboarding;
 import io.camelretool.example.api.PeopleApi;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.LifecycleSettings;
@@ -71,6 +72,8 @@ public final class ConsoleServer extends EventNotifierSupport {
     private final Ledger ledger;
     private final LedgerLifecycle lifecycle;
     private final PeopleApi seatsApi;
+    /** The application's one offboarding, shared with the admin API and the sweeper. */
+    private final Offboarding offboarding;
     /** Made as the context starts: the one-person actions call Retool through a producer of that context. */
     private ConsoleActions actions;
     private RetoolStatus retoolStatus;
@@ -84,11 +87,15 @@ public final class ConsoleServer extends EventNotifierSupport {
 
     /**
      * @param mailbox           the mailbox actually read (the demo one out of the box)
+     * @param offboarding       the application's one {@link Offboarding} (registered as {@code offboarding}), so
+     *                          that the sweeper leaves alone an offboarding the console has under way
      * @param retoolDescription what the overview says of the Retool in use (target, rate limit): no key in it
      */
     public ConsoleServer(ConsoleAccess access, ExampleSettings settings, MailboxSettings mailbox, Ledger ledger,
-                         LedgerLifecycle lifecycle, SignupIntake intake, Map<String, String> retoolDescription) {
+                         LedgerLifecycle lifecycle, SignupIntake intake, Offboarding offboarding,
+                         Map<String, String> retoolDescription) {
         this.lifecycle = lifecycle;
+        this.offboarding = offboarding;
         this.port = settings.webhookPort();
         this.access = access;
         this.settings = settings;
@@ -119,8 +126,7 @@ public final class ConsoleServer extends EventNotifierSupport {
         ProducerTemplate retool = context.createProducerTemplate();
         InviteRenewals renewals = new InviteRenewals(lifecycle, settings.policy(),
                 LifecycleSettings.from(context).maxRenewals(), settings.reconcileAfter(), clock);
-        PersonActions people = new PersonActions(ledger, lifecycle, renewals,
-                SignupServices.of(context).offboarding(retool), retool);
+        PersonActions people = new PersonActions(ledger, lifecycle, renewals, offboarding, retool);
         actions = new ConsoleActions(ledger.queries(), ledger.auditTrail(), intake, mailReview, people,
                 settings.dryRun());
         retoolStatus = new RetoolStatus(SignupServices.of(context).outage(), retool);

@@ -26,23 +26,28 @@ public final class AttributeSyncer {
 
     private final AttributeSync sync;
     private final boolean dryRun;
+    private final ProducerTemplate retool;
 
-    /** @param dryRun say what would be updated, without the write calls */
-    public AttributeSyncer(AttributeSync sync, boolean dryRun) {
+    /**
+     * @param dryRun say what would be updated, without the write calls
+     * @param retool the template the updates go through ({@code retool:attributes})
+     */
+    public AttributeSyncer(AttributeSync sync, boolean dryRun, ProducerTemplate retool) {
         this.sync = sync;
         this.dryRun = dryRun;
+        this.retool = retool;
     }
 
-    /** One round; @return how many lines were settled */
-    public int syncDue(ProducerTemplate retool) {
+    /** One round, the attribute route's step (bean {@code attributeSyncer}); @return how many lines were settled */
+    public int syncDue() {
         List<AttributeSync.Pending> due = sync.due(PER_ROUND);
         for (AttributeSync.Pending pending : due) {
-            syncOne(retool, pending);
+            syncOne(pending);
         }
         return due.size();
     }
 
-    private void syncOne(ProducerTemplate retool, AttributeSync.Pending pending) {
+    private void syncOne(AttributeSync.Pending pending) {
         Map<String, String> changes = AttributeSync.changes(pending.applied(), pending.signup().attributes());
         String groups = groupNote(pending);
         if (changes.isEmpty()) {

@@ -17,6 +17,8 @@ public final class Senders {
 
     /** Stripe's and Standard Webhooks' documented tolerance for the signed timestamp. */
     public static final Duration TOLERANCE = Duration.ofSeconds(300);
+    /** Every sender the application knows, by the last step of its path; those whose secret is set are on. */
+    public static final List<String> NAMES = List.of("stripe", "standard", "typeform", "shopify");
 
     private Senders() {
     }
