@@ -12,7 +12,6 @@ import io.camelretool.component.RetoolComponent;
 import io.camelretool.example.access.EmbedSessionSteps;
 import io.camelretool.example.access.Offboarding;
 import io.camelretool.example.config.AccessSettings;
-import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.config.ClusterSettings;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.ConfigurationSummary;
@@ -30,8 +29,6 @@ import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
 import io.camelretool.example.routes.IntakeEndpoints;
-import io.camelretool.example.routes.HostDemoRoute;
-import io.camelretool.example.routes.PeopleApiRoute;
 import io.camelretool.example.routes.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
@@ -60,12 +57,15 @@ final class ApplicationSetup extends MainListenerSupport {
     private static final String EMBED_ROUTE = "**/embed-sessions.camel.yaml";
     /** The admin API's offboarding route file, loaded only when ADMIN_TOKEN is set (or generated). */
     private static final String OFFBOARDING_API_ROUTE = "**/offboarding-api.camel.yaml";
+    /** The read API's route file, loaded only when ADMIN_TOKEN is set (or generated). */
+    private static final String PEOPLE_API_ROUTE = "**/people-api.camel.yaml";
+    /** The demo host page's route file, loaded only beside the local sandbox with Embed sessions on. */
+    private static final String HOST_DEMO_ROUTE = "**/host-demo.camel.yaml";
 
     /** The registry name of the application's one {@link Offboarding}: the sweeper's, the admin API's, the console's. */
     private static final String OFFBOARDING = "offboarding";
 
     private SignupServices services;
-    private AdminToken adminToken;
     private List<Sender> senders = List.of();
     private ConsoleAccess console;
 
@@ -143,8 +143,12 @@ final class ApplicationSetup extends MainListenerSupport {
         if (services.embedSecret().value().isEmpty()) {
             unusedRoutes.add(EMBED_ROUTE);
         }
+        if (services.embedSecret().value().isEmpty() || !connections.retool().isSandbox()) {
+            unusedRoutes.add(HOST_DEMO_ROUTE);
+        }
         if (!services.adminToken().isSet()) {
             unusedRoutes.add(OFFBOARDING_API_ROUTE);
+            unusedRoutes.add(PEOPLE_API_ROUTE);
         }
         if (!unusedRoutes.isEmpty()) {
             // beside any exclusion of the user's own (camel.main.routes-exclude-pattern)
@@ -154,16 +158,9 @@ final class ApplicationSetup extends MainListenerSupport {
             }
             main.configure().withRoutesExcludePattern(String.join(",", unusedRoutes));
         }
-        adminToken = services.adminToken();
-        if (adminToken.isSet()) {
-            main.configure().addRoutesBuilder(new PeopleApiRoute(adminToken));
-        }
-        services.embedSecret().value().ifPresent(secret -> {
+        if (services.embedSecret().value().isPresent()) {
             signedPaths.add(EmbedSessionSteps.PATH);
-            if (connections.retool().isSandbox()) {
-                main.configure().addRoutesBuilder(new HostDemoRoute(secret, settings.webhookPort()));
-            }
-        });
+        }
         ConsoleSettings consoleSettings = ConsoleSettings.read(key -> context.resolvePropertyPlaceholders("{{" + key
                                                                                                    + ":}}"));
         console = ConsoleAccess.resolve(consoleSettings.users(), connections.retool().isSandbox(),

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.camelretool.example.access.EmbedSessionSteps;
+import io.camelretool.example.access.HostDemo;
 import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.console.ConsoleAccess;
 import io.camelretool.example.intake.sender.Sender;
-import io.camelretool.example.routes.HostDemoRoute;
 
 /** The start-up banner: what the application talks to, which of it is a local stand-in, and how to change that. */
 final class Banner {
@@ -56,7 +56,7 @@ final class Banner {
                     : services.defaultLandingPage());
             if (connections.retool().isSandbox()) {
                 text.append("\n           demo host page: open http://localhost:").append(settings.webhookPort())
-                        .append(HostDemoRoute.PATH).append(" in a browser");
+                        .append(HostDemo.PATH).append(" in a browser");
             }
         }
         text.append('\n');
