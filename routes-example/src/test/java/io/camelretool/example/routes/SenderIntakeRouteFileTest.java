@@ -105,6 +105,28 @@ class SenderIntakeRouteFileTest {
         assertThat(ledger.find("query@example.com")).isEmpty();
     }
 
+    @Test
+    void malformedRequestsAreRefusedWithTheirReasonAndMakeNoBatch() throws Exception {
+        String notAnObject = "[{\"email\":\"array@example.com\"}]";
+        String cut = "{\"id\":\"evt_cut\",\"data\":{\"object\":{\"email\":\"cut@example.com\"";
+
+        HttpResponse<String> array = post("/signups/stripe", notAnObject, signed(notAnObject));
+        HttpResponse<String> truncated = post("/signups/stripe", cut, signed(cut));
+        HttpResponse<String> text = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                                                                                 + "/signups/stripe"))
+                .header("Content-Type", "text/plain").header("Stripe-Signature", signed("email=text@example.com"))
+                .POST(HttpRequest.BodyPublishers.ofString("email=text@example.com")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(array.statusCode()).isEqualTo(400);
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(text.statusCode()).isEqualTo(415);
+        assertThat(ledger.find("array@example.com")).isEmpty();
+        assertThat(ledger.find("cut@example.com")).isEmpty();
+        assertThat(ledger.find("text@example.com")).isEmpty();
+        assertThat(ledger.reportableBatches()).isEmpty();
+    }
+
     private static String signed(String body) {
         return SenderSigning.stripe(STRIPE_SECRET, System.currentTimeMillis() / 1000, body);
     }
