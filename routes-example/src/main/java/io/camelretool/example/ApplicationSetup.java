@@ -62,7 +62,7 @@ final class ApplicationSetup extends MainListenerSupport {
     /** The demo host page's route file, loaded only beside the local sandbox with Embed sessions on. */
     private static final String HOST_DEMO_ROUTE = "**/host-demo.camel.yaml";
 
-    /** The registry name of the application's one {@link Offboarding}: the sweeper's, the admin API's, the console's. */
+    /** The registry name of the one {@link Offboarding}: the sweeper's, the admin API's and the console's. */
     private static final String OFFBOARDING = "offboarding";
 
     private SignupServices services;

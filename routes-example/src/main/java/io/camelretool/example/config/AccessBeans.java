@@ -20,10 +20,10 @@ import org.apache.camel.PropertyInject;
 
 /**
  * The named beans of the access routes ({@code camel/embed-sessions.camel.yaml}, {@code offboarding.camel.yaml},
- * {@code offboarding-api.camel.yaml}, {@code people-api.camel.yaml}, {@code host-demo.camel.yaml}), bound by Camel Main under the names the routes use. A method's parameters are
- * the application's services, looked up in the registry by type: the application's setup binds them before Camel Main
- * reads this class. The offboarding sweeper calls the service {@code offboarding} itself, the one the admin API's
- * bean and the console use too.
+ * {@code offboarding-api.camel.yaml}, {@code people-api.camel.yaml}, {@code host-demo.camel.yaml}), bound by Camel
+ * Main under the names the routes use. A method's parameters are the application's services, looked up in the
+ * registry by type: the application's setup binds them before Camel Main reads this class. The offboarding sweeper
+ * calls the service {@code offboarding} itself, the one the admin API's bean and the console use too.
  */
 public class AccessBeans implements CamelConfiguration {
 

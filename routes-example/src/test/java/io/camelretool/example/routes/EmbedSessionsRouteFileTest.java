@@ -235,7 +235,7 @@ class EmbedSessionsRouteFileTest {
         assertThat(retool.sandbox().embedMints()).isEmpty();
     }
 
-    /** A signup recorded EMBED_ONLY, as the pipeline's policy records an external person under EXTERNAL_ACCESS=embed. */
+    /** A signup recorded EMBED_ONLY, as the policy records an external person under EXTERNAL_ACCESS=embed. */
     private void embedOnly(String email) {
         SignupIntake intake = new SignupIntake(ledger, Beans.CLASSIFIER);
         Signup signup = new Signup(email, "Ada", null, null, null, null, null, SignupSource.WEBHOOK, "route-test#1");

@@ -147,8 +147,13 @@ class HostDemoRouteFileTest {
     void aRefusalReachesThePageAsItCame() throws Exception {
         HttpResponse<String> answer = ask("{\"email\":\"stranger@customer.example\",\"externalIdentifier\":\"d-2\"}");
 
+        HttpResponse<String> malformed = ask("{\"email\":\"<script>\"");
+        HttpResponse<String> empty = ask("");
+
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(answer.body()).path("error").asText()).startsWith("not entitled");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(retool.sandbox().embedMints()).isEmpty();
     }
 
@@ -158,7 +163,7 @@ class HostDemoRouteFileTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A signup recorded EMBED_ONLY, as the pipeline's policy records an external person under EXTERNAL_ACCESS=embed. */
+    /** A signup recorded EMBED_ONLY, as the policy records an external person under EXTERNAL_ACCESS=embed. */
     private void embedOnly(String email) {
         SignupIntake intake = new SignupIntake(ledger, SignupClassifier.builder().build());
         intake.acceptBatch(SignupSource.WEBHOOK, "route-test-" + UUID.randomUUID(), List.of(intake.arrival(1,
