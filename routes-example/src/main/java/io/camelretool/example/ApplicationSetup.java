@@ -28,8 +28,8 @@ import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.http.GuardedHttpServerFactory;
 import io.camelretool.example.intake.sender.Sender;
 import io.camelretool.example.intake.sender.Senders;
-import io.camelretool.example.routes.IntakeEndpoints;
-import io.camelretool.example.routes.WebhookUnavailableAnswer;
+import io.camelretool.example.intake.folder.InboxEndpoint;
+import io.camelretool.example.http.WebhookUnavailableAnswer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.BaseMainSupport;
@@ -113,7 +113,7 @@ final class ApplicationSetup extends MainListenerSupport {
         PropertiesComponent properties = context.getPropertiesComponent();
         // the folder route's endpoint: wrapped in master: when nodes sharing the ledger elect one to read the folder
         properties.addOverrideProperty("intake.folder.uri",
-                settings.cluster().intakeUri(ClusterSettings.FOLDER, IntakeEndpoints.FOLDER));
+                settings.cluster().intakeUri(ClusterSettings.FOLDER, InboxEndpoint.URI));
         pipelineProperties(properties, settings, lifecycle);
         properties.addOverrideProperty("camel.component.retool.base-url", connections.retool().baseUrl());
         properties.addOverrideProperty("camel.component.retool.api-key", connections.retool().apiKey());
@@ -169,7 +169,7 @@ final class ApplicationSetup extends MainListenerSupport {
             // like the answer below, it adds its routes to Camel's HTTP server once that server is up
             context.getRegistry().bind("operatorConsole", new ConsoleServer(console, settings, connections.mailbox(),
                     services.ledger(), services.ledgerLifecycle(), services.intake(),
-                    context.getRegistry().lookupByNameAndType(OFFBOARDING, Offboarding.class),
+                    context.getRegistry().lookupByNameAndType(OFFBOARDING, Offboarding.class), services.outage(),
                     retoolDescription(connections, context)));
         }
         if (!signedPaths.isEmpty()) {
@@ -198,6 +198,9 @@ final class ApplicationSetup extends MainListenerSupport {
         registry.bind("attributeSync", services.attributeSync());
         registry.bind("signupIntake", services.intake());
         registry.bind("retoolOutage", services.outage());
+        registry.bind("connections", services.connections());
+        registry.bind("inviteReconciler", services.reconciler());
+        registry.bind("batchReportWriter", services.reportWriter());
     }
 
     /** The pipeline's and the lifecycle's route files read these values, checked and computed from the settings. */

@@ -34,11 +34,10 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * What the routes share, made once per Camel context before its routes are configured: the settings, what the
  * application talks to, the ledger and the steps of the pipeline. The ledger's tables are created when it is made;
- * its database is closed with the context.
+ * its database is closed with the context. It is no locator: the application's setup binds each service in Camel's
+ * registry under its own name, and the route files' beans ({@code config/*Beans}) take them by type.
  */
 public final class SignupServices extends ServiceSupport {
-
-    private static final String REGISTRY_NAME = "signupServices";
 
     private final ExampleSettings settings;
     private final Connections connections;
@@ -83,19 +82,8 @@ public final class SignupServices extends ServiceSupport {
     static SignupServices register(CamelContext context, ExampleSettings settings, AccessSettings access,
                                    Connections connections) throws Exception {
         SignupServices services = new SignupServices(settings, access, connections, Clock.systemUTC());
-        context.getRegistry().bind(REGISTRY_NAME, services);
         services.context = context;
         context.addService(services, true, false);
-        return services;
-    }
-
-    /** The context's services, registered when the application was set up. */
-    public static SignupServices of(CamelContext context) {
-        SignupServices services = context.getRegistry().lookupByNameAndType(REGISTRY_NAME, SignupServices.class);
-        if (services == null) {
-            throw new IllegalStateException("the signup services are made by ExampleApplication.newMain(); "
-                                            + "start the application through it");
-        }
         return services;
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
+import io.camelretool.example.config.Connections;
 import io.camelretool.example.config.DemoMailbox;
 import io.camelretool.example.config.StartRefused;
 import io.camelretool.example.testing.FreePorts;
@@ -111,7 +112,7 @@ class ClearStartTest {
         int smtp = FreePorts.next();
         int imap = FreePorts.next();
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), demoMailbox(smtp, imap))) {
-            assertThat(SignupServices.of(app.context()).connections().demoMailboxPorts())
+            assertThat(app.bean(Connections.class).demoMailboxPorts())
                     .contains(new DemoMailbox.Ports(smtp, imap));
             for (int port : List.of(smtp, imap)) {
                 try (Socket socket = new Socket()) {

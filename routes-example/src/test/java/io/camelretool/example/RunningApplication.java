@@ -95,7 +95,16 @@ public final class RunningApplication implements AutoCloseable {
     }
 
     public Ledger ledger() {
-        return SignupServices.of(context()).ledger();
+        return bean(Ledger.class);
+    }
+
+    /** The one service of this type the application bound in Camel's registry (the ledger, the settings, ...). */
+    public <T> T bean(Class<T> type) {
+        T bean = context().getRegistry().findSingleByType(type);
+        if (bean == null) {
+            throw new AssertionError("no single " + type.getSimpleName() + " in the registry");
+        }
+        return bean;
     }
 
     public LedgerEntry entry(String email) {

@@ -159,6 +159,16 @@ public final class Offboarding {
         return finishLeftBehind(SWEEP_GRACE);
     }
 
+    /**
+     * The sweeper's step when the ledger cannot be reached: one WARN line (the database's message neutralised, it may
+     * span lines); the next tick tries again.
+     */
+    public void ledgerUnreachable(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        LOG.warn("The offboarding sweeper cannot reach the ledger: {}",
+                LogText.of(failure == null ? "" : failure.getMessage()));
+    }
+
     /** Finishes the offboardings a stopped process (or an unreachable Retool) left part way. */
     public int finishLeftBehind(Duration olderThan) {
         int finished = 0;

@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.camelretool.component.classify.UserClass;
-import io.camelretool.example.SignupServices;
 import io.camelretool.example.access.Offboarding;
 import io.camelretool.example.api.PeopleApi;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.LogText;
+import io.camelretool.example.healing.RetoolOutage;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerLifecycle;
@@ -83,18 +83,21 @@ public final class ConsoleServer extends EventNotifierSupport {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final Clock clock;
+    private final RetoolOutage outage;
     private boolean routed;
 
     /**
      * @param mailbox           the mailbox actually read (the demo one out of the box)
      * @param offboarding       the application's one {@link Offboarding} (registered as {@code offboarding}), so
      *                          that the sweeper leaves alone an offboarding the console has under way
+     * @param outage            whether Retool is reachable, as the invite calls and the probes found
      * @param retoolDescription what the overview says of the Retool in use (target, rate limit): no key in it
      */
     public ConsoleServer(ConsoleAccess access, ExampleSettings settings, MailboxSettings mailbox, Ledger ledger,
                          LedgerLifecycle lifecycle, SignupIntake intake, Offboarding offboarding,
-                         Map<String, String> retoolDescription) {
+                         RetoolOutage outage, Map<String, String> retoolDescription) {
         this.lifecycle = lifecycle;
+        this.outage = outage;
         this.offboarding = offboarding;
         this.port = settings.webhookPort();
         this.access = access;
@@ -129,7 +132,7 @@ public final class ConsoleServer extends EventNotifierSupport {
         PersonActions people = new PersonActions(ledger, lifecycle, renewals, offboarding, retool);
         actions = new ConsoleActions(ledger.queries(), ledger.auditTrail(), intake, mailReview, people,
                 settings.dryRun());
-        retoolStatus = new RetoolStatus(SignupServices.of(context).outage(), retool);
+        retoolStatus = new RetoolStatus(outage, retool);
         String base = Layout.BASE;
         router.route(HttpMethod.GET, base).handler(request -> redirect(request, base + "/overview"));
         router.route(HttpMethod.GET, base + "/").handler(request -> redirect(request, base + "/overview"));

@@ -9,7 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
-import io.camelretool.example.SignupServices;
+import io.camelretool.example.healing.RetoolOutage;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.PersonAccess;
 import io.camelretool.sandbox.SandboxPlan;
@@ -265,7 +265,7 @@ class EmbedSessionsTest {
         int[] sent = { 0 };
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             host.session(request.apply(sent[0]++));
-            return SignupServices.of(app.context()).outage().holdsBack();
+            return app.bean(RetoolOutage.class).holdsBack();
         });
         int before = retool.sandbox().requests().size();
 

@@ -364,8 +364,9 @@ class ConsoleActionsTest {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
+        // a dead-letter file is written as a .part beside it and moved into place whole: only .csv files count
         try (var files = Files.list(folder)) {
-            return files.toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".csv")).toList();
         }
     }
 

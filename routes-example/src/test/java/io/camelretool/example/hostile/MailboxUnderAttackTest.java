@@ -13,7 +13,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
-import io.camelretool.example.SignupServices;
+import io.camelretool.example.config.Connections;
 import io.camelretool.sandbox.RetoolSandbox;
 import io.camelretool.testing.LogCapture;
 import io.camelretool.testing.SecretScan;
@@ -100,7 +100,7 @@ class MailboxUnderAttackTest {
     void theDemoMailboxDoesNotRunBesideARealRetool() throws Exception {
         // RunningApplication names a Retool base URL and key: to the application that is a real Retool
         try (RunningApplication app = RunningApplication.start(signups, retool, Map.of("mail.enabled", "true"))) {
-            assertThat(SignupServices.of(app.context()).connections().isDemoMailbox()).isFalse();
+            assertThat(app.bean(Connections.class).isDemoMailbox()).isFalse();
             assertThat(app.context().getRoute("mail-intake")).isNull();
         }
     }

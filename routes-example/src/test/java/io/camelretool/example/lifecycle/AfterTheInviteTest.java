@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
-import io.camelretool.example.SignupServices;
+import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.Person;
@@ -74,7 +74,7 @@ class AfterTheInviteTest {
     }
 
     private static LedgerLifecycle lifecycle(RunningApplication app) {
-        return SignupServices.of(app.context()).ledgerLifecycle();
+        return app.bean(LedgerLifecycle.class);
     }
 
     private static void awaitStatus(RunningApplication app, String email, LedgerStatus status) {
@@ -196,11 +196,11 @@ class AfterTheInviteTest {
             signUp(app, "bob@example.com");
             retool.sandbox().expireInvite(inviteOf("bob@example.com"));
             awaitStatus(app, "bob@example.com", LedgerStatus.EXPIRED);
-            SignupServices services = SignupServices.of(app.context());
+            ExampleSettings settings = app.bean(ExampleSettings.class);
             ProducerTemplate retoolCalls = app.context().createProducerTemplate();
-            InviteRenewals nodeA = new InviteRenewals(services.ledgerLifecycle(), services.settings().policy(), 2,
+            InviteRenewals nodeA = new InviteRenewals(app.bean(LedgerLifecycle.class), settings.policy(), 2,
                     Duration.ofMinutes(5), Clock.systemUTC());
-            InviteRenewals nodeB = new InviteRenewals(services.ledgerLifecycle(), services.settings().policy(), 2,
+            InviteRenewals nodeB = new InviteRenewals(app.bean(LedgerLifecycle.class), settings.policy(), 2,
                     Duration.ofMinutes(5), Clock.systemUTC());
 
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> nodeA.renewDue(retoolCalls));

@@ -84,15 +84,23 @@ class EmbedSessionsRouteFileTest {
             return component;
         }
 
+        private DataSource memory;
         private Ledger ledger;
 
         /** Made once per context, whatever order Camel calls these methods in (the application binds it first). */
+        @BindToRegistry("ledgerDataSource")
+        public synchronized DataSource memory() {
+            if (memory == null) {
+                memory = LedgerDataSource.forUrl("jdbc:h2:mem:embed-route-" + UUID.randomUUID()
+                                                 + ";DB_CLOSE_DELAY=-1", "", "");
+            }
+            return memory;
+        }
+
         @BindToRegistry("ledger")
         public synchronized Ledger ledger() {
             if (ledger == null) {
-                DataSource memory = LedgerDataSource.forUrl("jdbc:h2:mem:embed-route-" + UUID.randomUUID()
-                                                            + ";DB_CLOSE_DELAY=-1", "", "");
-                ledger = new Ledger(memory, Clock.systemUTC());
+                ledger = new Ledger(memory(), Clock.systemUTC());
                 ledger.createSchema();
             }
             return ledger;
@@ -109,6 +117,9 @@ class EmbedSessionsRouteFileTest {
 
     @BeanInject
     Ledger ledger;
+
+    @BeanInject("ledgerDataSource")
+    DataSource ledgerDatabase;
 
     @Produce("direct:embed")
     ProducerTemplate embed;
@@ -209,6 +220,19 @@ class EmbedSessionsRouteFileTest {
         assertThat(answer.getMessage().getHeader("Retry-After")).isNotNull();
         assertThat(answer.getException()).isNull();
         assertThat(ledger.access().find("ada@customer.example").orElseThrow().sessions()).isZero();
+    }
+
+    @Test
+    void whenTheLedgerCannotBeReachedItAnswers503WithRetryAfterAndMintsNothing() throws Exception {
+        embedOnly("ada@customer.example");
+        RouteTestLedgers.breakLedger(ledgerDatabase);
+
+        Exchange answer = post("{\"email\":\"ada@customer.example\",\"externalIdentifier\":\"customer-42\"}", true);
+
+        assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
+        assertThat(answer.getMessage().getHeader("Retry-After")).isEqualTo("5");
+        assertThat(answer.getException()).isNull();
+        assertThat(retool.sandbox().embedMints()).isEmpty();
     }
 
     /** A signup recorded EMBED_ONLY, as the pipeline's policy records an external person under EXTERNAL_ACCESS=embed. */

@@ -2,6 +2,7 @@ package io.camelretool.example.routes;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
 import io.camelretool.sandbox.SandboxInvite;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.LogCapture;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -66,6 +68,7 @@ class OffboardingRouteFileTest {
      */
     public static class Beans implements CamelConfiguration {
 
+        private DataSource memory;
         private Ledger ledger;
         private Offboarding offboarding;
 
@@ -77,12 +80,19 @@ class OffboardingRouteFileTest {
             return component;
         }
 
+        @BindToRegistry("ledgerDataSource")
+        public synchronized DataSource memory() {
+            if (memory == null) {
+                memory = LedgerDataSource.forUrl("jdbc:h2:mem:offboarding-route-" + UUID.randomUUID()
+                                                 + ";DB_CLOSE_DELAY=-1", "", "");
+            }
+            return memory;
+        }
+
         @BindToRegistry("ledger")
         public synchronized Ledger ledger() {
             if (ledger == null) {
-                DataSource memory = LedgerDataSource.forUrl("jdbc:h2:mem:offboarding-route-" + UUID.randomUUID()
-                                                            + ";DB_CLOSE_DELAY=-1", "", "");
-                ledger = new Ledger(memory, Clock.systemUTC());
+                ledger = new Ledger(memory(), Clock.systemUTC());
                 ledger.createSchema();
             }
             return ledger;
@@ -111,6 +121,10 @@ class OffboardingRouteFileTest {
 
     @BeanInject
     Ledger ledger;
+
+
+    @BeanInject("ledgerDataSource")
+    DataSource ledgerDatabase;
 
     @Produce("direct:offboard")
     ProducerTemplate api;
@@ -179,6 +193,30 @@ class OffboardingRouteFileTest {
         assertThat(readmitted.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(200);
         assertThat(ledger.find("lee@example.com").orElseThrow().status()).isEqualTo(LedgerStatus.RECEIVED);
         assertThat(again.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(409);
+    }
+
+    @Test
+    void aLedgerThatCannotBeReachedIs503AndTheSweeperSaysSoInOneLine() throws Exception {
+        LogCapture log = LogCapture.attach();
+        try {
+            RouteTestLedgers.breakLedger(ledgerDatabase);
+
+            Exchange answer = call("direct:offboard", "/api/people/pat%40example.com", "Bearer " + TOKEN);
+
+            assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
+            assertThat(answer.getException()).isNull();
+            List<String> lines = new ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                lines.addAll(log.drain());
+                return lines.stream().anyMatch(line -> line.contains("The offboarding sweeper cannot reach the "
+                                                                     + "ledger"));
+            });
+            assertThat(lines).filteredOn(line -> line.contains("The offboarding sweeper cannot reach the ledger"))
+                    .allMatch(line -> !line.contains("\n"));
+            assertThat(lines).noneMatch(line -> line.contains("Failed delivery"));
+        } finally {
+            log.detach();
+        }
     }
 
     /** A person the pipeline invited: a pending invite in the sandbox, the row INVITED with its id. */

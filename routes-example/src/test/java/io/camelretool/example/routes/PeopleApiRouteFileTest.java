@@ -64,7 +64,8 @@ class PeopleApiRouteFileTest {
 
         private DataSource memory;
 
-        private synchronized DataSource memory() {
+        @BindToRegistry("ledgerDataSource")
+        public synchronized DataSource memory() {
             if (memory == null) {
                 memory = LedgerDataSource.forUrl("jdbc:h2:mem:people-api-route-" + UUID.randomUUID()
                                                  + ";DB_CLOSE_DELAY=-1", "", "");
@@ -97,6 +98,9 @@ class PeopleApiRouteFileTest {
 
     @BeanInject
     Ledger ledger;
+
+    @BeanInject("ledgerDataSource")
+    DataSource ledgerDatabase;
 
     @Produce("direct:people")
     ProducerTemplate api;
@@ -159,6 +163,18 @@ class PeopleApiRouteFileTest {
         String name = JSON.readTree(report.getMessage().getBody(String.class)).path("report").asText();
         assertThat(REPORTS.resolve(name)).exists();
         assertThat(reportNames()).contains(name);
+    }
+
+    @Test
+    void aLedgerThatCannotBeReadIs503() throws Exception {
+        RouteTestLedgers.breakLedger(ledgerDatabase);
+
+        Exchange answer = call("direct:people", "Bearer " + TOKEN, null, null);
+
+        assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(503);
+        assertThat(JSON.readTree(answer.getMessage().getBody(String.class)).path("error").asText())
+                .contains("ledger");
+        assertThat(answer.getException()).isNull();
     }
 
     private void signUp(String email) {

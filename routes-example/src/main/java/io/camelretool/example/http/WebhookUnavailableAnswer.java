@@ -1,4 +1,4 @@
-package io.camelretool.example.routes;
+package io.camelretool.example.http;
 
 import java.util.ArrayList;
 import java.util.List;
