@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelretool.example.ApplicationSecrets;
+import io.camelretool.example.access.Offboarding;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.example.ledger.AuditTrail;
 import io.camelretool.example.ledger.LedgerStatus;
@@ -278,6 +279,17 @@ class ConsoleActionsTest {
                 .startsWith("re-admitted by console " + USER);
         assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::action)
                 .containsExactly("readmit", "readmit", "offboard", "offboard");
+    }
+
+    @Test
+    void theConsoleTheAdminApiAndTheSweeperShareTheApplicationsOneOffboarding() throws Exception {
+        start(Map.of());
+
+        // one per application: it knows which offboardings are under way here, which the sweeper then leaves alone
+        assertThat(app.context().getRegistry().findByType(Offboarding.class)).hasSize(1);
+        assertThat(app.context().getRegistry().lookupByName("operatorConsole")).isNotNull();
+        assertThat(app.context().getRoute("offboarding-sweeper")).isNotNull();
+        assertThat(app.context().getRoute("admin-offboard")).isNotNull();
     }
 
     @Test
