@@ -14,6 +14,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * page, read-only, through the same client, key and rate limit as the invites, and with no retry of its own). The
  * outage lets it out as its trial and learns its outcome from the client, like every attempt's: any answer from
  * Retool, even a refusal, ends the outage. When another route's attempt took the trial first, this one is held back.
+ * The probe route's step ({@code camel/invite-pipeline.camel.yaml}), registered as the bean {@code retoolProbe}.
  */
 public final class RetoolProbe {
 

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * Applies what the {@code retool:invite} consumer saw change to the ledger's row of that invite: CLAIMED makes it
  * JOINED with the user id, EXPIRED, REVOKED and VANISHED take those statuses. A change for an invite the ledger does
  * not hold (sent by someone else), or whose row has moved on (renewed meanwhile), changes nothing; a change seen twice
- * (a restart, a second node) changes the row once.
+ * (a restart, a second node) changes the row once. The lifecycle route's step ({@code camel/lifecycle.camel.yaml}),
+ * registered as the bean {@code inviteLifecycle}.
  */
 public final class InviteLifecycle {
 

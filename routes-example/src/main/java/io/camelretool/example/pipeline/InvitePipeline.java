@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * The steps around the invite calls, a chunk of ledger rows at a time: read the waiting rows, apply the policy,
  * record what is not to be sent and claim what is ({@code SENDING} is written before any call), then, once the
  * chunk's calls are answered, record every outcome. Each step is one transaction however large the chunk, so a
- * million signups cost a few thousand transactions rather than millions.
+ * million signups cost a few thousand transactions rather than millions. The steps of the pipeline's routes
+ * ({@code camel/invite-pipeline.camel.yaml}), registered as the bean {@code invitePipeline}.
  */
 public final class InvitePipeline {
 

@@ -3,6 +3,8 @@ package io.camelretool.example.routes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.component.classify.SignupClassifier;
@@ -17,9 +19,11 @@ import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
 import io.camelretool.sandbox.RetoolSandbox;
+import io.camelretool.testing.LogCapture;
 import io.camelretool.testing.RetoolSecrets;
 import io.camelretool.testing.SecretScan;
 import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
@@ -42,6 +46,8 @@ class InvitePipelineRouteFileTest {
 
     private static final RetoolSandbox SANDBOX = RetoolSandbox.start();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    /** The pipeline's warning when a round finds the ledger unreachable. */
+    private static final String LEDGER_DOWN = "The pipeline cannot reach the ledger";
 
     static {
         // the component's base URL, in route-tests/invite-pipeline.properties: the sandbox's port is only known now
@@ -53,6 +59,12 @@ class InvitePipelineRouteFileTest {
 
     @BeanInject
     Ledger ledger;
+
+    @BeanInject
+    DataSource ledgerData;
+
+    @BeanInject
+    CamelContext context;
 
     @Produce("direct:call-retool")
     ProducerTemplate retool;
@@ -103,6 +115,28 @@ class InvitePipelineRouteFileTest {
         assertThat(everything).doesNotContain(link);
         // and the log of the run, like every place SECRETS scans, holds no invite link either (after each test)
         SECRETS.seen("the call's answer", everything);
+    }
+
+    @Test
+    void aLedgerThatCannotBeReachedLeavesOneWarningARoundAndNoStackTrace() throws Exception {
+        LogCapture log = LogCapture.attach();
+        try {
+            RouteTestLedgers.breakLedger(ledgerData);
+
+            List<String> lines = new CopyOnWriteArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                lines.addAll(log.drain());
+                return lines.stream().filter(line -> line.contains(LEDGER_DOWN)).count() >= 2;
+            });
+
+            assertThat(lines).filteredOn(line -> line.contains(LEDGER_DOWN))
+                    .allMatch(line -> line.startsWith("WARN")).noneMatch(line -> line.contains("caused by"));
+            assertThat(lines).noneMatch(line -> line.startsWith("ERROR"));
+            assertThat(context.getRoute("invite-pipeline")).isNotNull();
+            assertThat(context.getRouteController().getRouteStatus("invite-pipeline").isStarted()).isTrue();
+        } finally {
+            log.detach();
+        }
     }
 
     private void accept(String email) {

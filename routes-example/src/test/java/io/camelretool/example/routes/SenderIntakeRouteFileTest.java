@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import javax.sql.DataSource;
 
 import io.camelretool.example.config.PipelineBeans;
 import io.camelretool.example.intake.sender.SenderPayloads;
@@ -48,6 +49,9 @@ class SenderIntakeRouteFileTest {
 
     @BeanInject
     CamelContext context;
+
+    @BeanInject
+    DataSource ledgerData;
 
     @Test
     void aSignedStripeEventIsAcceptedIntoTheLedgerAndARedeliveryGetsTheSameAnswer() throws Exception {
@@ -125,6 +129,19 @@ class SenderIntakeRouteFileTest {
         assertThat(ledger.find("cut@example.com")).isEmpty();
         assertThat(ledger.find("text@example.com")).isEmpty();
         assertThat(ledger.reportableBatches()).isEmpty();
+    }
+
+    @Test
+    void aLedgerThatCannotBeReachedIs503WithRetryAfterAndAcceptsNothing() throws Exception {
+        RouteTestLedgers.breakLedger(ledgerData);
+        String body = SenderPayloads.stripeCustomerCreated("evt_ledgerDown", "down@example.com", "Do Wn");
+
+        HttpResponse<String> answer = post("/signups/stripe", body, signed(body));
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(answer.body()).contains("nothing was accepted");
+        assertThat(answer.headers().map()).doesNotContainKey("stripe-signature");
     }
 
     private static String signed(String body) {
