@@ -226,19 +226,26 @@ final class ApplicationSetup extends MainListenerSupport {
     }
 
     /**
-     * The HTTP servers' ports, tried before anything starts: Camel Main would only log a warning for a server that
-     * cannot bind and start without the webhook and health endpoints.
+     * Every port the application will listen on, tried before anything starts: Camel Main would only log a warning
+     * for an HTTP server that cannot bind and start without the webhook and health endpoints. All are tried, and the
+     * refusal names every one in the way, so a second copy on the same machine learns all it must move at once.
      */
     private static void requireFreePorts(CamelContext context, ExampleSettings settings) {
+        List<ListenPort> ports = new ArrayList<>();
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.server.enabled:false}}").strip())) {
-            ListenPort.requireFree(context.resolvePropertyPlaceholders("{{camel.server.host:0.0.0.0}}").strip(),
-                    settings.webhookPort(), "the webhook, health, console and API server", "WEBHOOK_PORT");
+            ports.add(new ListenPort(context.resolvePropertyPlaceholders("{{camel.server.host:0.0.0.0}}").strip(),
+                    settings.webhookPort(), "the webhook, health, console and API server", "WEBHOOK_PORT"));
         }
         if (Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.management.enabled:false}}").strip())) {
             String port = context.resolvePropertyPlaceholders("{{camel.management.port:9876}}").strip();
-            ListenPort.requireFree(context.resolvePropertyPlaceholders("{{camel.management.host:0.0.0.0}}").strip(),
-                    port, "the management server (health in detail, metrics)", "MANAGEMENT_PORT");
+            ports.add(ListenPort.of(context.resolvePropertyPlaceholders("{{camel.management.host:0.0.0.0}}").strip(),
+                    port, "the management server (health in detail, metrics)", "MANAGEMENT_PORT"));
         }
+        if (Connections.startsDemoMailbox(settings, context.resolvePropertyPlaceholders("{{mail.demo:}}"))) {
+            ports.addAll(DemoMailbox.Ports.read(key -> context.resolvePropertyPlaceholders("{{" + key + ":}}"))
+                    .listened());
+        }
+        ListenPort.requireFree(ports);
     }
 
     /** What the console says of the Retool in use: never its key. */

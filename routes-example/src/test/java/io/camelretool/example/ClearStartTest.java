@@ -94,6 +94,23 @@ class ClearStartTest {
     }
 
     @Test
+    void namesEveryPortInTheWayInOneLineSoASecondCopyLearnsAllItMustMoveAtOnce() throws Exception {
+        try (ServerSocket webhook = new ServerSocket(0); ServerSocket smtp = new ServerSocket(0);
+             ServerSocket imap = new ServerSocket(0)) {
+            Map<String, String> overrides = new java.util.HashMap<>(demoMailbox(smtp.getLocalPort(),
+                    imap.getLocalPort()));
+            overrides.put("camel.server.port", String.valueOf(webhook.getLocalPort()));
+
+            String reason = refusal(overrides);
+
+            assertThat(reason).startsWith("3 ports cannot be listened on").doesNotContain("\n")
+                    .contains("Port " + webhook.getLocalPort()).contains("WEBHOOK_PORT")
+                    .contains("Port " + smtp.getLocalPort()).contains("MAIL_DEMO_SMTP_PORT")
+                    .contains("Port " + imap.getLocalPort()).contains("MAIL_DEMO_IMAP_PORT");
+        }
+    }
+
+    @Test
     void refusesToStartWhenAnotherProcessHoldsTheLedgerAndNamesSignupsDir() throws Exception {
         // what a first copy of the application on the same data folder holds: the lock on the H2 ledger's file
         Path ledgerFile = Files.createDirectories(signups.resolve("ledger")).resolve("ledger.mv.db");

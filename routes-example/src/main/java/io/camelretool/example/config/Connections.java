@@ -47,9 +47,8 @@ public final class Connections extends ServiceSupport {
         MailboxSettings mailbox = settings.mailbox();
         DemoMailbox demo = null;
         try {
-            boolean demoWanted = SettingValues.bool(demoMailbox, "MAIL_DEMO", retool.isSandbox());
             if (mailbox.enabled() && !mailbox.isConfigured()) {
-                if (demoWanted) {
+                if (startsDemoMailbox(settings, demoMailbox)) {
                     demo = DemoMailbox.start(demoPorts);
                     mailbox = DemoMailbox.settingsFor(mailbox, demoPorts);
                 } else {
@@ -62,6 +61,17 @@ public final class Connections extends ServiceSupport {
         }
         return new Connections(retool, demo, mailbox,
                 WebhookSecret.resolve(settings.webhookSecret(), retool.isSandbox()));
+    }
+
+    /**
+     * Whether {@link #open} starts the demo mailbox: the mailbox is on, no {@code MAIL_HOST} is configured, and
+     * {@code MAIL_DEMO} says so (by default only beside the local sandbox, i.e. with no Retool configured).
+     */
+    public static boolean startsDemoMailbox(ExampleSettings settings, String demoMailbox) {
+        MailboxSettings mailbox = settings.mailbox();
+        boolean localRetool = settings.retoolBaseUrl().isBlank() && settings.retoolApiKey().isBlank();
+        return mailbox.enabled() && !mailbox.isConfigured()
+               && SettingValues.bool(demoMailbox, "MAIL_DEMO", localRetool);
     }
 
     public RetoolTarget retool() {

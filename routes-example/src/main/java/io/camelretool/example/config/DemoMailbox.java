@@ -1,5 +1,6 @@
 package io.camelretool.example.config;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -33,6 +34,12 @@ public final class DemoMailbox implements AutoCloseable {
                     SettingValues.port(SettingValues.orDefault(property.apply("mail.demo.imap-port"),
                             String.valueOf(IMAP_PORT)), "MAIL_DEMO_IMAP_PORT"));
         }
+
+        /** The two ports as the application listens on them, with the variables that move them. */
+        public List<ListenPort> listened() {
+            return List.of(new ListenPort(HOST, smtp, "the demo mailbox's SMTP", "MAIL_DEMO_SMTP_PORT"),
+                    new ListenPort(HOST, imap, "the demo mailbox's IMAP", "MAIL_DEMO_IMAP_PORT"));
+        }
     }
 
     private final GreenMail greenMail;
@@ -52,8 +59,7 @@ public final class DemoMailbox implements AutoCloseable {
      *                      line naming the port and its variable, before GreenMail tries and fails at length
      */
     public static DemoMailbox start(Ports ports) {
-        ListenPort.requireFree(HOST, ports.smtp(), "the demo mailbox's SMTP", "MAIL_DEMO_SMTP_PORT");
-        ListenPort.requireFree(HOST, ports.imap(), "the demo mailbox's IMAP", "MAIL_DEMO_IMAP_PORT");
+        ListenPort.requireFree(ports.listened());
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(ports.smtp(), HOST, ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(ports.imap(), HOST, ServerSetup.PROTOCOL_IMAP) });
