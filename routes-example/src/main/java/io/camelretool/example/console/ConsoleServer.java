@@ -23,6 +23,7 @@ import io.camelretool.example.api.PeopleApi;
 import io.camelretool.example.config.ExampleSettings;
 import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.config.MailboxSettings;
+import io.camelretool.example.http.RoutesOnHttpServer;
 import io.camelretool.example.intake.LogText;
 import io.camelretool.example.healing.RetoolOutage;
 import io.camelretool.example.ledger.Ledger;
@@ -45,8 +46,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * (report downloads) without a session is answered 401; every form carries the session's CSRF token and a post
  * without it changes nothing. Every answer forbids scripts, framing and content sniffing.
  */
-public final class ConsoleServer extends EventNotifierSupport {
+public final class ConsoleServer extends RoutesOnHttpServer {
 
     static final String SESSION_COOKIE = "console_session";
     static final String LOGIN_COOKIE = "console_login";
@@ -66,7 +65,6 @@ public final class ConsoleServer extends EventNotifierSupport {
     private static final int MAX_TARGETS = 500;
     private static final int LIST_LIMIT = 50;
 
-    private final int port;
     private final ConsoleAccess access;
     private final ExampleSettings settings;
     private final Ledger ledger;
@@ -84,7 +82,6 @@ public final class ConsoleServer extends EventNotifierSupport {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final RetoolOutage outage;
-    private boolean routed;
 
     /**
      * @param mailbox           the mailbox actually read (the demo one out of the box)
@@ -96,10 +93,10 @@ public final class ConsoleServer extends EventNotifierSupport {
     public ConsoleServer(ConsoleAccess access, ExampleSettings settings, MailboxSettings mailbox, Ledger ledger,
                          LedgerLifecycle lifecycle, SignupIntake intake, Offboarding offboarding,
                          RetoolOutage outage, Map<String, String> retoolDescription) {
+        super(settings.webhookPort());
         this.lifecycle = lifecycle;
         this.outage = outage;
         this.offboarding = offboarding;
-        this.port = settings.webhookPort();
         this.access = access;
         this.settings = settings;
         this.ledger = ledger;
@@ -113,19 +110,7 @@ public final class ConsoleServer extends EventNotifierSupport {
     }
 
     @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.CamelContextStartingEvent;
-    }
-
-    @Override
-    public void notify(CamelEvent event) {
-        CamelContext context = ((CamelEvent.CamelContextEvent) event).getContext();
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        if (router == null || routed) {
-            return;
-        }
-        routed = true;
+    protected void addTo(VertxPlatformHttpRouter router, CamelContext context) {
         ProducerTemplate retool = context.createProducerTemplate();
         InviteRenewals renewals = new InviteRenewals(lifecycle, settings.policy(),
                 LifecycleSettings.from(context).maxRenewals(), settings.reconcileAfter(), clock);

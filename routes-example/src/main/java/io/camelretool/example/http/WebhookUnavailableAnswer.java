@@ -1,14 +1,10 @@
 package io.camelretool.example.http;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Route;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * What {@code POST /signups} answers while the webhook route is not running: while the application starts (its HTTP
@@ -17,40 +13,28 @@ import org.apache.camel.support.EventNotifierSupport;
  * again. The webhook route's own handler, added when the route starts, comes first; this one only answers when that
  * handler is not there.
  */
-public final class WebhookUnavailableAnswer extends EventNotifierSupport {
+public final class WebhookUnavailableAnswer extends RoutesOnHttpServer {
 
-    private final int port;
     private final List<String> paths;
-    private final List<Route> fallbacks = new ArrayList<>();
 
     /**
      * @param port  the port of Camel's HTTP server, where the webhook listens
      * @param paths the signed paths that answer 503 while their routes are not running
      */
     public WebhookUnavailableAnswer(int port, List<String> paths) {
-        this.port = port;
+        super(port);
         this.paths = List.copyOf(paths);
     }
 
     @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.CamelContextStartingEvent;
-    }
-
-    @Override
-    public void notify(CamelEvent event) {
+    protected void addTo(VertxPlatformHttpRouter router, CamelContext context) {
         // the HTTP server has started by now, the routes have not (the supervising route controller starts them later)
-        CamelContext context = ((CamelEvent.CamelContextEvent) event).getContext();
-        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
-                VertxPlatformHttpRouter.getRouterNameFromPort(port));
-        if (router != null && fallbacks.isEmpty()) {
-            for (String path : paths) {
-                fallbacks.add(router.route(HttpMethod.POST, path).order(Integer.MAX_VALUE)
-                        .handler(request -> request.response().setStatusCode(503).putHeader("Retry-After", "5")
-                                .putHeader("Content-Type", "application/json")
-                                .end("{\"error\":\"the webhook is starting or stopping; nothing was accepted, "
-                                     + "send again\"}")));
-            }
+        for (String path : paths) {
+            router.route(HttpMethod.POST, path).order(Integer.MAX_VALUE)
+                    .handler(request -> request.response().setStatusCode(503).putHeader("Retry-After", "5")
+                            .putHeader("Content-Type", "application/json")
+                            .end("{\"error\":\"the webhook is starting or stopping; nothing was accepted, "
+                                 + "send again\"}"));
         }
     }
 }

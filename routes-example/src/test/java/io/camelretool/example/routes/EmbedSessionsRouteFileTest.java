@@ -21,7 +21,6 @@ import io.camelretool.example.config.RetoolTarget;
 import io.camelretool.example.intake.webhook.WebhookIntake;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.Settlement;
 import io.camelretool.example.pipeline.SignupIntake;
@@ -78,10 +77,7 @@ class EmbedSessionsRouteFileTest {
 
         @BindToRegistry("retool")
         public RetoolComponent retool() {
-            RetoolComponent component = new RetoolComponent();
-            component.getConfiguration().setBaseUrl(retool.baseUrl());
-            component.getConfiguration().setApiKey(retool.apiKey());
-            return component;
+            return RouteTestLedgers.retool(retool);
         }
 
         private DataSource memory;
@@ -91,8 +87,7 @@ class EmbedSessionsRouteFileTest {
         @BindToRegistry("ledgerDataSource")
         public synchronized DataSource memory() {
             if (memory == null) {
-                memory = LedgerDataSource.forUrl("jdbc:h2:mem:embed-route-" + UUID.randomUUID()
-                                                 + ";DB_CLOSE_DELAY=-1", "", "");
+                memory = RouteTestLedgers.memory("embed");
             }
             return memory;
         }
@@ -100,8 +95,7 @@ class EmbedSessionsRouteFileTest {
         @BindToRegistry("ledger")
         public synchronized Ledger ledger() {
             if (ledger == null) {
-                ledger = new Ledger(memory(), Clock.systemUTC());
-                ledger.createSchema();
+                ledger = RouteTestLedgers.ledger(memory());
             }
             return ledger;
         }

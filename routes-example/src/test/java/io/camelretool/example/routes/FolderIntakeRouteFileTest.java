@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 
 import io.camelretool.component.classify.SignupClassifier;
 import io.camelretool.example.intake.folder.FolderIntake;
 import io.camelretool.example.intake.folder.InboxEntryFilter;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.pipeline.SignupIntake;
 import org.apache.camel.BeanInject;
@@ -45,11 +41,7 @@ class FolderIntakeRouteFileTest {
 
         @BindToRegistry("ledger")
         public Ledger ledger() {
-            DataSource memory = LedgerDataSource.forUrl("jdbc:h2:mem:folder-route-" + UUID.randomUUID()
-                                                        + ";DB_CLOSE_DELAY=-1", "", "");
-            Ledger ledger = new Ledger(memory, Clock.systemUTC());
-            ledger.createSchema();
-            return ledger;
+            return RouteTestLedgers.ledger(RouteTestLedgers.memory("folder"));
         }
 
         @BindToRegistry("inboxEntryFilter")

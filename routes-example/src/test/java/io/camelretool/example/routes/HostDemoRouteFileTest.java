@@ -5,12 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.component.RetoolComponent;
@@ -22,7 +20,6 @@ import io.camelretool.example.access.HostDemo;
 import io.camelretool.example.config.AccessSettings;
 import io.camelretool.example.config.RetoolTarget;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.Settlement;
 import io.camelretool.example.pipeline.SignupIntake;
@@ -75,19 +72,13 @@ class HostDemoRouteFileTest {
 
         @BindToRegistry("retool")
         public RetoolComponent retool() {
-            RetoolComponent component = new RetoolComponent();
-            component.getConfiguration().setBaseUrl(retool.baseUrl());
-            component.getConfiguration().setApiKey(retool.apiKey());
-            return component;
+            return RouteTestLedgers.retool(retool);
         }
 
         @BindToRegistry("ledger")
         public synchronized Ledger ledger() {
             if (ledger == null) {
-                DataSource memory = LedgerDataSource.forUrl("jdbc:h2:mem:host-demo-route-" + UUID.randomUUID()
-                                                            + ";DB_CLOSE_DELAY=-1", "", "");
-                ledger = new Ledger(memory, Clock.systemUTC());
-                ledger.createSchema();
+                ledger = RouteTestLedgers.ledger(RouteTestLedgers.memory("host-demo"));
             }
             return ledger;
         }

@@ -7,13 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import io.camelretool.component.classify.SeatPriceTable;
 import io.camelretool.example.ledger.Arrival;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerSweeper;
 import io.camelretool.example.pipeline.InviteReconciler;
 import io.camelretool.example.report.BatchReportWriter;
@@ -44,11 +42,7 @@ class LedgerSweeperRouteFileTest {
 
         @BindToRegistry("ledger")
         public Ledger ledger() {
-            DataSource memory = LedgerDataSource.forUrl("jdbc:h2:mem:sweeper-route-" + UUID.randomUUID()
-                                                        + ";DB_CLOSE_DELAY=-1", "", "");
-            Ledger ledger = new Ledger(memory, Clock.systemUTC());
-            ledger.createSchema();
-            return ledger;
+            return RouteTestLedgers.ledger(RouteTestLedgers.memory("sweeper"));
         }
 
         @BindToRegistry("ledgerSweeper")

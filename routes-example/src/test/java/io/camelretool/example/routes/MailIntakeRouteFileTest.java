@@ -3,10 +3,7 @@ package io.camelretool.example.routes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
-import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -15,7 +12,6 @@ import io.camelretool.component.classify.SignupClassifier;
 import io.camelretool.example.config.MailboxSettings;
 import io.camelretool.example.intake.mail.MailIntake;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.pipeline.SignupIntake;
 import jakarta.mail.Flags;
@@ -63,11 +59,7 @@ class MailIntakeRouteFileTest {
 
         @BindToRegistry("ledger")
         public Ledger ledger() {
-            DataSource memory = LedgerDataSource.forUrl("jdbc:h2:mem:mail-route-" + UUID.randomUUID()
-                                                        + ";DB_CLOSE_DELAY=-1", "", "");
-            Ledger ledger = new Ledger(memory, Clock.systemUTC());
-            ledger.createSchema();
-            return ledger;
+            return RouteTestLedgers.ledger(RouteTestLedgers.memory("mail"));
         }
 
         @BindToRegistry("mailIntake")

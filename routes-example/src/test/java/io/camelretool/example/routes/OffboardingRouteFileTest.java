@@ -19,7 +19,6 @@ import io.camelretool.example.access.OffboardingApi;
 import io.camelretool.example.api.AdminGate;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.ledger.PersonAccess;
 import io.camelretool.example.ledger.Settlement;
@@ -74,17 +73,13 @@ class OffboardingRouteFileTest {
 
         @BindToRegistry("retool")
         public RetoolComponent retool() {
-            RetoolComponent component = new RetoolComponent();
-            component.getConfiguration().setBaseUrl(retool.baseUrl());
-            component.getConfiguration().setApiKey(retool.apiKey());
-            return component;
+            return RouteTestLedgers.retool(retool);
         }
 
         @BindToRegistry("ledgerDataSource")
         public synchronized DataSource memory() {
             if (memory == null) {
-                memory = LedgerDataSource.forUrl("jdbc:h2:mem:offboarding-route-" + UUID.randomUUID()
-                                                 + ";DB_CLOSE_DELAY=-1", "", "");
+                memory = RouteTestLedgers.memory("offboarding");
             }
             return memory;
         }
@@ -92,8 +87,7 @@ class OffboardingRouteFileTest {
         @BindToRegistry("ledger")
         public synchronized Ledger ledger() {
             if (ledger == null) {
-                ledger = new Ledger(memory(), Clock.systemUTC());
-                ledger.createSchema();
+                ledger = RouteTestLedgers.ledger(memory());
             }
             return ledger;
         }

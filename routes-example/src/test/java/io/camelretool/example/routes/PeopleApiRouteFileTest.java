@@ -20,7 +20,6 @@ import io.camelretool.example.api.PeopleApi;
 import io.camelretool.example.api.ReadApi;
 import io.camelretool.example.config.AdminToken;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.policy.ClassSettings;
@@ -67,8 +66,7 @@ class PeopleApiRouteFileTest {
         @BindToRegistry("ledgerDataSource")
         public synchronized DataSource memory() {
             if (memory == null) {
-                memory = LedgerDataSource.forUrl("jdbc:h2:mem:people-api-route-" + UUID.randomUUID()
-                                                 + ";DB_CLOSE_DELAY=-1", "", "");
+                memory = RouteTestLedgers.memory("people-api");
                 new Ledger(memory, Clock.systemUTC()).createSchema();
             }
             return memory;

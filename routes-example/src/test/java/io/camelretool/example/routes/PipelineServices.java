@@ -1,7 +1,6 @@
 package io.camelretool.example.routes;
 
 import java.time.Clock;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.camelretool.component.RetoolComponent;
@@ -10,7 +9,6 @@ import io.camelretool.example.config.LifecycleSettings;
 import io.camelretool.example.healing.RetoolOutage;
 import io.camelretool.example.ledger.AttributeSync;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerLifecycle;
 import io.camelretool.example.pipeline.SignupIntake;
 import org.apache.camel.BindToRegistry;
@@ -26,8 +24,7 @@ public class PipelineServices implements CamelConfiguration {
 
     @BindToRegistry("ledgerDataSource")
     public DataSource ledgerDataSource() {
-        return LedgerDataSource.forUrl("jdbc:h2:mem:pipeline-route-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "", "");
+        return RouteTestLedgers.memory("pipeline");
     }
 
     @BindToRegistry("ledger")

@@ -3,12 +3,40 @@ package io.camelretool.example.routes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.util.UUID;
 import javax.sql.DataSource;
 
-/** What the route-level tests do to their in-memory ledger. */
+import io.camelretool.component.RetoolComponent;
+import io.camelretool.example.ledger.Ledger;
+import io.camelretool.example.ledger.LedgerDataSource;
+import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+
+/** The in-memory ledger (and the Retool) the route-level tests bind, and what they do to that ledger. */
 final class RouteTestLedgers {
 
     private RouteTestLedgers() {
+    }
+
+    /** A database of its own for one test context, named after the route for the logs; it lives as long as the JVM. */
+    static DataSource memory(String route) {
+        return LedgerDataSource.forUrl("jdbc:h2:mem:" + route + "-route-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "", "");
+    }
+
+    /** The ledger over that database, its tables made. */
+    static Ledger ledger(DataSource memory) {
+        Ledger ledger = new Ledger(memory, Clock.systemUTC());
+        ledger.createSchema();
+        return ledger;
+    }
+
+    /** The {@code retool} component the route files call, pointed at the test's sandbox. */
+    static RetoolComponent retool(RetoolSandboxExtension sandbox) {
+        RetoolComponent component = new RetoolComponent();
+        component.getConfiguration().setBaseUrl(sandbox.baseUrl());
+        component.getConfiguration().setApiKey(sandbox.apiKey());
+        return component;
     }
 
     /**

@@ -57,7 +57,8 @@ class SenderIntakeRouteTest {
     @BeforeEach
     void start() throws Exception {
         // Retool keeps an attribute's value only once the organisation defines it
-        if (retool.sandbox().attributeDefinitions().stream().noneMatch(definition -> definition.name().equals("plan"))) {
+        if (retool.sandbox().attributeDefinitions().stream()
+                .noneMatch(definition -> definition.name().equals("plan"))) {
             retool.sandbox().defineAttribute("plan", "string");
         }
         app = RunningApplication.start(signups, retool.sandbox(), Map.of(

@@ -3,8 +3,6 @@ package io.camelretool.example.routes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +10,6 @@ import io.camelretool.component.classify.SignupClassifier;
 import io.camelretool.example.intake.webhook.WebhookIntake;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import io.camelretool.example.ledger.Ledger;
-import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.pipeline.SignupIntake;
 import org.apache.camel.BeanInject;
@@ -45,11 +42,7 @@ class WebhookIntakeRouteFileTest {
 
         @BindToRegistry("ledger")
         public Ledger ledger() {
-            DataSource memory = LedgerDataSource.forUrl("jdbc:h2:mem:webhook-route-" + UUID.randomUUID()
-                                                        + ";DB_CLOSE_DELAY=-1", "", "");
-            Ledger ledger = new Ledger(memory, Clock.systemUTC());
-            ledger.createSchema();
-            return ledger;
+            return RouteTestLedgers.ledger(RouteTestLedgers.memory("webhook"));
         }
 
         @BindToRegistry("webhookIntake")
