@@ -39,6 +39,15 @@ public final class RequestParts {
         return query < 0 ? uri : uri.substring(0, query);
     }
 
+    /** The address the request came from, as the HTTP server saw it ("?" when the route is not fed by HTTP). */
+    public static String sourceAddress(Exchange exchange) {
+        if (exchange.getIn() instanceof HttpMessage http && http.getRequest() != null
+            && http.getRequest().remoteAddress() != null) {
+            return http.getRequest().remoteAddress().hostAddress();
+        }
+        return "?";
+    }
+
     /** The request's body; empty when it has none. */
     public static byte[] body(Exchange exchange) {
         byte[] body = exchange.getMessage().getBody(byte[].class);

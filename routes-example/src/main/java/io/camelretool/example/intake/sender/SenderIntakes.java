@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.camelretool.example.http.RequestParts;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.Exchange;
@@ -47,7 +48,7 @@ public final class SenderIntakes {
         }
         respond(exchange, intake.answer(contentType == null ? "" : contentType,
                 new SenderRequest(http.headers()::get, body),
-                http.remoteAddress() == null ? "?" : http.remoteAddress().hostAddress()));
+                RequestParts.sourceAddress(exchange)));
     }
 
     /** The ledger cannot be reached: 503 with Retry-After, nothing accepted; the sender delivers again. */

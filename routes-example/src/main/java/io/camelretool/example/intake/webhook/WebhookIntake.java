@@ -1,6 +1,5 @@
 package io.camelretool.example.intake.webhook;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,8 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelretool.example.http.RequestParts;
 import io.camelretool.example.intake.LogText;
 import io.camelretool.example.ledger.AcceptedBatch;
 import io.camelretool.example.ledger.Arrival;
@@ -23,7 +21,6 @@ import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +41,6 @@ public final class WebhookIntake {
 
     private static final String FROM = "webhookFrom";
     private static final String TIMESTAMP = "webhookTimestamp";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
 
     /** Why a request is refused, and with which status. */
@@ -71,11 +67,11 @@ public final class WebhookIntake {
     public void check(Exchange exchange) {
         String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class)
                 .toLowerCase(Locale.ROOT);
-        byte[] body = body(exchange);
+        byte[] body = RequestParts.body(exchange);
         String timestamp = exchange.getMessage().getHeader(WebhookSignature.TIMESTAMP_HEADER, String.class);
         String signed = exchange.getMessage().getHeader(WebhookSignature.SIGNATURE_HEADER, String.class);
         String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
-        exchange.setProperty(FROM, sourceAddress(exchange));
+        exchange.setProperty(FROM, RequestParts.sourceAddress(exchange));
         exchange.setProperty(TIMESTAMP, timestamp);
         exchange.getMessage().removeHeaders("*");
         refusal(contentType, body, timestamp, signed, query).ifPresent(refusal -> exchange.setProperty(REFUSAL,
@@ -108,12 +104,12 @@ public final class WebhookIntake {
         Refusal refusal = exchange.getProperty(REFUSAL, Refusal.class);
         LOG.warn("Webhook request from {} refused with {}: {}", LogText.of(exchange.getProperty(FROM, "?",
                 String.class)), refusal.status(), refusal.reason());
-        respond(exchange, refusal.status(), toJson(Map.of("error", refusal.reason())));
+        respond(exchange, refusal.status(), RequestParts.json(Map.of("error", refusal.reason())));
     }
 
     /** Accepts the signups of a checked request as one batch: 202 with one id per signup, or 400 for field errors. */
     public void accept(Exchange exchange) {
-        byte[] body = body(exchange);
+        byte[] body = RequestParts.body(exchange);
         String timestamp = exchange.getProperty(TIMESTAMP, String.class);
         Deliveries.Delivery delivery = new Deliveries.Delivery(SignupSource.WEBHOOK.name(),
                 WebhookSignature.deliveryKey(timestamp, body),
@@ -130,7 +126,7 @@ public final class WebhookIntake {
             LOG.warn("Webhook request from {} refused with 400: {} field error(s), the first: {}",
                     LogText.of(exchange.getProperty(FROM, "?", String.class)), payload.errors().size(),
                     LogText.of(first.path() + ": " + first.message()));
-            respond(exchange, 400, toJson(FieldErrorAnswer.of(payload.errors())));
+            respond(exchange, 400, RequestParts.json(FieldErrorAnswer.of(payload.errors())));
             return;
         }
         List<Arrival> arrivals = new ArrayList<>();
@@ -147,7 +143,7 @@ public final class WebhookIntake {
                     json.put("batch", accepted.batch().id());
                     json.put("accepted", ids.size());
                     json.put("ids", ids);
-                    return new Deliveries.Answer(202, toJson(json));
+                    return new Deliveries.Answer(202, RequestParts.json(json));
                 });
         if (made[0] == null) {
             // a copy of this request, on this node or another, was accepted while this one was being read
@@ -166,7 +162,7 @@ public final class WebhookIntake {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         LOG.error("Webhook request refused with 503: {}", LogText.of(failure == null ? "" : failure.getMessage()));
         exchange.getMessage().removeHeaders("*");
-        respond(exchange, 503, toJson(Map.of("error",
+        respond(exchange, 503, RequestParts.json(Map.of("error",
                 "signups cannot be stored right now; nothing was accepted, send again")));
     }
 
@@ -175,28 +171,6 @@ public final class WebhookIntake {
         respond(exchange, first.status(), first.body());
         LOG.info("Webhook request seen before (same signature, timestamp and body): answered as the first time, "
                  + "nothing accepted again");
-    }
-
-    private static byte[] body(Exchange exchange) {
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        return body == null ? new byte[0] : body;
-    }
-
-    /** The address the request came from, as the HTTP server saw it ("?" when the route is not fed by HTTP). */
-    private static String sourceAddress(Exchange exchange) {
-        if (exchange.getIn() instanceof HttpMessage http && http.getRequest() != null
-            && http.getRequest().remoteAddress() != null) {
-            return http.getRequest().remoteAddress().hostAddress();
-        }
-        return "?";
-    }
-
-    private static String toJson(Object json) {
-        try {
-            return new String(JSON.writeValueAsBytes(json), StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("maps of strings, numbers and lists always serialise", e);
-        }
     }
 
     private static void respond(Exchange exchange, int status, String json) {
