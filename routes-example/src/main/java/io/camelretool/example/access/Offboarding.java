@@ -173,9 +173,8 @@ public final class Offboarding {
     public int finishLeftBehind(Duration olderThan) {
         int finished = 0;
         for (PersonAccess person : access.unfinishedOffboardings(clock.instant().minus(olderThan))) {
-            LOG.info("{}: finishing the offboarding asked by {} at {}", person.emailKey(),
-                    LogText.of(person.offboardedBy()), person.offboardedAt());
-            if (finish(person.emailKey())) {
+            if (finish(person.emailKey(), () -> LOG.info("{}: finishing the offboarding asked by {} at {}",
+                    person.emailKey(), LogText.of(person.offboardedBy()), person.offboardedAt()))) {
                 finished++;
             }
         }
@@ -183,10 +182,21 @@ public final class Offboarding {
     }
 
     private boolean finish(String emailKey) {
+        return finish(emailKey, () -> { });
+    }
+
+    /**
+     * Finishes one offboarding unless this node is already at it (an API call whose Retool calls outlast the sweeper's
+     * grace): the person's Retool calls are then made once, not twice at the same time.
+     *
+     * @param takenUp what to do once the offboarding is this call's to finish
+     */
+    private boolean finish(String emailKey, Runnable takenUp) {
         if (!underWay.add(emailKey)) {
             return false;
         }
         try {
+            takenUp.run();
             return finishNow(emailKey);
         } finally {
             underWay.remove(emailKey);

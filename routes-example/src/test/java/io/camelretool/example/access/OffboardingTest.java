@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelretool.example.ApplicationSecrets;
@@ -80,6 +82,33 @@ class OffboardingTest {
         assertThat(body.path("note").asText()).contains("pending invite revoked");
         assertThat(retool.sandbox().invitesFor("pat@example.com")).isEmpty();
         assertThat(admin.offboard("pat@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSweeperLeavesAloneAnOffboardingTheAdminApiIsStillFinishing() throws Exception {
+        EmbedClient admin = start(Map.of());
+        int invite = invite("slow@example.com");
+        // Retool slow enough that the API call is still revoking when the sweeper looks
+        retool.sandbox().faults().latency(Duration.ofMillis(1_500), Duration.ofMillis(1_500));
+        Offboarding shared = app.bean(Offboarding.class);
+
+        CompletableFuture<HttpResponse<String>> asked = CompletableFuture.supplyAsync(() -> {
+            try {
+                return admin.offboard("slow@example.com", EmbedClient.ADMIN_TOKEN);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                .until(() -> access("slow@example.com").status() == LedgerStatus.OFFBOARDING);
+        int sweptMeanwhile = shared.finishLeftBehind(Duration.ZERO);
+
+        assertThat(asked.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(sweptMeanwhile).as("offboardings the sweeper took up while the API call was at it").isZero();
+        assertThat(access("slow@example.com").status()).isEqualTo(LedgerStatus.OFFBOARDED);
+        assertThat(retool.sandbox().requests()).filteredOn(call -> call.method().equals("DELETE")
+                                                                   && call.path().endsWith("/user_invites/" + invite))
+                .as("the invite is revoked once").hasSize(1);
     }
 
     @Test
