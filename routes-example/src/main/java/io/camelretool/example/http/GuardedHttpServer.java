@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelretool.example.config.HttpServerLimits;
 import io.camelretool.example.intake.LogText;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -27,6 +28,8 @@ final class GuardedHttpServer extends VertxPlatformHttpServer {
     private final HttpServerLimits limits;
     private HttpServer server;
     private ConnectionGuard guard;
+    /** The Vert.x this server made for itself (none was in the registry); closed when it stops. */
+    private Vertx ownVertx;
 
     GuardedHttpServer(VertxPlatformHttpServerConfiguration configuration, HttpServerLimits limits) {
         super(configuration);
@@ -77,6 +80,24 @@ final class GuardedHttpServer extends VertxPlatformHttpServer {
             }
         });
         listening.get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    protected Vertx createVertxInstance() {
+        ownVertx = super.createVertxInstance();
+        return ownVertx;
+    }
+
+    /**
+     * Closes the Vert.x this server made. The base class closes it on the executor its own {@code startServer} makes,
+     * which this one replaces: it would fail there with a NullPointerException and leave Vert.x's threads running.
+     */
+    @Override
+    protected void stopVertx() {
+        if (ownVertx != null) {
+            ownVertx.close().toCompletionStage().toCompletableFuture().join();
+            ownVertx = null;
+        }
     }
 
     @Override
