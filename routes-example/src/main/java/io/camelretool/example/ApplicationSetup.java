@@ -272,6 +272,22 @@ final class ApplicationSetup extends MainListenerSupport {
 
     @Override
     public void afterStart(BaseMainSupport main) {
-        System.out.println(Banner.text(services, senders, console));
+        CamelContext context = main.getCamelContext();
+        System.out.println(Banner.text(services, senders, console, managementAddress(context),
+                Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.management.metrics-enabled:false}}")
+                        .strip())));
+    }
+
+    /**
+     * Where the management server listens, as the banner says it: Camel's own summary of its endpoints writes
+     * {@code 0.0.0.0} whatever host it is bound to, so log4j2.xml keeps that summary quiet.
+     */
+    private static String managementAddress(CamelContext context) {
+        if (!Boolean.parseBoolean(context.resolvePropertyPlaceholders("{{camel.management.enabled:false}}").strip())) {
+            return null;
+        }
+        String host = context.resolvePropertyPlaceholders("{{camel.management.host:0.0.0.0}}").strip();
+        return "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":"
+               + context.resolvePropertyPlaceholders("{{camel.management.port:9876}}").strip();
     }
 }

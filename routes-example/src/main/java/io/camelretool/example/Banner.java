@@ -18,7 +18,12 @@ final class Banner {
     private Banner() {
     }
 
-    static String text(SignupServices services, List<Sender> senders, ConsoleAccess console) {
+    /**
+     * @param management where the management server listens ({@code http://host:port}), or null when it is off
+     * @param metrics    whether it serves Prometheus metrics
+     */
+    static String text(SignupServices services, List<Sender> senders, ConsoleAccess console, String management,
+                       boolean metrics) {
         ExampleSettings settings = services.settings();
         Connections connections = services.connections();
         String signups = settings.signupsDir().toString();
@@ -66,7 +71,12 @@ final class Banner {
         text.append("  Console: ").append(console.describe("http://localhost:" + settings.webhookPort() + "/console"))
                 .append('\n');
         text.append("  Health : http://localhost:").append(settings.webhookPort()).append("/observe/health ")
-                .append("(readiness: /observe/health/ready)\n").append(line);
+                .append("(readiness: /observe/health/ready)\n");
+        if (management != null) {
+            text.append("           in detail: ").append(management).append("/observe/health")
+                    .append(metrics ? ", metrics: " + management + "/observe/metrics" : "").append('\n');
+        }
+        text.append(line);
         return text.toString();
     }
 

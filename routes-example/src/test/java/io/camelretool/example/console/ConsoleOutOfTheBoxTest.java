@@ -37,7 +37,8 @@ class ConsoleOutOfTheBoxTest {
         Main main = ExampleApplication.newMain();
         main.addOverrideProperty("signups.dir", signups.toString());
         main.addOverrideProperty("camel.server.port", String.valueOf(port));
-        main.addOverrideProperty("camel.management.port", String.valueOf(FreePorts.next()));
+        int management = FreePorts.next();
+        main.addOverrideProperty("camel.management.port", String.valueOf(management));
         main.addOverrideProperty("mail.demo.smtp-port", String.valueOf(FreePorts.next()));
         main.addOverrideProperty("mail.demo.imap-port", String.valueOf(FreePorts.next()));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -63,6 +64,10 @@ class ConsoleOutOfTheBoxTest {
         }
         try {
             assertThat(banner.group(1)).isEqualTo("http://localhost:" + port + "/console");
+            // where the management server really listens, which Camel's own summary of it gets wrong (0.0.0.0)
+            String detail = "http://127.0.0.1:" + management;
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("in detail: " + detail + "/observe/health, "
+                                                                          + "metrics: " + detail + "/observe/metrics");
             String password = banner.group(2);
 
             ConsoleClient client = new ConsoleClient("http://127.0.0.1:" + port, (where, page) ->
