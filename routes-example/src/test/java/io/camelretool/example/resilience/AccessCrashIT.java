@@ -33,6 +33,7 @@ import io.camelretool.sandbox.SandboxEmbedUrl;
 import io.camelretool.sandbox.SandboxInvite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,8 @@ class AccessCrashIT {
     private static final String LANDING_PAGE = "6f1c2d3e-4b5a-4c6d-8e7f-90a1b2c3d4e5";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
+    /** Kept when the test fails: its assertion names the application's log in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     @RegisterExtension

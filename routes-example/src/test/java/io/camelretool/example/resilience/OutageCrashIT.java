@@ -12,6 +12,7 @@ import io.camelretool.example.ledger.LedgerDataSource;
 import io.camelretool.sandbox.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutageCrashIT {
 
-    @TempDir
+    /** Kept when the test fails: its assertion names the application's log in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     @RegisterExtension

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import io.camelretool.example.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoNodesIT {
 
-    @TempDir
+    /** Kept when the test fails: its assertion names the application's log in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path work;
 
     @RegisterExtension
