@@ -119,6 +119,11 @@ public final class ConsoleServer extends RoutesOnHttpServer {
                 settings.dryRun());
         retoolStatus = new RetoolStatus(outage, retool);
         String base = Layout.BASE;
+        // first of the console's routes: the answers no route of its own makes (404, 405) carry the headers too
+        router.route(base + "*").handler(routing -> {
+            secured(routing);
+            routing.next();
+        });
         router.route(HttpMethod.GET, base).handler(request -> redirect(request, base + "/overview"));
         router.route(HttpMethod.GET, base + "/").handler(request -> redirect(request, base + "/overview"));
         router.route(HttpMethod.GET, base + "/static/console.css").handler(this::stylesheet);
