@@ -447,8 +447,9 @@ public final class ConsoleServer extends RoutesOnHttpServer {
                 : routing.request().remoteAddress().host();
         Duration wait = throttle.waitFor(user, address);
         if (!wait.isZero()) {
-            loginForm(routing, 429, "Too many failed logins: wait " + Math.max(1, wait.toSeconds())
-                                    + " s before trying again.");
+            // rounded up: "wait 3 s" for 3.4 s left would be refused again when the user comes back in 3 s
+            long seconds = wait.plusNanos(999_999_999L).toSeconds();
+            loginForm(routing, 429, "Too many failed logins: wait " + Math.max(1, seconds) + " s before trying again.");
             return;
         }
         if (!access.check(user, password)) {
