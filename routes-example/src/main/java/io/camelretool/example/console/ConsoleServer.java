@@ -244,10 +244,11 @@ public final class ConsoleServer extends RoutesOnHttpServer {
             return new Answer(404, message("Not found", "Nobody with that email is in the ledger.",
                     request.session()));
         }
+        List<LedgerQueries.HistoryLine> history = ledger.queries().history(email);
         return Answer.ok(PeoplePages.person(person.get(), lifecycle.person(email).orElse(null),
-                ledger.access().find(email).filter(PersonAccess::offboarded).orElse(null),
-                ledger.queries().history(email),
-                ledger.auditTrail().about(email, LIST_LIMIT), request.session().user, request.session().csrf));
+                ledger.access().find(email).filter(PersonAccess::offboarded).orElse(null), history,
+                ledger.auditTrail().about(email, history.stream().map(LedgerQueries.HistoryLine::batchId).toList(),
+                        LIST_LIMIT), request.session().user, request.session().csrf));
     }
 
     private Answer batches(Request request) {

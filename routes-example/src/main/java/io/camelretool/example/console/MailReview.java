@@ -16,6 +16,7 @@ import io.camelretool.example.intake.mail.MailExtraction;
 import io.camelretool.example.intake.mail.MailIntake;
 import io.camelretool.example.intake.mail.SignupMailExtractor;
 import io.camelretool.example.ledger.AcceptedBatch;
+import io.camelretool.example.ledger.AuditTrail;
 import io.camelretool.example.ledger.ItemOutcome;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.signup.SignupSource;
@@ -105,7 +106,7 @@ final class MailReview {
                 return stays(mail, name, extraction.rejection().orElse("no signup found"));
             }
             AcceptedBatch accepted = MailIntake.acceptBatch(intake, extraction, name, identity);
-            return Handled.outOfReview("accepted as batch " + accepted.batch().id() + ": "
+            return Handled.outOfReview(AuditTrail.ACCEPTED_AS + accepted.batch().id() + ": "
                                        + accepted.count(ItemOutcome.PENDING) + " new, "
                                        + accepted.count(ItemOutcome.DUPLICATE) + " duplicate, "
                                        + accepted.count(ItemOutcome.INVALID) + " invalid", name);

@@ -113,6 +113,9 @@ class ConsoleActionsTest {
         }
         assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::target)
                 .containsOnly("batch " + batch);
+        // the batch's action changed its people: each one's page shows it among the actions about them
+        assertThat(client.get("/console/person?email=one%40outside.example").body()).contains("batch " + batch)
+                .contains("2 queued for an invite").doesNotContain("No operator action yet.");
     }
 
     @Test
@@ -163,6 +166,29 @@ class ConsoleActionsTest {
             assertThat(outcome).contains("not accepted, still in review: no signup found");
             assertThat(client.get("/console/mail").body()).contains("accepted by an operator, but no signup found")
                     .doesNotContain("MAIL_ALLOWED_SENDERS");
+        } finally {
+            app.close();
+            app = null;
+            mail.stop();
+        }
+    }
+
+    @Test
+    void aPersonAcceptedFromAReviewedMailHasThatActionOnTheirPage() throws Exception {
+        com.icegreen.greenmail.util.GreenMail mail = startWithMailbox();
+        try {
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
+                    "new partner", "Email: mary@outside.example\r\n", mail.getSmtp().getServerSetup());
+            await().atMost(PATIENCE).until(() -> client.get("/console/mail").body().contains("id=\"mails\""));
+            java.util.regex.Matcher accept = java.util.regex.Pattern.compile(
+                    "action=accept-mail&amp;mail=([0-9]+)").matcher(client.get("/console/mail").body());
+            assertThat(accept.find()).isTrue();
+
+            assertThat(post(confirmation("accept-mail", "mail", accept.group(1)))).contains("accepted as batch");
+            awaitStatus("mary@outside.example", LedgerStatus.INVITED);
+
+            assertThat(client.get("/console/person?email=mary%40outside.example").body())
+                    .contains("accepted as batch").contains("review mail").doesNotContain("No operator action yet.");
         } finally {
             app.close();
             app = null;
