@@ -225,6 +225,17 @@ public final class SignupMailExtractor {
         }
     }
 
+    /** Whether the part is read as an attached CSV: by its type or its file name. */
+    static boolean isCsv(Part part) throws MessagingException {
+        String name = part.getFileName();
+        return part.isMimeType("text/csv") || (name != null && name.toLowerCase(Locale.ROOT).endsWith(".csv"));
+    }
+
+    /** Whether the part is a plain text the fields may be read from: one that is not an attachment. */
+    static boolean isPlainText(Part part) throws MessagingException {
+        return part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+    }
+
     /** An attached CSV: its file name and content. */
     private record Attachment(String name, byte[] bytes) {
     }
@@ -259,16 +270,11 @@ public final class SignupMailExtractor {
                 csvBytes += csv.length;
                 String name = part.getFileName();
                 csvs.add(new Attachment(name == null ? "attachment-" + (csvs.size() + 1) + ".csv" : name, csv));
-            } else if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            } else if (isPlainText(part)) {
                 plain = plain == null ? text(part) : plain;
             } else if (part.isMimeType("text/html")) {
                 html = html == null ? text(part) : html;
             }
-        }
-
-        private static boolean isCsv(Part part) throws MessagingException {
-            String name = part.getFileName();
-            return part.isMimeType("text/csv") || (name != null && name.toLowerCase(Locale.ROOT).endsWith(".csv"));
         }
 
         /** A text part in its charset (UTF-8 when it names none), refused beyond {@link #MAX_TEXT_BYTES}. */
