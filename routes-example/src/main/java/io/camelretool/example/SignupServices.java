@@ -17,6 +17,7 @@ import io.camelretool.example.config.WebhookSecret;
 import io.camelretool.example.config.HealingSettings;
 import io.camelretool.example.healing.RetoolOutage;
 import io.camelretool.example.healing.RetoolReachabilityCheck;
+import io.camelretool.example.intake.folder.InboxEndpoint;
 import io.camelretool.example.files.PrivateFiles;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.AttributeSync;
@@ -59,6 +60,8 @@ public final class SignupServices extends ServiceSupport {
         boolean local = connections.retool().isSandbox();
         this.embedSecret = WebhookSecret.resolve(access.embedSecret(), local, "EMBED_SECRET");
         this.adminToken = AdminToken.resolve(access.adminToken(), local);
+        // first, so that no folder made below makes the data folder as any folder
+        InboxEndpoint.createFolders(settings.signupsDir());
         // the embedded ledger holds every person's data in plain text: its folder and files are the user's alone
         boolean embedded = settings.ledgerUrl().equals(LedgerDataSource.embeddedUrl(settings.signupsDir()));
         Path ledgerFolder = settings.signupsDir().resolve("ledger");

@@ -3,6 +3,7 @@ package io.camelretool.example.files;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,27 +31,45 @@ public final class PrivateFiles {
     }
 
     /**
-     * Makes the folder if needed, and makes it private; returns it. Missing parents are made as any folder is: the
-     * data folder holds the inbox, which others may need to write to.
+     * Makes the folder if needed, and makes it private; returns it. Missing parents are made as any folder is (the
+     * data folder is made before, by {@link #directoryIfAbsent}, at start).
      */
     public static Path directory(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            Path parent = folder.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try {
-                if (POSIX) {
-                    Files.createDirectory(folder, attribute(FOLDER));
-                } else {
-                    Files.createDirectory(folder);
-                }
-            } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
-                // another node or thread made it first; it is made private below all the same
-            }
+            // one made by another node or thread meanwhile is made private below all the same
+            create(folder);
         }
         restrict(folder, FOLDER);
         return folder;
+    }
+
+    /**
+     * Makes the folder private if it does not exist yet, and leaves one that exists as it is: an operator may have made
+     * it shared on purpose (the inbox as a drop folder for a team). Missing parents are made as any folder is.
+     */
+    public static Path directoryIfAbsent(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && create(folder)) {
+            restrict(folder, FOLDER);
+        }
+        return folder;
+    }
+
+    /** Makes the folder, private from the start where it can; false when someone else made it first. */
+    private static boolean create(Path folder) throws IOException {
+        Path parent = folder.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            if (POSIX) {
+                Files.createDirectory(folder, attribute(FOLDER));
+            } else {
+                Files.createDirectory(folder);
+            }
+            return true;
+        } catch (FileAlreadyExistsException madeMeanwhile) {
+            return false;
+        }
     }
 
     /** Writes a whole private file (replacing one of the same name), UTF-8. */

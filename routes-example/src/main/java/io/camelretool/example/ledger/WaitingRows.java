@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,15 +138,26 @@ final class WaitingRows {
         return new WaitingSummary(counts[0], counts[1], counts[2], next[0], reason, byBatch);
     }
 
-    /** How many of a batch's people wait, per reason (their last failure), the most frequent first. */
+    /**
+     * How many of a batch's people wait, per reason (their last failure, its ids replaced by placeholders: see
+     * {@link FailureReason}), the most frequent first.
+     */
     static Map<String, Long> reasons(Connection connection, String batchId) throws SQLException {
-        Map<String, Long> reasons = new LinkedHashMap<>();
+        Map<String, Long> byReason = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT last_error, COUNT(*) FROM signup_ledger "
-                + "WHERE status = ? AND owner_batch = ? GROUP BY last_error ORDER BY COUNT(*) DESC, last_error")) {
+                + "WHERE status = ? AND owner_batch = ? GROUP BY last_error")) {
             select.setString(1, LedgerStatus.WAITING.name());
             select.setString(2, batchId);
-            Rows.all(select, row -> reasons.put(row.getString(1), row.getLong(2)) == null);
+            for (SimpleEntry<String, Long> row : Rows.all(select, row -> new SimpleEntry<>(row.getString(1),
+                    row.getLong(2)))) {
+                byReason.merge(FailureReason.withoutIds(row.getKey()), row.getValue(), Long::sum);
+            }
         }
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        byReason.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.nullsFirst(Comparator.naturalOrder()))))
+                .forEach(reason -> reasons.put(reason.getKey(), reason.getValue()));
         return reasons;
     }
 }

@@ -113,7 +113,6 @@ class InboxEntriesTest {
 
     @Test
     void aFileNameWithTerminalEscapesIsLoggedNeutralised() throws Exception {
-        // (a name with a line break is never read: the folder takes names of one line)
         String forged = "evil\u001b[31m\u0007\u202egnp.csv";
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
             app.drop(forged, "email\nforged-name@example.com\n");
@@ -124,6 +123,20 @@ class InboxEntriesTest {
             assertThat(lines).anyMatch(line -> line.contains("evil\\u001b[31m\\u0007\\u202egnp.csv"));
             assertThat(lines).noneMatch(line -> line.contains("\u001b") || line.contains("\u0007")
                                                 || line.contains("\u202e"));
+        }
+    }
+
+    @Test
+    void aFileNameWithLineBreaksIsReadAndLoggedOnOneLine() throws Exception {
+        String broken = "nl\nhere\r.csv";
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            app.drop(broken, "email\nline-break-name@example.com\n");
+
+            app.awaitReport(broken);
+
+            assertThat(app.ledger().find("line-break-name@example.com")).isPresent();
+            assertThat(Files.exists(signups.resolve("inbox/.done").resolve(broken))).isTrue();
+            assertThat(log.drain()).anyMatch(line -> line.contains("nl\\u000ahere\\u000d.csv"));
         }
     }
 
@@ -147,6 +160,33 @@ class InboxEntriesTest {
         assertThat(permissions(signups.resolve("inbox/.error/unreadable.csv.reason.txt"))).isEqualTo("rw-------");
         assertThat(new String(Files.readAllBytes(signups.resolve("inbox/.error/unreadable.csv.reason.txt")),
                 StandardCharsets.UTF_8)).isNotBlank();
+    }
+
+    @Test
+    void theFoldersTheApplicationMakesAreItsUsersAloneWhateverTheUmask() throws Exception {
+        Path data = signups.resolve("new-data-folder");
+        try (RunningApplication app = RunningApplication.start(data, retool.sandbox(), Map.of())) {
+            app.drop("accepted.csv", "email\nprivate-folders@example.com\n");
+            app.awaitReport("accepted.csv");
+        }
+        for (Path folder : List.of(data, data.resolve("inbox"), data.resolve("inbox/.done"),
+                data.resolve("inbox/.error"))) {
+            assertThat(permissions(folder)).as(folder.toString()).isEqualTo("rwx------");
+        }
+        assertThat(data.resolve("inbox/.done/accepted.csv")).isRegularFile();
+    }
+
+    @Test
+    void anInboxThatExistsKeepsItsPermissions() throws Exception {
+        Path inbox = Files.createDirectories(signups.resolve("inbox"));
+        // a drop folder shared with a team, on purpose
+        Files.setPosixFilePermissions(inbox, PosixFilePermissions.fromString("rwxrwx---"));
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            app.drop("shared.csv", "email\nshared-inbox@example.com\n");
+            app.awaitReport("shared.csv");
+        }
+        assertThat(permissions(inbox)).isEqualTo("rwxrwx---");
+        assertThat(permissions(inbox.resolve(".done"))).isEqualTo("rwx------");
     }
 
     private static String permissions(Path path) throws Exception {

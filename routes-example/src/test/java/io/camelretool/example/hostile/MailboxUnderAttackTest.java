@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -97,6 +98,31 @@ class MailboxUnderAttackTest {
     }
 
     @Test
+    void aMailUnderMailMaxBytesWithAttachedCsvsOverTenMibIsSetAsideFromItsPartSizes() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool, Map.of("mail.enabled", "true",
+                "mail.host", "127.0.0.1", "mail.port", String.valueOf(mail.getImap().getPort()),
+                "mail.username", MAILBOX, "mail.password", "pw", "mail.poll-delay", "100",
+                "mail.allowed-senders", "forms@localhost"))) {
+            try (RawSmtp smtp = new RawSmtp("127.0.0.1", mail.getSmtp().getPort())) {
+                smtp.send("x@example.org", MAILBOX, csvInBase64(11 * 1024 * 1024));
+                smtp.send("x@example.org", MAILBOX, signupMail("From: forms@localhost\n", "after-large",
+                        "after-large@example.com"));
+            }
+            app.awaitReport("<after-large@test.example>");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(seen("INBOX"))
+                    .containsExactly(true, true));
+
+            assertThat(seen("Review")).hasSize(1);
+            // the reason names the size the server reported for the part: decided before the mail was fetched
+            assertThat(reasons()).singleElement().satisfies(reason -> assertThat(reason)
+                    .contains("the attached CSVs are larger than 10 MiB together (about ")
+                    .contains("bytes by the part sizes the server reports")
+                    .contains("at most 10485760"));
+            assertThat(app.ledger().find("big0@example.com")).isEmpty();
+        }
+    }
+
+    @Test
     void theDemoMailboxDoesNotRunBesideARealRetool() throws Exception {
         // RunningApplication names a Retool base URL and key: to the application that is a real Retool
         try (RunningApplication app = RunningApplication.start(signups, retool, Map.of("mail.enabled", "true"))) {
@@ -121,6 +147,21 @@ class MailboxUnderAttackTest {
                 + "Content-Type: text/plain\r\n\r\nsee the attachment\r\n--b\r\n"
                 + "Content-Type: text/csv; name=people.csv\r\nContent-Disposition: attachment; filename=people.csv\r\n"
                 + "\r\n" + csv + "--b--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A mail under 16 MiB whose one CSV decodes to the given size, sent in base64. */
+    private static byte[] csvInBase64(int csvBytes) {
+        StringBuilder csv = new StringBuilder("email\r\n");
+        while (csv.length() < csvBytes) {
+            csv.append("big").append(csv.length()).append("@example.com\r\n");
+        }
+        String base64 = Base64.getMimeEncoder().encodeToString(csv.toString().getBytes(StandardCharsets.US_ASCII));
+        return ("From: forms@localhost\r\nTo: " + MAILBOX + "\r\nSubject: big\r\nMessage-ID: <big@test.example>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain\r\n\r\nsee the attachment\r\n--b\r\n"
+                + "Content-Type: text/csv; name=people.csv\r\nContent-Disposition: attachment; filename=people.csv\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + base64 + "\r\n--b--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private List<String> reasons() throws Exception {

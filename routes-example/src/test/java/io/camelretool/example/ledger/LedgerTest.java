@@ -338,6 +338,29 @@ class LedgerTest {
     }
 
     @Test
+    void peopleWaitingForTheSameCauseAreCountedUnderOneReasonWhateverTheirInviteIds() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "many.csv");
+        List<String> emails = List.of("w1@example.com", "w2@example.com", "w3@example.com", "w4@example.com");
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int i = 0; i < emails.size(); i++) {
+            arrivals.add(arrival(i + 2, emails.get(i)));
+        }
+        ledger.accept(batch.id(), arrivals);
+        ledger.closeBatch(batch.id());
+        emails.forEach(email -> ledger.claim(email, LedgerStatus.RECEIVED));
+
+        String attributes = "Retool answered 503 (POST /api/v2/user_invites/%d/user_attributes)";
+        ledger.postponeAll(List.of(new Postponement("w1@example.com", attributes.formatted(1958)),
+                new Postponement("w2@example.com", attributes.formatted(1959)),
+                new Postponement("w3@example.com", attributes.formatted(2001)),
+                new Postponement("w4@example.com", "Retool answered 502 (POST /api/v2/user_invites)")), BACKOFF);
+
+        assertThat(ledger.waitingReasons(batch.id())).containsExactly(
+                Map.entry("Retool answered 503 (POST /api/v2/user_invites/{id}/user_attributes)", 3L),
+                Map.entry("Retool answered 502 (POST /api/v2/user_invites)", 1L));
+    }
+
+    @Test
     void theWaitBetweenAttemptsGrowsWithTheTimeAPersonHasBeenFailing() {
         MovableClock clock = new MovableClock(Instant.parse("2030-01-01T08:00:00Z"));
         Ledger at = new Ledger(dataSource, clock);

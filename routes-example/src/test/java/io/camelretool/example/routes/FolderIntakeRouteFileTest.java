@@ -104,6 +104,15 @@ class FolderIntakeRouteFileTest {
         assertThat(ledger.find("linked@example.com")).isEmpty();
     }
 
+    @Test
+    void aCsvWhoseNameHasALineBreakIsReadLikeAnyOther() throws IOException {
+        drop("two\nlines.csv", "email\nline-break@example.com\n");
+
+        await().atMost(PATIENCE).until(() -> Files.exists(SIGNUPS.resolve("inbox/.done/two\nlines.csv")));
+
+        assertThat(ledger.find("line-break@example.com")).isPresent();
+    }
+
     /** Written aside, then moved in at once, as a careful user drops a file. */
     private static void drop(String name, String csv) throws IOException {
         Path staging = Files.writeString(SIGNUPS.resolve(name + ".tmp"), csv, StandardCharsets.UTF_8);

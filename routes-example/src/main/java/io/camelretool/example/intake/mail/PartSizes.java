@@ -11,15 +11,17 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimePart;
 
 /**
- * What the extractor would read of a mail, measured from the structure the IMAP server describes ({@code BODYSTRUCTURE})
- * before any part is fetched: an IMAP message's multipart content is built from that description, and its parts' sizes,
- * names and types come from it, not from their content. The parts are picked by the extractor's own rules
- * ({@link SignupMailExtractor#isCsv}, {@link SignupMailExtractor#isPlainText}, the first plain and HTML texts).
+ * What the extractor would read of a mail, measured from the structure the IMAP server describes
+ * ({@code BODYSTRUCTURE}) before any part is fetched: an IMAP message's multipart content is built from that
+ * description, and its parts' sizes, names and types come from it, not from their content. The parts are picked by
+ * the extractor's own rules ({@link SignupMailExtractor#isCsv}, {@link SignupMailExtractor#isPlainText}, the first
+ * plain and HTML texts).
  *
  * <p>The server's size is a part's size as sent, in its transfer encoding: base64 takes 4 bytes for every 3, so a
- * base64 part is counted as 3/4 of its size (what it decodes to, give or take a line break); any other part as its
- * size (quoted-printable only shrinks when decoded). A part is refused when that exceeds the limit the extractor would
- * enforce once it is fetched, so nothing set aside here would have been read there.
+ * base64 part is counted as 3/4 of its size, an upper bound of what it decodes to (its line breaks are counted too,
+ * about 3% more); any other part as its size (quoted-printable only shrinks when decoded). The mail is refused when
+ * that exceeds the limit the extractor would enforce once it is fetched: CSVs within about 3% of 10 MiB, in base64,
+ * are refused here though the extractor would have taken them, and nothing is fetched that the limit would refuse.
  */
 final class PartSizes {
 
@@ -36,9 +38,10 @@ final class PartSizes {
         PartSizes sizes = new PartSizes();
         sizes.walk(mail, 0);
         if (sizes.tooLarge == null && sizes.csvBytes > SignupMailExtractor.MAX_ATTACHMENT_BYTES) {
-            sizes.tooLarge = "the attached CSVs are about " + sizes.csvBytes + " bytes decoded by the part sizes the "
-                             + "server reports; at most " + SignupMailExtractor.MAX_ATTACHMENT_BYTES + " (10 MiB) "
-                             + "are read; drop them into the inbox folder instead";
+            sizes.tooLarge = "the attached CSVs are larger than 10 MiB together (about " + sizes.csvBytes
+                             + " bytes by the part sizes the server reports; at most "
+                             + SignupMailExtractor.MAX_ATTACHMENT_BYTES + " are read); drop them into the inbox "
+                             + "folder instead";
         }
         return Optional.ofNullable(sizes.tooLarge);
     }
@@ -76,9 +79,9 @@ final class PartSizes {
     private void checkText(Part part) throws MessagingException {
         long size = decodedSize(part);
         if (size > SignupMailExtractor.MAX_TEXT_BYTES) {
-            tooLarge = "the mail's text is about " + size + " bytes decoded by the part sizes the server reports; at "
-                       + "most " + SignupMailExtractor.MAX_TEXT_BYTES + " (1 MiB) are read; a signup notification is "
-                       + "much smaller";
+            tooLarge = "the mail's text is larger than 1 MiB (about " + size + " bytes by the part sizes the server "
+                       + "reports; at most " + SignupMailExtractor.MAX_TEXT_BYTES + " are read); a signup notification "
+                       + "is much smaller";
         }
     }
 
