@@ -286,6 +286,42 @@ class LedgerTest {
     }
 
     @Test
+    void aSeatWhoseCallMayPassStaysCountedTodayAndOneRefusedForGoodIsGivenBack() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "seats.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "waits@example.com"), arrival(3, "refused@example.com"),
+                arrival(4, "held@example.com")));
+        ledger.claimAll(Map.of("waits@example.com", LedgerStatus.RECEIVED, "refused@example.com",
+                LedgerStatus.RECEIVED));
+        ledger.settle("held@example.com", LedgerStatus.RECEIVED, LedgerStatus.OVER_CAP, null, null, "cap");
+
+        ledger.postponeAll(List.of(new Postponement("waits@example.com", "Retool answered 503")), BACKOFF);
+        ledger.settleAll(List.of(Settlement.ofCall("refused@example.com", LedgerStatus.FAILED, null, null,
+                "Retool answered 400")));
+
+        assertThat(ledger.externalSeatsClaimedToday()).isEqualTo(1);
+        assertThat(ledger.queries().waitingOnTodaysSeat(List.of("waits@example.com", "held@example.com"),
+                ledger.startOfToday())).containsExactly("waits@example.com");
+        assertThat(ledger.overCapToday(10)).extracting(LedgerEntry::emailKey).containsExactly("held@example.com");
+        assertThat(ledger.waiting(10)).isEmpty();
+    }
+
+    @Test
+    void aRowWithoutAnInviteReadsItsInviteIdAsNoneAndAnAlreadyUserKeepsTheUserRetoolNamed() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "ids.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "embed@example.com"), arrival(3, "user@example.com")));
+        ledger.settle("embed@example.com", LedgerStatus.RECEIVED, LedgerStatus.EMBED_ONLY, null, null, "embed");
+        ledger.claim("user@example.com", LedgerStatus.RECEIVED);
+
+        ledger.settleAll(List.of(Settlement.ofCall("user@example.com", LedgerStatus.ALREADY_USER, null, null, null,
+                "user_b2c9")));
+
+        assertThat(ledger.find("embed@example.com").orElseThrow().inviteId()).isNull();
+        assertThat(ledger.find("user@example.com").orElseThrow().inviteId()).isNull();
+        assertThat(new LedgerLifecycle(dataSource, Clock.systemUTC()).person("user@example.com").orElseThrow()
+                .userId()).isEqualTo("user_b2c9");
+    }
+
+    @Test
     void aWholeBatchIsStartedFilledAndClosedAtOnceOrNotAtAll() {
         AcceptedBatch accepted = ledger.acceptWhole(SignupSource.WEBHOOK, "webhook-1", "webhook-1",
                 List.of(arrival(1, "whole@example.com")));
