@@ -218,7 +218,8 @@ public final class Ledger {
     /**
      * Durably accepts a batch's items in one transaction and says what became of each: {@link ItemOutcome#PENDING}
      * for a new signup the pipeline will handle, {@link ItemOutcome#DUPLICATE} for an email the ledger already
-     * knows, {@link ItemOutcome#REJECTED} or {@link ItemOutcome#INVALID} for one that will not be invited. An item
+     * knows (also one whose changed attributes are queued to be applied: its report line waits for that),
+     * {@link ItemOutcome#REJECTED} or {@link ItemOutcome#INVALID} for one that will not be invited. An item
      * accepted before (the same batch read again) keeps its first outcome.
      */
     public List<ItemOutcome> accept(String batchId, List<Arrival> arrivals) {

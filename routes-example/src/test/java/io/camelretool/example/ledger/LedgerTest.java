@@ -322,6 +322,28 @@ class LedgerTest {
     }
 
     @Test
+    void peopleAlreadyKnownAreDuplicatesToTheIntakeEvenWhenTheirChangedAttributesAreQueuedToBeApplied() {
+        Batch first = ledger.startBatch(SignupSource.CSV, "first.csv");
+        ledger.accept(first.id(), List.of(arrival(2, "ada@example.com"), arrival(3, "bob@example.com"),
+                arrival(4, "cy@example.com")));
+        for (String email : List.of("ada@example.com", "bob@example.com", "cy@example.com")) {
+            ledger.claim(email, LedgerStatus.RECEIVED);
+            ledger.settle(email, LedgerStatus.SENDING, LedgerStatus.INVITED, 7L, null, null);
+        }
+        Batch again = ledger.startBatch(SignupSource.CSV, "again.csv");
+
+        List<ItemOutcome> outcomes = ledger.accept(again.id(), List.of(withPlan(2, "ada@example.com", "silver"),
+                withPlan(3, "bob@example.com", "platinum"), arrival(4, "cy@example.com")));
+        ledger.closeBatch(again.id());
+
+        assertThat(outcomes).containsExactly(ItemOutcome.DUPLICATE, ItemOutcome.DUPLICATE, ItemOutcome.DUPLICATE);
+        // the two with changed attributes still wait for them to be applied, so the batch is not reported yet
+        assertThat(new AttributeSync(dataSource, Clock.systemUTC()).due(10)).extracting(AttributeSync.Pending::emailKey)
+                .containsExactlyInAnyOrder("ada@example.com", "bob@example.com");
+        assertThat(ledger.reportableBatches()).doesNotContain(again.id());
+    }
+
+    @Test
     void aWholeBatchIsStartedFilledAndClosedAtOnceOrNotAtAll() {
         AcceptedBatch accepted = ledger.acceptWhole(SignupSource.WEBHOOK, "webhook-1", "webhook-1",
                 List.of(arrival(1, "whole@example.com")));
@@ -473,6 +495,12 @@ class LedgerTest {
         List<BatchLine> lines = new ArrayList<>();
         ledger.forEachLine(batch.id(), lines::add);
         return lines;
+    }
+
+    private static Arrival withPlan(long itemNo, String email, String plan) {
+        Signup signup = new Signup(email, "First", null, null, null, List.of(1), Map.of("plan", plan),
+                SignupSource.CSV, "src:" + itemNo);
+        return Arrival.classified(itemNo, signup, CLASSIFIER.classify(email, null));
     }
 
     private static Arrival arrival(long itemNo, String email) {
