@@ -18,6 +18,7 @@ import io.camelretool.example.ledger.PersonAccess;
 import io.camelretool.sandbox.SandboxPlan;
 import io.camelretool.sandbox.SandboxUser;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.LogCapture;
 import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,12 @@ class OffboardingTest {
     void offboardingAPendingInviteeRevokesTheirInvite() throws Exception {
         EmbedClient admin = start(Map.of());
         invite("pat@example.com");
+        LogCapture log = LogCapture.attach();
 
         HttpResponse<String> answer = admin.offboard("Pat@Example.com", EmbedClient.ADMIN_TOKEN);
+
+        log.detach();
+        assertThat(log.drain()).as("what the offboarding logged").noneMatch(line -> line.startsWith("WARN"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode body = RunningApplication.json(answer.body());
