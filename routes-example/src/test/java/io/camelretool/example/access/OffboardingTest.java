@@ -18,6 +18,7 @@ import io.camelretool.example.ledger.PersonAccess;
 import io.camelretool.sandbox.SandboxPlan;
 import io.camelretool.sandbox.SandboxUser;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
+import io.camelretool.testing.LogCapture;
 import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -232,6 +233,30 @@ class OffboardingTest {
         assertThat(retool.sandbox().invitesFor("again@example.com")).singleElement()
                 .satisfies(invite -> assertThat(invite.id()).isNotEqualTo(first));
         assertThat(readmit("again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void readmittingSomeoneOffboardedFromAPendingInviteOnBusinessNamesNoOneElseAndLeavesNoMarkToRemove()
+            throws Exception {
+        EmbedClient admin = start(Map.of());
+        invite("erin@acme.com");
+        invite("bob@acme.com");
+        // erin's offboarding asks for her account first: the look-up the Business plan refuses, with her path
+        assertThat(admin.offboard("erin@acme.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(admin.offboard("bob@acme.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        LogCapture log = LogCapture.attach();
+        try {
+            HttpResponse<String> answer = readmit("bob@acme.com", EmbedClient.ADMIN_TOKEN);
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            String note = RunningApplication.json(answer.body()).path("note").asText();
+            assertThat(note).startsWith("re-admitted by admin-api").doesNotContain("erin")
+                    .as("no mark was ever set on an account of bob's").doesNotContain("remove it in Retool");
+            assertThat(access("bob@acme.com").offboardNote()).isEqualTo(note);
+            assertThat(log.drain()).noneMatch(line -> line.contains("erin"));
+        } finally {
+            log.detach();
+        }
     }
 
     @Test
