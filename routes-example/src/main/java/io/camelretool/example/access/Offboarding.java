@@ -225,8 +225,7 @@ public final class Offboarding {
             String note;
             Boolean accountActive = null;
             if (!MAY_HAVE_ACCOUNT.contains(from)) {
-                note = revoked > 0 ? "offboarded: pending invite revoked" : from == LedgerStatus.EMBED_ONLY
-                        ? "offboarded: Embed sessions refused" : "offboarded before any invite";
+                note = withoutAccountNote(from, revoked);
             } else {
                 Account account = markAndDisable(emailKey, person.get().userId(), from, revoked);
                 accountActive = account.active();
@@ -242,6 +241,22 @@ public final class Offboarding {
                     cause(failed).getMessage());
             return false;
         }
+    }
+
+    /** What offboarding someone who cannot have an account did, told by what they had before. */
+    private static String withoutAccountNote(LedgerStatus from, int revoked) {
+        if (revoked > 0) {
+            // an invite past its seven days is still Retool's to revoke, but it was no longer pending
+            return from == LedgerStatus.EXPIRED ? "offboarded: expired invite revoked"
+                    : "offboarded: pending invite revoked";
+        }
+        return switch (from) {
+            case EMBED_ONLY -> "offboarded: Embed sessions refused";
+            case REVOKED -> "offboarded: no pending invite (their invite had been revoked already)";
+            case EXPIRED -> "offboarded: no pending invite (their invite had expired unclaimed)";
+            case RENEWING -> "offboarded: no pending invite (their expired invite was being renewed)";
+            default -> "offboarded before any invite";
+        };
     }
 
     /** Revokes every pending invite of the email; none is fine. */

@@ -1,5 +1,8 @@
 package io.camelretool.example.access;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +86,36 @@ class OffboardingTest {
         assertThat(body.path("note").asText()).contains("pending invite revoked");
         assertThat(retool.sandbox().invitesFor("pat@example.com")).isEmpty();
         assertThat(admin.offboard("pat@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void offboardingSomeoneWhoseInviteWasRevokedOrExpiredSaysSoNotThatTheyHadNone() throws Exception {
+        EmbedClient admin = start(Map.of("lifecycle.period", "1000", "lifecycle.renew-expired-invites", "false"));
+        int revoked = invite("revoked@example.com");
+        int expired = invite("expired@example.com");
+        // an invite leaving the list is told revoked (not vanished) once the lifecycle has seen a claimed one listed
+        retool.sandbox().claimInvite(invite("joined@example.com"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("joined@example.com").status()
+                                                           == LedgerStatus.JOINED);
+        HttpResponse<Void> revoking = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(retool.baseUrl() + "/api/v2/user_invites/" + revoked))
+                .header("Authorization", "Bearer " + retool.apiKey()).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(revoking.statusCode()).isEqualTo(204);
+        retool.sandbox().expireInvite(expired);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("revoked@example.com").status()
+                                                           == LedgerStatus.REVOKED
+                                                           && app.entry("expired@example.com").status()
+                                                              == LedgerStatus.EXPIRED);
+
+        String revokedNote = RunningApplication.json(admin.offboard("revoked@example.com", EmbedClient.ADMIN_TOKEN)
+                .body()).path("note").asText();
+        String expiredNote = RunningApplication.json(admin.offboard("expired@example.com", EmbedClient.ADMIN_TOKEN)
+                .body()).path("note").asText();
+
+        assertThat(revokedNote).isEqualTo("offboarded: no pending invite (their invite had been revoked already)");
+        assertThat(expiredNote).isEqualTo("offboarded: expired invite revoked");
+        assertThat(retool.sandbox().invitesFor("expired@example.com")).isEmpty();
     }
 
     @Test
