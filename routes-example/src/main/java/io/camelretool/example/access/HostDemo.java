@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.camelretool.example.http.RequestParts;
+import io.camelretool.example.intake.LogText;
 import io.camelretool.example.intake.webhook.WebhookIntake;
 import io.camelretool.example.intake.webhook.WebhookSignature;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of the demo host application ({@code camel/host-demo.camel.yaml}), registered as the bean
@@ -29,6 +32,8 @@ public final class HostDemo {
     public static final String PATH = "/demo/host";
     private static final String PAGE = "/host-demo/index.html";
 
+    private static final Logger LOG = LoggerFactory.getLogger(HostDemo.class);
+
     private final WebhookSignature signer;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,6 +47,11 @@ public final class HostDemo {
         this.signer = secret == null ? null : new WebhookSignature(secret, WebhookIntake.TOLERANCE,
                 Clock.systemUTC());
         this.port = port;
+    }
+
+    /** An address of this machine's loopback interface, as Vert.x writes it ({@code 127.x.y.z} or IPv6 {@code ::1}). */
+    static boolean isLoopback(String address) {
+        return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1");
     }
 
     /** {@code GET /demo/host}: the page, from the jar. */
@@ -61,6 +71,16 @@ public final class HostDemo {
      * the answer (the URL, or the refusal) to the page as it came.
      */
     public void askForSession(Exchange exchange) throws IOException, InterruptedException {
+        String source = RequestParts.sourceAddress(exchange);
+        if (!isLoopback(source)) {
+            // the demo signs whatever it is asked, like a host backend behind its own login: without that login, a
+            // caller from the network could have any signed-up customer's session minted and bound to its own id
+            LOG.warn("Demo host session asked from {} refused with 403: the demo answers this machine only",
+                    LogText.of(source));
+            RequestParts.answer(exchange, 403, Map.of("error", "the demo host answers requests from this machine "
+                                                               + "only"));
+            return;
+        }
         if (signer == null) {
             RequestParts.answer(exchange, 404, Map.of("error", "Embed sessions are off: there is no EMBED_SECRET"));
             return;

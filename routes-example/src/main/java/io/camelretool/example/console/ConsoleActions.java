@@ -87,7 +87,7 @@ final class ConsoleActions {
         String target = switch (action) {
             case REPLAY, LET_THROUGH, REVOKE, OFFBOARD, READMIT -> String.join(", ", emails);
             case RENEW -> emails.get(0) + " (invite " + invite + ")";
-            case REPLAY_BATCH, MAKE_REAL -> "batch " + batchId;
+            case REPLAY_BATCH, MAKE_REAL -> AuditTrail.BATCH_TARGET + batchId;
             case ACCEPT_MAIL, DISCARD_MAIL -> "review mail " + mailUid;
         };
         String outcome;

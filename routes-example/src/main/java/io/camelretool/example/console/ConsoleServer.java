@@ -119,6 +119,11 @@ public final class ConsoleServer extends RoutesOnHttpServer {
                 settings.dryRun());
         retoolStatus = new RetoolStatus(outage, retool);
         String base = Layout.BASE;
+        // first of the console's routes: the answers no route of its own makes (404, 405) carry the headers too
+        router.route(base + "*").handler(routing -> {
+            secured(routing);
+            routing.next();
+        });
         router.route(HttpMethod.GET, base).handler(request -> redirect(request, base + "/overview"));
         router.route(HttpMethod.GET, base + "/").handler(request -> redirect(request, base + "/overview"));
         router.route(HttpMethod.GET, base + "/static/console.css").handler(this::stylesheet);
@@ -239,10 +244,11 @@ public final class ConsoleServer extends RoutesOnHttpServer {
             return new Answer(404, message("Not found", "Nobody with that email is in the ledger.",
                     request.session()));
         }
+        List<LedgerQueries.HistoryLine> history = ledger.queries().history(email);
         return Answer.ok(PeoplePages.person(person.get(), lifecycle.person(email).orElse(null),
-                ledger.access().find(email).filter(PersonAccess::offboarded).orElse(null),
-                ledger.queries().history(email),
-                ledger.auditTrail().about(email, LIST_LIMIT), request.session().user, request.session().csrf));
+                ledger.access().find(email).filter(PersonAccess::offboarded).orElse(null), history,
+                ledger.auditTrail().about(email, history.stream().map(LedgerQueries.HistoryLine::batchId).toList(),
+                        LIST_LIMIT), request.session().user, request.session().csrf));
     }
 
     private Answer batches(Request request) {
@@ -442,8 +448,9 @@ public final class ConsoleServer extends RoutesOnHttpServer {
                 : routing.request().remoteAddress().host();
         Duration wait = throttle.waitFor(user, address);
         if (!wait.isZero()) {
-            loginForm(routing, 429, "Too many failed logins: wait " + Math.max(1, wait.toSeconds())
-                                    + " s before trying again.");
+            // rounded up: "wait 3 s" for 3.4 s left would be refused again when the user comes back in 3 s
+            long seconds = wait.plusNanos(999_999_999L).toSeconds();
+            loginForm(routing, 429, "Too many failed logins: wait " + Math.max(1, seconds) + " s before trying again.");
             return;
         }
         if (!access.check(user, password)) {

@@ -16,6 +16,7 @@ import io.camelretool.example.intake.mail.MailExtraction;
 import io.camelretool.example.intake.mail.MailIntake;
 import io.camelretool.example.intake.mail.SignupMailExtractor;
 import io.camelretool.example.ledger.AcceptedBatch;
+import io.camelretool.example.ledger.AuditTrail;
 import io.camelretool.example.ledger.ItemOutcome;
 import io.camelretool.example.pipeline.SignupIntake;
 import io.camelretool.example.signup.SignupSource;
@@ -98,19 +99,27 @@ final class MailReview {
             }
             Optional<String> sender = sender(mail);
             if (sender.isEmpty()) {
-                return Handled.stays("not accepted: the mail names no sender address");
+                return stays(mail, name, "the mail names no sender address");
             }
             MailExtraction extraction = new SignupMailExtractor(AllowedSenders.parse(sender.get())).extract(mail);
             if (extraction.signups().isEmpty()) {
-                return Handled.stays("not accepted, still in review: " + extraction.rejection()
-                        .orElse("no signup found"));
+                return stays(mail, name, extraction.rejection().orElse("no signup found"));
             }
             AcceptedBatch accepted = MailIntake.acceptBatch(intake, extraction, name, identity);
-            return Handled.outOfReview("accepted as batch " + accepted.batch().id() + ": "
+            return Handled.outOfReview(AuditTrail.ACCEPTED_AS + accepted.batch().id() + ": "
                                        + accepted.count(ItemOutcome.PENDING) + " new, "
                                        + accepted.count(ItemOutcome.DUPLICATE) + " duplicate, "
                                        + accepted.count(ItemOutcome.INVALID) + " invalid", name);
         });
+    }
+
+    /**
+     * An accept that found nothing to take: the mail stays in review, and its reason becomes why the accept failed,
+     * since the reason it was set aside for (its sender) no longer stands in the way.
+     */
+    private Handled stays(Message mail, String name, String why) throws MessagingException, IOException {
+        MailIntake.writeReviewNote(notes, name, MailIntake.subjectOf(mail), "accepted by an operator, but " + why);
+        return Handled.stays("not accepted, still in review: " + why);
     }
 
     /** Takes the mail out of review without accepting anything from it. */

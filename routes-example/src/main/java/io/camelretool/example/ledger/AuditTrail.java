@@ -3,6 +3,7 @@ package io.camelretool.example.ledger;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import static io.camelretool.example.ledger.LedgerSchema.TEXT_LENGTH;
@@ -18,6 +19,10 @@ public final class AuditTrail {
     public record Entry(long id, Instant at, String actor, String action, String target, String outcome) {
     }
 
+    /** How a batch action names its batch in the trail, and how an accepted mail names the batch it made. */
+    public static final String BATCH_TARGET = "batch ";
+    public static final String ACCEPTED_AS = "accepted as batch ";
+    private static final int BATCHES_ASKED = 50;
     private static final int ACTOR_LENGTH = 100;
     private static final int ACTION_LENGTH = 50;
 
@@ -55,13 +60,26 @@ public final class AuditTrail {
         });
     }
 
-    /** The newest entries whose target names this email. */
-    public List<Entry> about(String emailKey, int limit) {
+    /**
+     * The newest entries about a person: those whose target names their email, and those on a batch they are in (a
+     * batch replayed or made real, or made by accepting a mail from review), which changed them too.
+     *
+     * @param batchIds the batches the person is in; the first {@value #BATCHES_ASKED} are looked at
+     */
+    public List<Entry> about(String emailKey, Collection<String> batchIds, int limit) {
+        List<String> batches = batchIds.stream().distinct().limit(BATCHES_ASKED).toList();
+        StringBuilder where = new StringBuilder("target LIKE ? ESCAPE '\\'");
+        batches.forEach(batch -> where.append(" OR target = ? OR outcome LIKE ? ESCAPE '\\'"));
         return transactions.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT audit_id, acted_at, actor, action, target, outcome FROM console_audit "
-                    + "WHERE target LIKE ? ESCAPE '\\' ORDER BY audit_id DESC")) {
-                select.setString(1, "%" + LedgerQueries.likeLiteral(emailKey) + "%");
+                    "SELECT audit_id, acted_at, actor, action, target, outcome FROM console_audit WHERE " + where
+                    + " ORDER BY audit_id DESC")) {
+                int parameter = 1;
+                select.setString(parameter++, "%" + LedgerQueries.likeLiteral(emailKey) + "%");
+                for (String batch : batches) {
+                    select.setString(parameter++, BATCH_TARGET + batch);
+                    select.setString(parameter++, ACCEPTED_AS + LedgerQueries.likeLiteral(batch) + ":%");
+                }
                 select.setMaxRows(limit);
                 return Rows.all(select, AuditTrail::entry);
             }

@@ -113,20 +113,15 @@ class ConsoleActionsTest {
         }
         assertThat(app.ledger().auditTrail().recent(10)).extracting(AuditTrail.Entry::target)
                 .containsOnly("batch " + batch);
+        // the batch's action changed its people: each one's page shows it among the actions about them
+        assertThat(client.get("/console/person?email=one%40outside.example").body()).contains("batch " + batch)
+                .contains("2 queued for an invite").doesNotContain("No operator action yet.");
     }
 
     @Test
     void discardingAReviewedMailTakesNothingFromItAndItsHostileSubjectIsText() throws Exception {
-        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
-                new com.icegreen.greenmail.util.ServerSetup[] {
-                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"),
-                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "imap") });
-        mail.setUser("signups@localhost", "signups@localhost", "pw");
-        mail.start();
+        com.icegreen.greenmail.util.GreenMail mail = startWithMailbox();
         try {
-            start(Map.of("mail.enabled", "true", "mail.protocol", "imap", "mail.host", "127.0.0.1",
-                    "mail.port", String.valueOf(mail.getImap().getPort()), "mail.username", "signups@localhost",
-                    "mail.password", "pw", "mail.allowed-senders", "forms@acme.com", "mail.poll-delay", "200"));
             com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
                     "<script>alert(1)</script>\u202Eadd me", "Email: spam@outside.example\r\n",
                     mail.getSmtp().getServerSetup());
@@ -152,6 +147,72 @@ class ConsoleActionsTest {
             app = null;
             mail.stop();
         }
+    }
+
+    @Test
+    void acceptingAReviewedMailWithNoSignupLeavesItInReviewWithTheNewReason() throws Exception {
+        com.icegreen.greenmail.util.GreenMail mail = startWithMailbox();
+        try {
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
+                    "hello", "Nothing to sign up here.\r\n", mail.getSmtp().getServerSetup());
+            await().atMost(PATIENCE).until(() -> client.get("/console/mail").body().contains("id=\"mails\""));
+            assertThat(client.get("/console/mail").body()).contains("MAIL_ALLOWED_SENDERS");
+            java.util.regex.Matcher accept = java.util.regex.Pattern.compile(
+                    "action=accept-mail&amp;mail=([0-9]+)").matcher(client.get("/console/mail").body());
+            assertThat(accept.find()).isTrue();
+
+            String outcome = post(confirmation("accept-mail", "mail", accept.group(1)));
+
+            assertThat(outcome).contains("not accepted, still in review: no signup found");
+            assertThat(client.get("/console/mail").body()).contains("accepted by an operator, but no signup found")
+                    .doesNotContain("MAIL_ALLOWED_SENDERS");
+        } finally {
+            app.close();
+            app = null;
+            mail.stop();
+        }
+    }
+
+    @Test
+    void aPersonAcceptedFromAReviewedMailHasThatActionOnTheirPage() throws Exception {
+        com.icegreen.greenmail.util.GreenMail mail = startWithMailbox();
+        try {
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
+                    "new partner", "Email: mary@outside.example\r\n", mail.getSmtp().getServerSetup());
+            await().atMost(PATIENCE).until(() -> client.get("/console/mail").body().contains("id=\"mails\""));
+            java.util.regex.Matcher accept = java.util.regex.Pattern.compile(
+                    "action=accept-mail&amp;mail=([0-9]+)").matcher(client.get("/console/mail").body());
+            assertThat(accept.find()).isTrue();
+
+            assertThat(post(confirmation("accept-mail", "mail", accept.group(1)))).contains("accepted as batch");
+            awaitStatus("mary@outside.example", LedgerStatus.INVITED);
+
+            assertThat(client.get("/console/person?email=mary%40outside.example").body())
+                    .contains("accepted as batch").contains("review mail").doesNotContain("No operator action yet.");
+        } finally {
+            app.close();
+            app = null;
+            mail.stop();
+        }
+    }
+
+    /** A mailbox of the test's own, from which the application reads mail allowed only from forms@acme.com. */
+    private com.icegreen.greenmail.util.GreenMail startWithMailbox() throws Exception {
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup[] {
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "smtp"),
+                    new com.icegreen.greenmail.util.ServerSetup(0, "127.0.0.1", "imap") });
+        mail.setUser("signups@localhost", "signups@localhost", "pw");
+        mail.start();
+        try {
+            start(Map.of("mail.enabled", "true", "mail.protocol", "imap", "mail.host", "127.0.0.1",
+                    "mail.port", String.valueOf(mail.getImap().getPort()), "mail.username", "signups@localhost",
+                    "mail.password", "pw", "mail.allowed-senders", "forms@acme.com", "mail.poll-delay", "200"));
+        } catch (Exception | Error failed) {
+            mail.stop();
+            throw failed;
+        }
+        return mail;
     }
 
     @Test

@@ -100,12 +100,19 @@ class ConsoleHttpTest {
     void everyAnswerForbidsScriptsFramingAndSniffing() throws Exception {
         client.logIn(USER, PASSWORD);
         for (String page : List.of("/console/login", "/console/overview", "/console/people", "/console/batches",
-                "/console/static/console.css", "/console/nowhere/../overview")) {
+                "/console/static/console.css", "/console/nowhere/../overview", "/console/nonexistent",
+                "/console/static/nothing.css")) {
             HttpResponse<String> answer = client.get(page);
             assertThat(answer.headers().firstValue("Content-Security-Policy")).as(page)
                     .hasValue(ConsoleServer.CSP);
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(page).hasValue("nosniff");
         }
+        HttpResponse<String> wrongMethod = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(app.url("/console/overview")))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Content-Security-Policy")).hasValue(ConsoleServer.CSP);
+        assertThat(wrongMethod.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(ConsoleServer.CSP).contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
                 .contains("default-src 'none'");
         assertThat(client.get("/console/overview").body()).doesNotContain("<script").doesNotContain(" style=");

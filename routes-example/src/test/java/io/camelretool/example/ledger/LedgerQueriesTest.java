@@ -134,9 +134,23 @@ class LedgerQueriesTest {
         assertThat(audit.recent(10)).extracting(AuditTrail.Entry::action).containsExactly("let-through", "replay");
         assertThat(audit.recent(10).get(0).actor()).isEqualTo("<script>x</script>");
         assertThat(audit.recent(10).get(0).outcome()).hasSize(LedgerSchema.TEXT_LENGTH);
-        assertThat(audit.about("ada@outside.example", 10)).hasSize(2);
-        assertThat(audit.about("a_b@outside.example", 10)).hasSize(1);
-        assertThat(audit.about("a%", 10)).isEmpty();
+        assertThat(audit.about("ada@outside.example", List.of(), 10)).hasSize(2);
+        assertThat(audit.about("a_b@outside.example", List.of(), 10)).hasSize(1);
+        assertThat(audit.about("a%", List.of(), 10)).isEmpty();
+    }
+
+    @Test
+    void aPersonsAuditTrailHasTheActionsOnTheirBatchesAndNoOtherBatches() {
+        AuditTrail audit = ledger.auditTrail();
+        audit.record("operator", "replay-batch", AuditTrail.BATCH_TARGET + "csv-1", "2 queued for an invite");
+        audit.record("operator", "replay-batch", AuditTrail.BATCH_TARGET + "csv-10", "1 queued for an invite");
+        audit.record("operator", "accept-mail", "review mail 7", AuditTrail.ACCEPTED_AS + "mail-1: 1 new");
+        audit.record("operator", "accept-mail", "review mail 8", AuditTrail.ACCEPTED_AS + "mail-10: 1 new");
+        audit.record("operator", "let-through", "grace@outside.example", "1 let through");
+
+        assertThat(audit.about("ada@outside.example", List.of("csv-1", "mail-1", "csv-1"), 10))
+                .extracting(AuditTrail.Entry::target).containsExactly("review mail 7", "batch csv-1");
+        assertThat(audit.about("ada@outside.example", List.of("csv_1%"), 10)).isEmpty();
     }
 
     private static Arrival arrival(long line, String email) {

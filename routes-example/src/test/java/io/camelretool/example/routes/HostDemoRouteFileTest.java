@@ -1,5 +1,8 @@
 package io.camelretool.example.routes;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The route file {@code camel/host-demo.camel.yaml} with the Embed sessions' route it calls, as
@@ -148,8 +153,29 @@ class HostDemoRouteFileTest {
         assertThat(retool.sandbox().embedMints()).isEmpty();
     }
 
+    @Test
+    void refusesToMintForACallerFromTheNetwork() throws Exception {
+        embedOnly("bea@customer.example");
+        Optional<InetAddress> network = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()
+                                   && !address.isLinkLocalAddress()).findFirst();
+        assumeTrue(network.isPresent(), "this machine has no network address besides loopback");
+
+        HttpResponse<String> answer = ask(network.get().getHostAddress(),
+                "{\"email\":\"bea@customer.example\",\"externalIdentifier\":\"attacker-1\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(answer.body()).path("error").asText()).contains("this machine only");
+        assertThat(retool.sandbox().embedMints()).isEmpty();
+        assertThat(ledger.access().find("bea@customer.example").orElseThrow().externalId()).isNull();
+    }
+
     private static HttpResponse<String> ask(String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + HostDemo.PATH + "/session"))
+        return ask("127.0.0.1", body);
+    }
+
+    private static HttpResponse<String> ask(String host, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + PORT + HostDemo.PATH + "/session"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -153,9 +153,7 @@ public final class MailIntake {
             // marked here rather than by camel-mail after the exchange: whatever fails after this point, the mail is
             // not read (nor copied to review) again
             original.setFlag(Flags.Flag.SEEN, true);
-            PrivateFiles.directory(reasons);
-            PrivateFiles.write(reasons.resolve(reviewNote(name)), "subject: " + LogText.of(subject)
-                                                                  + "\nreason: " + LogText.of(reason) + "\n");
+            writeReviewNote(reasons, name, subject, reason);
             LOG.warn("Mail {} ({}) moved to review: {}", LogText.of(name), LogText.of(subject), LogText.of(reason));
         }
 
@@ -186,6 +184,13 @@ public final class MailIntake {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         mime.writeTo(raw);
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
+    }
+
+    /** Writes (or replaces) why the mail of that name is in review, in {@code <signups.dir>/mail-review/}. */
+    public static void writeReviewNote(Path reasons, String name, String subject, String reason) throws IOException {
+        PrivateFiles.directory(reasons);
+        PrivateFiles.write(reasons.resolve(reviewNote(name)), "subject: " + LogText.of(subject) + "\nreason: "
+                                                              + LogText.of(reason) + "\n");
     }
 
     /** The file, in {@code <signups.dir>/mail-review/}, that says why the mail of that name is in review. */
