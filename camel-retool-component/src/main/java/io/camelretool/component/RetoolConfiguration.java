@@ -96,7 +96,8 @@ public class RetoolConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
               description = "When skipExisting finds a pending invite for the email, set the request's attributes on "
                             + "that invite (the value of the request wins), so that a signup sent again, or retried "
-                            + "after an attribute call failed, ends with its attributes in place.")
+                            + "after an attribute call failed, ends with its attributes in place. Only those the "
+                            + "invite's metadata does not already hold with the same value cost a call.")
     private boolean updatePendingAttributes;
 
     @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelretool.component.error.InvalidRetoolInputException;
 
@@ -51,5 +52,43 @@ final class AttributeValues {
         } catch (JsonProcessingException e) {
             throw new InvalidRetoolInputException(field, "cannot be written as JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The attributes whose value the metadata does not already hold as Retool stores it: a found invite's metadata
+     * carries its attributes, so only these need a call. A value held differently (or not at all) is set again; a
+     * null value is always sent, as before.
+     */
+    static Map<String, Object> notCarried(Map<String, Object> attributes, JsonNode metadata, String field) {
+        Map<String, Object> missing = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> {
+            if (value == null || !carries(metadata == null ? null : metadata.get(name),
+                    asText(value, field + "." + name))) {
+                missing.put(name, value);
+            }
+        });
+        return missing;
+    }
+
+    /**
+     * Whether a metadata value is the text an attribute call would store. Retool keeps attribute values as text, but
+     * metadata may hold a number, a boolean or JSON: those compare by their text, JSON by its structure (so key order
+     * and spacing do not matter). Anything else counts as different, which costs a call and never loses a value.
+     */
+    private static boolean carries(JsonNode held, String text) {
+        if (held == null || held.isNull() || held.isMissingNode()) {
+            return false;
+        }
+        if (held.isTextual() || held.isNumber() || held.isBoolean()) {
+            return held.asText().equals(text);
+        }
+        if (held.isContainerNode()) {
+            try {
+                return held.equals(JSON.readTree(text));
+            } catch (JsonProcessingException notJson) {
+                return false;
+            }
+        }
+        return false;
     }
 }

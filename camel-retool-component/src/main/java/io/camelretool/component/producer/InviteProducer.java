@@ -149,8 +149,11 @@ public class InviteProducer extends RetoolAsyncProducer {
             if (standing.state() == StandingState.PENDING) {
                 PendingInvite existing = found.liveInvite();
                 LOG.debug("Skipping {}: invite {} is already pending", request.getEmail(), existing.id());
+                // the invite was read whole by its id just now, so its metadata says which attributes it carries:
+                // only those it lacks or holds with another value cost a call (a re-sent row usually has them all)
                 CompletableFuture<?> updated = configuration.isUpdatePendingAttributes() && !configuration.isDryRun()
-                        ? setAttributes(existing.id(), request.getAttributes())
+                        ? setAttributes(existing.id(), AttributeValues.notCarried(request.getAttributes(),
+                                existing.metadata(), "attributes"))
                         : CompletableFuture.completedFuture(null);
                 return updated.thenApply(ignored -> existing.toResult(InviteStatus.ALREADY_INVITED));
             }

@@ -45,7 +45,7 @@ final class PersonActions {
         this.retool = retool;
     }
 
-    /** Whether the row names an invite in Retool (invite ids are positive; a refused invite leaves 0). */
+    /** Whether the row names an invite in Retool (invite ids are positive; a row without one reads null). */
     static boolean hasInvite(LedgerEntry entry) {
         return entry.inviteId() != null && entry.inviteId() > 0;
     }

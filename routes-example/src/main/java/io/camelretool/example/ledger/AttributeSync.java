@@ -54,6 +54,21 @@ public final class AttributeSync {
         return signupJson == null ? Map.of() : SignupJson.read(signupJson).attributes();
     }
 
+    /**
+     * The note a later signup's line carries when it asks for groups the person's invite did not have: they cannot be
+     * added, whether or not anything else changed; empty when it asks for none.
+     */
+    public static String groupsNotApplied(LedgerStatus status, List<Integer> appliedGroups, List<Integer> wanted) {
+        List<Integer> added = wanted.stream().filter(id -> !appliedGroups.contains(id)).toList();
+        if (added.isEmpty()) {
+            return "";
+        }
+        boolean user = status == LedgerStatus.JOINED || status == LedgerStatus.ALREADY_USER;
+        return "; groups " + added + " not applied: " + (user
+                ? "Retool's Business plan cannot change an existing user's groups through its API"
+                : "Retool's API cannot change the groups of an invite already sent");
+    }
+
     /** The names whose wanted value is new or differs from the one applied, with the wanted value, in name order. */
     public static Map<String, String> changes(Map<String, String> applied, Map<String, String> wanted) {
         Map<String, String> changes = new java.util.TreeMap<>();

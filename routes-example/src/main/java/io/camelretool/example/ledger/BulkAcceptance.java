@@ -31,7 +31,8 @@ final class BulkAcceptance {
      * What the ledger knows of an email: enough to say why a signup for it is a duplicate, and the attributes last
      * applied in Retool, which a later signup with other values updates.
      */
-    private record Known(LedgerStatus status, String source, String sourceRef, Map<String, String> applied) {
+    private record Known(LedgerStatus status, String source, String sourceRef, Map<String, String> applied,
+                         List<Integer> groups) {
 
         String duplicateReason() {
             if (status == LedgerStatus.OFFBOARDED || status == LedgerStatus.OFFBOARDING) {
@@ -160,6 +161,10 @@ final class BulkAcceptance {
                     // the line waits while the new values are applied in Retool (UPDATED), see AttributeSync
                     decision.outcome = ItemOutcome.PENDING;
                     decision.syncAttributes = true;
+                } else if (AttributeSync.FOLLOWS.contains(row.status())) {
+                    // nothing to apply, but groups asked for are not silently dropped: the line says they cannot be
+                    decision.reason += AttributeSync.groupsNotApplied(row.status(), row.groups(),
+                            decision.arrival.signup().groups());
                 }
             }
         }
@@ -189,8 +194,13 @@ final class BulkAcceptance {
                                  + "FROM signup_ledger WHERE email_key IN",
                 keys, row -> known.put(row.getString(1), new Known(LedgerStatus.valueOf(row.getString(2)),
                         row.getString(3), row.getString(4), AttributeSync.applied(row.getString(5),
-                        row.getString(6)))));
+                        row.getString(6)), ownerGroups(row.getString(6)))));
         return known;
+    }
+
+    /** The groups the row's owning signup asked for: those its invite was sent with. */
+    private static List<Integer> ownerGroups(String signupJson) {
+        return signupJson == null ? List.of() : SignupJson.read(signupJson).groups();
     }
 
     /** Inserts the new rows and takes over the restartable ones; answers the owners another writer beat. */
@@ -315,7 +325,10 @@ final class BulkAcceptance {
         List<Arrival> taken = new ArrayList<>();
         long waiting = 0;
         for (int i = 0; i < counts.length; i++) {
-            outcomes.put(decisions.get(i).arrival.itemNo(), decisions.get(i).outcome);
+            // someone known whose new attributes are to be applied is a duplicate to the caller (no one new to
+            // invite), though their line waits for the update
+            outcomes.put(decisions.get(i).arrival.itemNo(), decisions.get(i).syncAttributes ? ItemOutcome.DUPLICATE
+                    : decisions.get(i).outcome);
             if (counts[i] == 0) {
                 taken.add(decisions.get(i).arrival);
             } else if (decisions.get(i).outcome == ItemOutcome.PENDING) {

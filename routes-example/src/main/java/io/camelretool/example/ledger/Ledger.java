@@ -218,7 +218,8 @@ public final class Ledger {
     /**
      * Durably accepts a batch's items in one transaction and says what became of each: {@link ItemOutcome#PENDING}
      * for a new signup the pipeline will handle, {@link ItemOutcome#DUPLICATE} for an email the ledger already
-     * knows, {@link ItemOutcome#REJECTED} or {@link ItemOutcome#INVALID} for one that will not be invited. An item
+     * knows (also one whose changed attributes are queued to be applied: its report line waits for that),
+     * {@link ItemOutcome#REJECTED} or {@link ItemOutcome#INVALID} for one that will not be invited. An item
      * accepted before (the same batch read again) keeps its first outcome.
      */
     public List<ItemOutcome> accept(String batchId, List<Arrival> arrivals) {
@@ -253,7 +254,8 @@ public final class Ledger {
 
     /**
      * The rows the pipeline should take up: those WAITING whose next attempt is due (they came first), then those
-     * received, oldest first, then those over the cap on an earlier day (a new day brings new room).
+     * received, oldest first, then those over the cap on an earlier day (a new day brings new room). Those held over
+     * the cap today are {@link #overCapToday}'s.
      */
     public List<LedgerEntry> waiting(int limit) {
         return transactions.inTransaction(connection -> {
@@ -277,6 +279,22 @@ public final class Ledger {
                 }
             }
             return entries;
+        });
+    }
+
+    /**
+     * The rows held {@code OVER_CAP} today, longest held first: taken up again when today's room comes back (a seat's
+     * invite failed for good, an operator revoked one), which only the caller's seat budget can tell.
+     */
+    public List<LedgerEntry> overCapToday(int limit) {
+        return transactions.inTransaction(connection -> {
+            try (PreparedStatement overCap = connection.prepareStatement("SELECT " + Rows.ENTRY_COLUMNS
+                    + " FROM signup_ledger WHERE status = ? AND updated_at >= ? ORDER BY status, updated_at")) {
+                overCap.setString(1, LedgerStatus.OVER_CAP.name());
+                overCap.setObject(2, Rows.time(startOfToday()));
+                overCap.setMaxRows(limit);
+                return Rows.all(overCap, Rows::entry);
+            }
         });
     }
 
@@ -369,7 +387,7 @@ public final class Ledger {
                 "UPDATE signup_ledger SET status = ?, invite_id = ?, invite_expires_at = ?, last_error = ?, "
                 + "updated_at = ?, claimed_at = COALESCE(claimed_at, ?), "
                 + "waiting_since = CASE WHEN ? THEN NULL ELSE waiting_since END, "
-                + "next_attempt_at = CASE WHEN ? THEN NULL ELSE next_attempt_at END "
+                + "next_attempt_at = CASE WHEN ? THEN NULL ELSE next_attempt_at END, user_id = COALESCE(?, user_id) "
                 + "WHERE email_key = ? AND status IN (?, ?)")) {
             for (Settlement settlement : settlements) {
                 List<LedgerStatus> from = List.copyOf(settlement.from());
@@ -382,9 +400,10 @@ public final class Ledger {
                 update.setObject(6, Rows.time(now));
                 update.setBoolean(7, settlement.to().isSettled());
                 update.setBoolean(8, settlement.to().isSettled());
-                update.setString(9, settlement.emailKey());
-                update.setString(10, from.get(0).name());
-                update.setString(11, from.get(from.size() - 1).name());
+                update.setString(9, settlement.userId());
+                update.setString(10, settlement.emailKey());
+                update.setString(11, from.get(0).name());
+                update.setString(12, from.get(from.size() - 1).name());
                 update.addBatch();
             }
             moved = changed(update.executeBatch(), settlements.stream().map(Settlement::emailKey).toList());
@@ -515,17 +534,22 @@ public final class Ledger {
      */
     private static final String SENT_SINCE = "'JOINED', 'EXPIRED', 'RENEWING', 'REVOKED', 'VANISHED'";
 
-    /** New external seats taken today: invites sent or being sent (or, in a dry run, that would be). */
+    /**
+     * New external seats taken today: invites sent or being sent (or, in a dry run, that would be), and those whose
+     * call today failed for a reason that may pass: a WAITING person keeps the seat they claimed, so that their
+     * invite going through later cannot take the day past its cap. A permanent failure gives its seat back.
+     */
     public int externalSeatsClaimedToday() {
         return transactions.inTransaction(connection -> {
             try (PreparedStatement count = connection.prepareStatement(
                     "SELECT COUNT(*) FROM signup_ledger WHERE claimed_at >= ? AND user_class = ? "
-                    + "AND status IN (?, ?, ?, " + SENT_SINCE + ")")) {
+                    + "AND status IN (?, ?, ?, ?, " + SENT_SINCE + ")")) {
                 count.setObject(1, Rows.time(startOfToday()));
                 count.setString(2, UserClass.EXTERNAL.name());
                 count.setString(3, LedgerStatus.SENDING.name());
                 count.setString(4, LedgerStatus.INVITED.name());
                 count.setString(5, LedgerStatus.WOULD_INVITE.name());
+                count.setString(6, LedgerStatus.WAITING.name());
                 return Rows.first(count, row -> row.getInt(1)).orElse(0);
             }
         });

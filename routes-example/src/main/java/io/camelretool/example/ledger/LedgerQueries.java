@@ -297,6 +297,28 @@ public final class LedgerQueries {
         });
     }
 
+    /**
+     * Of these emails, those WAITING on a seat claimed today: counted among today's seats already, their next attempt
+     * takes no second one.
+     */
+    public Set<String> waitingOnTodaysSeat(Collection<String> emailKeys, Instant startOfToday) {
+        if (emailKeys.isEmpty()) {
+            return Set.of();
+        }
+        List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(emailKeys));
+        return transactions.inTransaction(connection -> {
+            Set<String> holding = new HashSet<>();
+            Rows.forKeys(connection, "SELECT email_key, claimed_at FROM signup_ledger WHERE status = 'WAITING' "
+                    + "AND email_key IN", keys, row -> {
+                Instant claimedAt = Rows.instant(row, 2);
+                if (claimedAt != null && !claimedAt.isBefore(startOfToday)) {
+                    holding.add(row.getString(1));
+                }
+            });
+            return holding;
+        });
+    }
+
     /** Text searched for literally in a {@code LIKE ... ESCAPE '\'} pattern. */
     static String likeLiteral(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

@@ -18,7 +18,7 @@ public enum LedgerStatus {
     WOULD_INVITE,
     /** An external user given Embed access only: no invite, no seat taken by one. */
     EMBED_ONLY,
-    /** Waiting: today's cap on new external seats is used up; tried again on a later day. */
+    /** Waiting: today's cap on new external seats is used up; tried again when a seat comes free, or another day. */
     OVER_CAP,
     /** Not invited: malformed, blocked or disposable address. */
     REJECTED,

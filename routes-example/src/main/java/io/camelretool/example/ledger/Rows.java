@@ -87,8 +87,10 @@ final class Rows {
 
     static LedgerEntry entry(ResultSet row) throws SQLException {
         long inviteId = row.getLong(4);
+        // asked at once: wasNull() answers for the column read last, and a NULL invite id reads as 0
+        Long invite = row.wasNull() ? null : inviteId;
         return new LedgerEntry(row.getString(1), UserClass.valueOf(row.getString(2)),
-                LedgerStatus.valueOf(row.getString(3)), row.wasNull() ? null : inviteId, instant(row, 5),
+                LedgerStatus.valueOf(row.getString(3)), invite, instant(row, 5),
                 row.getInt(6), row.getString(7), SignupJson.read(row.getString(8)), instant(row, 9), instant(row, 10));
     }
 

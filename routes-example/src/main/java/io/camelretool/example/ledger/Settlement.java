@@ -8,9 +8,10 @@ import java.util.Set;
  * or a reconciliation may have moved it on meanwhile).
  *
  * @param error the reason the report gives for the outcome; null keeps the reason its lines have
+ * @param userId the Retool user the outcome names (an invite already claimed by them); null keeps the row's
  */
 public record Settlement(String emailKey, Set<LedgerStatus> from, LedgerStatus to, Long inviteId,
-                         Instant inviteExpiresAt, String error) {
+                         Instant inviteExpiresAt, String error, String userId) {
 
     public Settlement {
         from = Set.copyOf(from);
@@ -19,10 +20,22 @@ public record Settlement(String emailKey, Set<LedgerStatus> from, LedgerStatus t
         }
     }
 
+    /** An outcome that names no Retool user. */
+    public Settlement(String emailKey, Set<LedgerStatus> from, LedgerStatus to, Long inviteId, Instant inviteExpiresAt,
+                      String error) {
+        this(emailKey, from, to, inviteId, inviteExpiresAt, error, null);
+    }
+
     /** The outcome of an invite call: the claimed row, or the same row put back by a reconciliation meanwhile. */
     public static Settlement ofCall(String emailKey, LedgerStatus to, Long inviteId, Instant inviteExpiresAt,
                                     String error) {
+        return ofCall(emailKey, to, inviteId, inviteExpiresAt, error, null);
+    }
+
+    /** The outcome of an invite call that names the Retool user (already a user: their invite was claimed). */
+    public static Settlement ofCall(String emailKey, LedgerStatus to, Long inviteId, Instant inviteExpiresAt,
+                                    String error, String userId) {
         return new Settlement(emailKey, Set.of(LedgerStatus.SENDING, LedgerStatus.RECEIVED), to, inviteId,
-                inviteExpiresAt, error);
+                inviteExpiresAt, error, userId);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import io.camelretool.component.RetoolConstants;
 import io.camelretool.example.ledger.AttributeSync;
 import io.camelretool.example.ledger.ItemOutcome;
-import io.camelretool.example.ledger.LedgerStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -49,7 +48,8 @@ public final class AttributeSyncer {
 
     private void syncOne(AttributeSync.Pending pending) {
         Map<String, String> changes = AttributeSync.changes(pending.applied(), pending.signup().attributes());
-        String groups = groupNote(pending);
+        String groups = AttributeSync.groupsNotApplied(pending.status(), pending.appliedGroups(),
+                pending.signup().groups());
         if (changes.isEmpty()) {
             sync.finish(pending, ItemOutcome.DUPLICATE, "already " + pending.status() + "; attributes unchanged"
                                                         + groups, null);
@@ -86,18 +86,5 @@ public final class AttributeSyncer {
         changes.forEach((name, value) -> what.append(what.length() == 0 ? "" : ", ").append(name).append(": ")
                 .append(pending.applied().getOrDefault(name, "(none)")).append(" -> ").append(value));
         return what.toString();
-    }
-
-    /** The groups a later signup asks for that the person's invite did not have: they cannot be added. */
-    private static String groupNote(AttributeSync.Pending pending) {
-        List<Integer> added = pending.signup().groups().stream().filter(id -> !pending.appliedGroups().contains(id))
-                .toList();
-        if (added.isEmpty()) {
-            return "";
-        }
-        boolean user = pending.status() == LedgerStatus.JOINED || pending.status() == LedgerStatus.ALREADY_USER;
-        return "; groups " + added + " not applied: " + (user
-                ? "Retool's Business plan cannot change an existing user's groups through its API"
-                : "Retool's API cannot change the groups of an invite already sent");
     }
 }

@@ -90,17 +90,30 @@ public final class InvitePipeline {
             return;
         }
         SeatBudget seats = exchange.getProperty(SEATS, SeatBudget.class);
-        List<LedgerEntry> waiting = ledger.waiting(chunkSize);
+        List<LedgerEntry> waiting = new ArrayList<>(ledger.waiting(chunkSize));
+        if (waiting.size() < chunkSize) {
+            // today's room can come back (a claimed seat's invite failed for good): those held over the cap today are
+            // taken up again, but only while the round has room, so that a full day does not churn them every round
+            List<LedgerEntry> heldToday = ledger.overCapToday(chunkSize - waiting.size());
+            if (!heldToday.isEmpty() && seats.hasRoom()) {
+                waiting.addAll(heldToday);
+            }
+        }
         exchange.setProperty(MORE, waiting.size() == chunkSize);
         List<Settlement> holds = new ArrayList<>();
         Map<String, LedgerEntry> held = new LinkedHashMap<>();
         Map<String, InviteCall> toSend = new LinkedHashMap<>();
-        Set<String> pastCap = ledger.queries().pastCapToday(waiting.stream()
-                .filter(entry -> entry.userClass() == UserClass.EXTERNAL).map(LedgerEntry::emailKey).toList());
+        List<String> externals = waiting.stream().filter(entry -> entry.userClass() == UserClass.EXTERNAL)
+                .map(LedgerEntry::emailKey).toList();
+        Set<String> pastCap = ledger.queries().pastCapToday(externals);
+        Set<String> seatHeld = ledger.queries().waitingOnTodaysSeat(waiting.stream()
+                .filter(entry -> entry.status() == LedgerStatus.WAITING && entry.userClass() == UserClass.EXTERNAL)
+                .map(LedgerEntry::emailKey).toList(), ledger.startOfToday());
         for (LedgerEntry entry : waiting) {
-            // an operator let this person past today's cap (in the console): their seat is not taken from it
+            // an operator let this person past today's cap (in the console), or their seat was claimed today before
+            // a failure that may pass (today's count holds it still): no seat is taken from today's room
             SignupPolicy.Decision decision = policy.decide(entry, pastCap.contains(entry.emailKey())
-                    ? SeatBudget.unbounded() : seats);
+                    || seatHeld.contains(entry.emailKey()) ? SeatBudget.unbounded() : seats);
             if (decision instanceof SignupPolicy.Hold hold) {
                 holds.add(new Settlement(entry.emailKey(), Set.of(entry.status()), hold.status(), null, null,
                         hold.reason()));
@@ -220,7 +233,9 @@ public final class InvitePipeline {
             case FAILED, REVOKED -> LedgerStatus.FAILED;
         };
         Long inviteId = result.inviteId() == null ? null : result.inviteId().longValue();
-        return Settlement.ofCall(key, status, inviteId, result.expiresAt(), result.error());
+        // an invite already claimed names its user: what attribute sync and offboarding address them by
+        return Settlement.ofCall(key, status, inviteId, result.expiresAt(), result.error(),
+                status == LedgerStatus.ALREADY_USER ? result.userId() : null);
     }
 
     /** The logs say how many people wait and why, and which batches' reports wait for them. */

@@ -24,16 +24,25 @@ public final class SeatBudget {
         return new SeatBudget(Integer.MAX_VALUE, () -> 0);
     }
 
+    /** Whether a seat is left today, without taking it. */
+    public boolean hasRoom() {
+        return left() > 0;
+    }
+
     /** Takes a seat; false when today's are gone. */
     public boolean take() {
-        if (left < 0) {
-            left = Math.max(0, cap - takenToday.getAsInt());
-        }
-        if (left == 0) {
+        if (left() == 0) {
             return false;
         }
         left--;
         return true;
+    }
+
+    private int left() {
+        if (left < 0) {
+            left = Math.max(0, cap - takenToday.getAsInt());
+        }
+        return left;
     }
 
     public int cap() {

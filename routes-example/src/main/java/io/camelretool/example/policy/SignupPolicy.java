@@ -70,7 +70,8 @@ public final class SignupPolicy {
             }
             if (!seats.take()) {
                 return new Hold(LedgerStatus.OVER_CAP, "today's " + seats.cap()
-                        + " new external seats are taken (MAX_NEW_EXTERNAL_SEATS_PER_DAY); waits for tomorrow");
+                        + " new external seats are taken (MAX_NEW_EXTERNAL_SEATS_PER_DAY); "
+                        + "waits for one to come free or for tomorrow");
             }
         }
         return new Invite(request(entry.emailKey(), entry.signup(), perClass.getOrDefault(userClass,

@@ -75,8 +75,12 @@ class OffboardingTest {
     void offboardingAPendingInviteeRevokesTheirInvite() throws Exception {
         EmbedClient admin = start(Map.of());
         invite("pat@example.com");
+        LogCapture log = LogCapture.attach();
 
         HttpResponse<String> answer = admin.offboard("Pat@Example.com", EmbedClient.ADMIN_TOKEN);
+
+        log.detach();
+        assertThat(log.drain()).as("what the offboarding logged").noneMatch(line -> line.startsWith("WARN"));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         JsonNode body = RunningApplication.json(answer.body());

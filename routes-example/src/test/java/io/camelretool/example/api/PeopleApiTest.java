@@ -1,5 +1,8 @@
 package io.camelretool.example.api;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +88,43 @@ class PeopleApiTest {
             assertThat(person.path("attributes").path("tier").asText()).isEqualTo("gold");
             assertThat(person.path("renewals").asInt()).isZero();
             assertThat(person.toString()).doesNotContain("sandbox.retool.com").doesNotContain(retool.apiKey());
+        }
+    }
+
+    @Test
+    void somebodyWhoseInviteWasClaimedBeforeIsAnAlreadyUserWithTheUserIdRetoolNamed() throws Exception {
+        HttpResponse<Void> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        retool.baseUrl() + "/api/v2/user_invites"))
+                .header("Authorization", "Bearer " + retool.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ada@example.com\"}")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(created.statusCode()).isBetween(200, 201);
+        SandboxUser ada = retool.sandbox().claimInvite(retool.sandbox().invitesFor("ada@example.com").get(0).id());
+        try (RunningApplication app = start()) {
+            assertThat(app.postSigned("{\"email\":\"ada@example.com\"}").statusCode()).isEqualTo(202);
+            await().atMost(PATIENCE).until(() -> app.ledger().find("ada@example.com")
+                    .filter(entry -> entry.status() == LedgerStatus.ALREADY_USER).isPresent());
+
+            JsonNode person = ok(app, "/api/people/ada@example.com");
+
+            assertThat(person.path("status").asText()).isEqualTo("ALREADY_USER");
+            assertThat(person.path("userId").asText()).isEqualTo(ada.id());
+            assertThat(retool.sandbox().invitesFor("ada@example.com")).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEmbedOnlyPersonHasNoInviteId() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of(
+                "retool.external-access", "embed"))) {
+            assertThat(app.postSigned("{\"email\":\"embedded@example.com\"}").statusCode()).isEqualTo(202);
+            await().atMost(PATIENCE).until(() -> app.ledger().find("embedded@example.com")
+                    .filter(entry -> entry.status() == LedgerStatus.EMBED_ONLY).isPresent());
+
+            JsonNode person = ok(app, "/api/people/embedded@example.com");
+
+            assertThat(person.has("inviteId")).isTrue();
+            assertThat(person.path("inviteId").isNull()).as(person.toString()).isTrue();
         }
     }
 

@@ -286,6 +286,64 @@ class LedgerTest {
     }
 
     @Test
+    void aSeatWhoseCallMayPassStaysCountedTodayAndOneRefusedForGoodIsGivenBack() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "seats.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "waits@example.com"), arrival(3, "refused@example.com"),
+                arrival(4, "held@example.com")));
+        ledger.claimAll(Map.of("waits@example.com", LedgerStatus.RECEIVED, "refused@example.com",
+                LedgerStatus.RECEIVED));
+        ledger.settle("held@example.com", LedgerStatus.RECEIVED, LedgerStatus.OVER_CAP, null, null, "cap");
+
+        ledger.postponeAll(List.of(new Postponement("waits@example.com", "Retool answered 503")), BACKOFF);
+        ledger.settleAll(List.of(Settlement.ofCall("refused@example.com", LedgerStatus.FAILED, null, null,
+                "Retool answered 400")));
+
+        assertThat(ledger.externalSeatsClaimedToday()).isEqualTo(1);
+        assertThat(ledger.queries().waitingOnTodaysSeat(List.of("waits@example.com", "held@example.com"),
+                ledger.startOfToday())).containsExactly("waits@example.com");
+        assertThat(ledger.overCapToday(10)).extracting(LedgerEntry::emailKey).containsExactly("held@example.com");
+        assertThat(ledger.waiting(10)).isEmpty();
+    }
+
+    @Test
+    void aRowWithoutAnInviteReadsItsInviteIdAsNoneAndAnAlreadyUserKeepsTheUserRetoolNamed() {
+        Batch batch = ledger.startBatch(SignupSource.CSV, "ids.csv");
+        ledger.accept(batch.id(), List.of(arrival(2, "embed@example.com"), arrival(3, "user@example.com")));
+        ledger.settle("embed@example.com", LedgerStatus.RECEIVED, LedgerStatus.EMBED_ONLY, null, null, "embed");
+        ledger.claim("user@example.com", LedgerStatus.RECEIVED);
+
+        ledger.settleAll(List.of(Settlement.ofCall("user@example.com", LedgerStatus.ALREADY_USER, null, null, null,
+                "user_b2c9")));
+
+        assertThat(ledger.find("embed@example.com").orElseThrow().inviteId()).isNull();
+        assertThat(ledger.find("user@example.com").orElseThrow().inviteId()).isNull();
+        assertThat(new LedgerLifecycle(dataSource, Clock.systemUTC()).person("user@example.com").orElseThrow()
+                .userId()).isEqualTo("user_b2c9");
+    }
+
+    @Test
+    void peopleAlreadyKnownAreDuplicatesToTheIntakeEvenWhenTheirChangedAttributesAreQueuedToBeApplied() {
+        Batch first = ledger.startBatch(SignupSource.CSV, "first.csv");
+        ledger.accept(first.id(), List.of(arrival(2, "ada@example.com"), arrival(3, "bob@example.com"),
+                arrival(4, "cy@example.com")));
+        for (String email : List.of("ada@example.com", "bob@example.com", "cy@example.com")) {
+            ledger.claim(email, LedgerStatus.RECEIVED);
+            ledger.settle(email, LedgerStatus.SENDING, LedgerStatus.INVITED, 7L, null, null);
+        }
+        Batch again = ledger.startBatch(SignupSource.CSV, "again.csv");
+
+        List<ItemOutcome> outcomes = ledger.accept(again.id(), List.of(withPlan(2, "ada@example.com", "silver"),
+                withPlan(3, "bob@example.com", "platinum"), arrival(4, "cy@example.com")));
+        ledger.closeBatch(again.id());
+
+        assertThat(outcomes).containsExactly(ItemOutcome.DUPLICATE, ItemOutcome.DUPLICATE, ItemOutcome.DUPLICATE);
+        // the two with changed attributes still wait for them to be applied, so the batch is not reported yet
+        assertThat(new AttributeSync(dataSource, Clock.systemUTC()).due(10)).extracting(AttributeSync.Pending::emailKey)
+                .containsExactlyInAnyOrder("ada@example.com", "bob@example.com");
+        assertThat(ledger.reportableBatches()).doesNotContain(again.id());
+    }
+
+    @Test
     void aWholeBatchIsStartedFilledAndClosedAtOnceOrNotAtAll() {
         AcceptedBatch accepted = ledger.acceptWhole(SignupSource.WEBHOOK, "webhook-1", "webhook-1",
                 List.of(arrival(1, "whole@example.com")));
@@ -437,6 +495,12 @@ class LedgerTest {
         List<BatchLine> lines = new ArrayList<>();
         ledger.forEachLine(batch.id(), lines::add);
         return lines;
+    }
+
+    private static Arrival withPlan(long itemNo, String email, String plan) {
+        Signup signup = new Signup(email, "First", null, null, null, List.of(1), Map.of("plan", plan),
+                SignupSource.CSV, "src:" + itemNo);
+        return Arrival.classified(itemNo, signup, CLASSIFIER.classify(email, null));
     }
 
     private static Arrival arrival(long itemNo, String email) {

@@ -85,6 +85,25 @@ class AttributeSyncTest {
     }
 
     @Test
+    void aGroupChangeWithUnchangedAttributesIsADuplicateThatSaysTheGroupsCannotBeApplied() throws Exception {
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), Map.of())) {
+            signUp(app, "{\"email\":\"bob@example.com\",\"groups\":[3]}");
+            awaitInvited(app, "bob@example.com");
+
+            JsonNode line = signUp(app, "{\"email\":\"bob@example.com\",\"groups\":[2]}");
+            JsonNode same = signUp(app, "{\"email\":\"bob@example.com\",\"groups\":[3]}");
+
+            assertThat(line.path("status").asText()).isEqualTo("DUPLICATE");
+            assertThat(line.path("reason").asText()).contains("already INVITED")
+                    .contains("groups [2] not applied: Retool's API cannot change the groups of an invite "
+                              + "already sent");
+            assertThat(same.path("reason").asText()).doesNotContain("groups");
+            assertThat(retool.sandbox().invitesFor("bob@example.com")).singleElement()
+                    .satisfies(invite -> assertThat(invite.groupIds()).containsExactly(3));
+        }
+    }
+
+    @Test
     void aJoinedPersonsAttributesGoToTheirUserAndAGroupChangeIsReportedWithItsReason() throws Exception {
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(),
                 Map.of("lifecycle.period", "1000"))) {

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,9 +19,11 @@ import io.camelretool.example.RunningApplication;
 import io.camelretool.example.ledger.Batch;
 import io.camelretool.example.ledger.Ledger;
 import io.camelretool.example.ledger.LedgerDataSource;
+import io.camelretool.example.ledger.LedgerEntry;
 import io.camelretool.example.ledger.LedgerStatus;
 import io.camelretool.example.signup.Signup;
 import io.camelretool.example.signup.SignupSource;
+import io.camelretool.sandbox.SandboxInvite;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
 import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,40 @@ class InvitePipelineTest {
                             .contains("MAX_NEW_EXTERNAL_SEATS_PER_DAY"));
             assertThat(retool.sandbox().invitesFor("staff@acme.com")).hasSize(1);
             assertThat(retool.sandbox().invites()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aSeatWhoseInviteIsRefusedForGoodIsGivenBackAndWhoeverWaitsForItIsInvitedTheSameDay() throws Exception {
+        Map<String, String> capOfOne = Map.of("retool.max-new-external-seats-per-day", "1");
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), capOfOne)) {
+            // Retool refuses group 99 (no such group): a 400, for good
+            app.drop("refused.csv", "email,groups\nfail1@example.com,99\nwait1@example.com,\n");
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(app.entry("fail1@example.com").status()).isEqualTo(LedgerStatus.FAILED);
+                assertThat(app.entry("wait1@example.com").status()).isEqualTo(LedgerStatus.INVITED);
+            });
+            assertThat(retool.sandbox().invites()).extracting(SandboxInvite::email)
+                    .containsExactly("wait1@example.com");
+            assertThat(app.ledger().externalSeatsClaimedToday()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void peopleOverTheCapAreNotTakenUpAgainRoundAfterRoundWhileTodayIsFull() throws Exception {
+        Map<String, String> capOfOne = Map.of("retool.max-new-external-seats-per-day", "1");
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), capOfOne)) {
+            app.drop("full.csv", "email\nfirst@example.com\nsecond@example.com\n");
+            app.awaitReport("full.csv");
+            LedgerEntry held = app.entry("second@example.com");
+
+            // some twenty rounds (PIPELINE_POLL_DELAY_MS=100 here)
+            Thread.sleep(2000);
+
+            assertThat(held.status()).isEqualTo(LedgerStatus.OVER_CAP);
+            assertThat(app.entry("second@example.com").updatedAt()).isEqualTo(held.updatedAt());
+            assertThat(retool.sandbox().invites()).hasSize(1);
         }
     }
 

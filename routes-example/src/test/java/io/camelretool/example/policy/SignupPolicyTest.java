@@ -44,7 +44,7 @@ class SignupPolicyTest {
 
         assertThat(policy.decide(entry(UserClass.EXTERNAL, List.of(), Map.of()), policy.seatBudget(() -> 2)))
                 .isEqualTo(new SignupPolicy.Hold(LedgerStatus.OVER_CAP, "today's 2 new external seats are taken "
-                        + "(MAX_NEW_EXTERNAL_SEATS_PER_DAY); waits for tomorrow"));
+                        + "(MAX_NEW_EXTERNAL_SEATS_PER_DAY); waits for one to come free or for tomorrow"));
         assertThat(policy.decide(entry(UserClass.STANDARD_USER, List.of(), Map.of()), policy.seatBudget(() -> 2)))
                 .isInstanceOf(SignupPolicy.Invite.class);
     }

@@ -17,6 +17,7 @@ import io.camelretool.example.ApplicationSecrets;
 import io.camelretool.example.RunningApplication;
 import io.camelretool.example.intake.sender.SenderPayloads;
 import io.camelretool.example.intake.sender.SenderSigning;
+import io.camelretool.sandbox.SandboxInvite;
 import io.camelretool.sandbox.junit.RetoolSandboxExtension;
 import io.camelretool.testing.SecretScan;
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +166,30 @@ class SenderIntakeRouteTest {
     }
 
     @Test
+    void aClerkUserUpdatedWithANewPrimaryAddressIsAcknowledgedUnmappedAndTakesNoSecondSeat() throws Exception {
+        String created = SenderPayloads.clerkUserCreated("user_2seat", "first.addr@example.org", "old@example.org");
+        String updated = created.replace("\"type\": \"user.created\"", "\"type\": \"user.updated\"")
+                .replace("first.addr@example.org", "second.addr@example.org");
+        String genericUpdate = "{\"type\": \"signup.updated\", \"data\": {\"email\": \"third.addr@example.org\"}}";
+        String genericDelete = "{\"type\": \"user.deleted\", \"data\": {\"email\": \"fourth.addr@example.org\"}}";
+
+        HttpResponse<String> createdAnswer = standard("msg_created", created);
+        app.awaitReport("standard_webhooks:msg_created");
+        List<HttpResponse<String>> changes = List.of(standard("msg_updated", updated),
+                standard("msg_generic_updated", genericUpdate), standard("msg_deleted", genericDelete));
+
+        assertThat(createdAnswer.statusCode()).isEqualTo(202);
+        assertThat(changes).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("not mapped");
+        });
+        assertThat(retool.sandbox().invitesFor("first.addr@example.org")).hasSize(1);
+        assertThat(retool.sandbox().invites()).extracting(SandboxInvite::email)
+                .doesNotContain("second.addr@example.org", "third.addr@example.org", "fourth.addr@example.org");
+        assertThat(app.reports()).hasSize(1);
+    }
+
+    @Test
     void anUnmappedEventIsAcknowledgedWithoutABatchAndOneWithoutEmailIsReportedNotRefused() throws Exception {
         HttpResponse<String> invoice = stripe(SenderPayloads.stripeInvoicePaid("evt_invoice"));
         HttpResponse<String> noEmail = stripe(SenderPayloads.stripeCustomerCreated("evt_noemail", "", "Nobody"));
@@ -280,6 +305,12 @@ class SenderIntakeRouteTest {
         long now = System.currentTimeMillis() / 1000;
         return post("/signups/stripe", body, Map.of("Stripe-Signature", SenderSigning.stripe(STRIPE_SECRET, now,
                 body)));
+    }
+
+    private HttpResponse<String> standard(String id, String body) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        return post("/signups/standard", body, Map.of("webhook-id", id, "webhook-timestamp", String.valueOf(now),
+                "webhook-signature", SenderSigning.standard(STANDARD_SECRET, id, now, body)));
     }
 
     private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {

@@ -1,5 +1,6 @@
 package io.camelretool.example.intake.sender;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,6 +85,22 @@ class SenderEventsTest {
         assertThat(generic.email()).isEqualTo("gen@example.com");
         assertThat(generic.lastName()).isEqualTo("Eric");
         assertThat(session).isInstanceOf(SenderEvent.Unmapped.class);
+    }
+
+    @Test
+    void onlyACreationIsASignupNeitherAClerkUserUpdatedNorAnyUpdatedOrDeletedEvent() throws Exception {
+        StandardWebhookEvents standard = new StandardWebhookEvents(PayloadMapping.NONE);
+        String created = SenderPayloads.clerkUserCreated("user_1", "first.addr@example.org", "o@example.org");
+        String clerkUpdated = created.replace("\"user.created\"", "\"user.updated\"");
+        String clerkElsewhere = created.replace("\"user.created\"", "\"organizationMembership.created\"");
+        String genericUpdated = "{\"type\": \"signup.updated\", \"data\": {\"email\": \"g@example.com\"}}";
+        String genericDeleted = "{\"type\": \"user.deleted\", \"data\": {\"email\": \"g@example.com\"}}";
+
+        assertThat(standard.map(json(created), request(Map.of()), "msg_1")).isInstanceOf(SenderEvent.Mapped.class);
+        for (String unmapped : List.of(clerkUpdated, clerkElsewhere, genericUpdated, genericDeleted)) {
+            assertThat(standard.map(json(unmapped), request(Map.of()), "msg_2")).as(unmapped)
+                    .isInstanceOf(SenderEvent.Unmapped.class);
+        }
     }
 
     @Test
