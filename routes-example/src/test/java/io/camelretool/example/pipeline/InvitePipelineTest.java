@@ -230,6 +230,35 @@ class InvitePipelineTest {
     }
 
     @Test
+    void aRowLeftSendingWhoseInviteReachedRetoolWithItsAttributesCostsOneReadOfItAndNoAttributeCall()
+            throws Exception {
+        retool.sandbox().defineAttribute("plan", "string");
+        retool.sandbox().defineAttribute("region", "string");
+        seedLedgerWithClaimedRow("whole@example.com", Map.of("plan", "gold", "region", "eu"));
+        // the stopped call created the invite and set one attribute; the other one it never reached
+        int inviteId = createInviteInSandbox("whole@example.com", "{\"plan\":\"gold\"}");
+        Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0",
+                "ledger.reconcile-period", "60000");
+
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), reconcileAtOnce)) {
+            await().until(() -> app.entry("whole@example.com").status() == LedgerStatus.INVITED);
+
+            assertThat(app.entry("whole@example.com").inviteId()).isEqualTo(inviteId);
+        }
+        assertThat(retool.sandbox().invitesFor("whole@example.com")).singleElement().satisfies(invite -> assertThat(
+                invite.metadata()).containsEntry("plan", "gold").containsEntry("region", "eu"));
+        assertThat(retool.sandbox().requests()).as("reads of the found invite by its id")
+                .filteredOn(request -> request.method().equals("GET")
+                        && request.path().equals(INVITES + "/" + inviteId)).hasSize(1);
+        assertThat(retool.sandbox().requests()).as("attribute calls: only the one the invite lacked")
+                .filteredOn(request -> request.method().equals("POST")
+                        && request.path().endsWith("/user_attributes"))
+                .singleElement().satisfies(call -> assertThat(call.body()).contains("region"));
+        assertThat(retool.sandbox().requests()).filteredOn(request -> request.method().equals("POST")
+                && request.path().equals(INVITES)).as("invites created: the test's own").hasSize(1);
+    }
+
+    @Test
     void aRowLeftSendingWaitsWhileRetoolsPendingInvitesCannotBeReadAndIsNeverSentBlindly() throws Exception {
         seedLedgerWithClaimedRow("unsure@example.com");
         createInviteInSandbox("unsure@example.com");
@@ -289,11 +318,16 @@ class InvitePipelineTest {
     }
 
     private static int createInviteInSandbox(String email) throws Exception {
+        return createInviteInSandbox(email, "{}");
+    }
+
+    private static int createInviteInSandbox(String email, String metadataJson) throws Exception {
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest
                 .newBuilder(URI.create(retool.baseUrl() + INVITES))
                 .header("Authorization", "Bearer " + retool.apiKey())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"metadata\":"
+                        + metadataJson + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isBetween(200, 201);
         return retool.sandbox().invitesFor(email).get(0).id();
