@@ -118,6 +118,30 @@ class InvitePipelineTest {
     }
 
     @Test
+    void aPersonWaitingOnAFailureThatMayPassKeepsTheirSeatSoTheCapHoldsWhenTheyGetThrough() throws Exception {
+        // Retool answers 503 for a moment: a failure that may pass, so the person waits and tries again later
+        retool.sandbox().faults().serverErrorRate(1.0);
+        Map<String, String> capOfOne = Map.of("retool.max-new-external-seats-per-day", "1",
+                "pipeline.call-retries", "0", "retry.first-delay", "5s", "retry.max-delay", "10s");
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), capOfOne)) {
+            app.drop("first.csv", "email\nwaits@example.com\n");
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.ledger().find("waits@example.com")
+                    .filter(entry -> entry.status() == LedgerStatus.WAITING).isPresent());
+            retool.sandbox().faults().clear();
+
+            app.drop("second.csv", "email\nlater@example.com\n");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.ledger().find("waits@example.com")
+                    .filter(entry -> entry.status() == LedgerStatus.INVITED).isPresent()
+                    && app.ledger().find("later@example.com").filter(entry -> entry.status().isSettled()).isPresent());
+            assertThat(app.entry("later@example.com").status()).isEqualTo(LedgerStatus.OVER_CAP);
+            assertThat(retool.sandbox().invites()).extracting(SandboxInvite::email)
+                    .containsExactly("waits@example.com");
+            assertThat(app.ledger().externalSeatsClaimedToday()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void peopleOverTheCapAreNotTakenUpAgainRoundAfterRoundWhileTodayIsFull() throws Exception {
         Map<String, String> capOfOne = Map.of("retool.max-new-external-seats-per-day", "1");
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), capOfOne)) {
