@@ -118,6 +118,30 @@ class InvitePipelineTest {
     }
 
     @Test
+    void aPersonWaitingOnAFailureThatMayPassKeepsTheirSeatSoTheCapHoldsWhenTheyGetThrough() throws Exception {
+        // Retool answers 503 for a moment: a failure that may pass, so the person waits and tries again later
+        retool.sandbox().faults().serverErrorRate(1.0);
+        Map<String, String> capOfOne = Map.of("retool.max-new-external-seats-per-day", "1",
+                "pipeline.call-retries", "0", "retry.first-delay", "5s", "retry.max-delay", "10s");
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), capOfOne)) {
+            app.drop("first.csv", "email\nwaits@example.com\n");
+            await().atMost(Duration.ofSeconds(20)).until(() -> app.ledger().find("waits@example.com")
+                    .filter(entry -> entry.status() == LedgerStatus.WAITING).isPresent());
+            retool.sandbox().faults().clear();
+
+            app.drop("second.csv", "email\nlater@example.com\n");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.ledger().find("waits@example.com")
+                    .filter(entry -> entry.status() == LedgerStatus.INVITED).isPresent()
+                    && app.ledger().find("later@example.com").filter(entry -> entry.status().isSettled()).isPresent());
+            assertThat(app.entry("later@example.com").status()).isEqualTo(LedgerStatus.OVER_CAP);
+            assertThat(retool.sandbox().invites()).extracting(SandboxInvite::email)
+                    .containsExactly("waits@example.com");
+            assertThat(app.ledger().externalSeatsClaimedToday()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void peopleOverTheCapAreNotTakenUpAgainRoundAfterRoundWhileTodayIsFull() throws Exception {
         Map<String, String> capOfOne = Map.of("retool.max-new-external-seats-per-day", "1");
         try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), capOfOne)) {
@@ -206,6 +230,35 @@ class InvitePipelineTest {
     }
 
     @Test
+    void aRowLeftSendingWhoseInviteReachedRetoolWithItsAttributesCostsOneReadOfItAndNoAttributeCall()
+            throws Exception {
+        retool.sandbox().defineAttribute("plan", "string");
+        retool.sandbox().defineAttribute("region", "string");
+        seedLedgerWithClaimedRow("whole@example.com", Map.of("plan", "gold", "region", "eu"));
+        // the stopped call created the invite and set one attribute; the other one it never reached
+        int inviteId = createInviteInSandbox("whole@example.com", "{\"plan\":\"gold\"}");
+        Map<String, String> reconcileAtOnce = Map.of("ledger.reconcile-after-seconds", "0",
+                "ledger.reconcile-period", "60000");
+
+        try (RunningApplication app = RunningApplication.start(signups, retool.sandbox(), reconcileAtOnce)) {
+            await().until(() -> app.entry("whole@example.com").status() == LedgerStatus.INVITED);
+
+            assertThat(app.entry("whole@example.com").inviteId()).isEqualTo(inviteId);
+        }
+        assertThat(retool.sandbox().invitesFor("whole@example.com")).singleElement().satisfies(invite -> assertThat(
+                invite.metadata()).containsEntry("plan", "gold").containsEntry("region", "eu"));
+        assertThat(retool.sandbox().requests()).as("reads of the found invite by its id")
+                .filteredOn(request -> request.method().equals("GET")
+                        && request.path().equals(INVITES + "/" + inviteId)).hasSize(1);
+        assertThat(retool.sandbox().requests()).as("attribute calls: only the one the invite lacked")
+                .filteredOn(request -> request.method().equals("POST")
+                        && request.path().endsWith("/user_attributes"))
+                .singleElement().satisfies(call -> assertThat(call.body()).contains("region"));
+        assertThat(retool.sandbox().requests()).filteredOn(request -> request.method().equals("POST")
+                && request.path().equals(INVITES)).as("invites created: the test's own").hasSize(1);
+    }
+
+    @Test
     void aRowLeftSendingWaitsWhileRetoolsPendingInvitesCannotBeReadAndIsNeverSentBlindly() throws Exception {
         seedLedgerWithClaimedRow("unsure@example.com");
         createInviteInSandbox("unsure@example.com");
@@ -265,11 +318,16 @@ class InvitePipelineTest {
     }
 
     private static int createInviteInSandbox(String email) throws Exception {
+        return createInviteInSandbox(email, "{}");
+    }
+
+    private static int createInviteInSandbox(String email, String metadataJson) throws Exception {
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest
                 .newBuilder(URI.create(retool.baseUrl() + INVITES))
                 .header("Authorization", "Bearer " + retool.apiKey())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"metadata\":"
+                        + metadataJson + "}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isBetween(200, 201);
         return retool.sandbox().invitesFor(email).get(0).id();
