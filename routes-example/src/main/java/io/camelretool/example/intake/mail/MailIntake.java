@@ -53,7 +53,7 @@ public final class MailIntake {
     private final SignupMailExtractor extractor;
     private final String reviewFolder;
     private final Path reasons;
-    private final long maxMailBytes;
+    private final MailSize sizes;
 
     /**
      * @param mailbox      whose senders are trusted, and its review folder
@@ -65,7 +65,7 @@ public final class MailIntake {
         this.extractor = new SignupMailExtractor(AllowedSenders.parse(mailbox.allowedSenders()));
         this.reviewFolder = mailbox.reviewFolder();
         this.reasons = signupsDir.resolve("mail-review");
-        this.maxMailBytes = maxMailBytes;
+        this.sizes = new MailSize(maxMailBytes);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class MailIntake {
         Message original = exchange.getIn(MailMessage.class).getOriginalMessage();
         Review review = new Review(original, reviewFolder, reasons);
         try {
-            handle(original, review, extractor, intake, maxMailBytes);
+            handle(original, review, extractor, intake, sizes);
         } catch (LedgerException ledgerDown) {
             // not the mail's fault: it stays unseen and is read again at the next poll
             throw ledgerDown;
@@ -93,8 +93,8 @@ public final class MailIntake {
     }
 
     private static void handle(Message original, Review review, SignupMailExtractor extractor, SignupIntake intake,
-                        long maxMailBytes) throws Exception {
-        Optional<String> tooLarge = MailSize.refusal(original, maxMailBytes);
+                        MailSize sizes) throws Exception {
+        Optional<String> tooLarge = sizes.refusal(original);
         if (tooLarge.isPresent()) {
             review.setAside(null, tooLarge.get());
             return;

@@ -1,5 +1,7 @@
 package io.camelretool.example.intake.mail;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -90,8 +92,32 @@ class MailSizeTest {
 
         try (Store store = imap()) {
             Folder inbox = openInbox(store);
-            assertThat(MailSize.refusal(inbox.getMessage(1), 1024 * 1024)).hasValueSatisfying(reason ->
+            assertThat(new MailSize(1024 * 1024).refusal(inbox.getMessage(1))).hasValueSatisfying(reason ->
                     assertThat(reason).contains("(MAIL_MAX_BYTES)"));
+        }
+    }
+
+    @Test
+    void aLargeMailTheServerCannotDescribeIsLeftToBeReadWholeAndSetAsideThere() throws Exception {
+        // a multipart whose boundary never appears: GreenMail cannot give its BODYSTRUCTURE
+        String broken = "From: forms@localhost\r\nTo: " + MAILBOX + "\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: multipart/mixed; boundary=\"b\"\r\nSubject: broken\r\n\r\n"
+                        + "nothing but a preamble\r\n".repeat(100_000);
+        deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(broken.getBytes(StandardCharsets.US_ASCII))));
+
+        MailSize sizes = new MailSize(MAIL_MAX_BYTES);
+        try (Store store = imap()) {
+            Message message = openInbox(store).getMessage(1);
+            assertThat(message.getSize()).isGreaterThan(SignupMailExtractor.MAX_TEXT_BYTES);
+            assertThat(sizes.refusal(message)).isEmpty();
+        }
+        // at the next poll (GreenMail dropped the session with the request) the mail is read whole, and can be set
+        // aside by the intake, instead of failing every poll
+        try (Store store = imap()) {
+            Message message = openInbox(store).getMessage(1);
+            assertThat(sizes.refusal(message)).isEmpty();
+            assertThat(MailIntake.readHere(message).getSubject()).isEqualTo("broken");
         }
     }
 
@@ -100,7 +126,7 @@ class MailSizeTest {
             Folder inbox = openInbox(store);
             Message message = inbox.getMessage(1);
             assertThat(message.getSize()).as("under MAIL_MAX_BYTES").isLessThan((int) MAIL_MAX_BYTES);
-            return MailSize.refusal(message, MAIL_MAX_BYTES);
+            return new MailSize(MAIL_MAX_BYTES).refusal(message);
         }
     }
 
