@@ -52,8 +52,8 @@ public final class RetoolConstants {
     public static final String TARGET_KIND = "CamelRetoolTargetKind";
 
     @Metadata(label = "producer", javaType = "io.camelretool.component.model.StandingState",
-              description = "From retool:invite?action=lookup: where the email stands, NONE, PENDING, EXPIRED or "
-                            + "ACCOUNT.")
+              description = "From retool:invite with inviteAction lookup: where the email stands, NONE, PENDING, "
+                            + "EXPIRED or ACCOUNT.")
     public static final String STANDING = "CamelRetoolStanding";
 
     @Metadata(label = "consumer", javaType = "io.camelretool.component.consumer.InviteChangeKind",

@@ -150,6 +150,19 @@ class AttributesProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void aLookUpRefusedByThePlanIsToldForThisPersonNeverTheOneWhoseLookUpWasRefusedFirst() {
+        Exception first = send("retool:attributes?email=erin@acme.com&target=user", Map.of("plan", "x")).getException();
+        assertThat(first).isInstanceOf(RetoolPermissionException.class).hasMessageContaining("erin%40acme.com");
+
+        Exception second = send("retool:attributes?email=bob@acme.com&target=user", Map.of("plan", "x")).getException();
+
+        assertThat(second).isInstanceOf(RetoolPermissionException.class)
+                .hasMessageContaining("GET /api/v2/users?email=bob%40acme.com answered 403")
+                .hasMessageContaining("Enterprise").hasMessageNotContaining("erin");
+        assertThat(((RetoolPermissionException) second).getPath()).isEqualTo("/api/v2/users?email=bob%40acme.com");
+    }
+
+    @Test
     void refusesBadNamesBodiesAndTargetsBeforeAnyCall() {
         assertThat(send("retool:attributes?inviteId=1", Map.of("Bad-Name", "x")).getException())
                 .isInstanceOf(InvalidRetoolInputException.class).hasMessageContaining("body.Bad-Name");

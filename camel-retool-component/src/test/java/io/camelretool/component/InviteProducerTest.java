@@ -83,6 +83,40 @@ class InviteProducerTest extends RetoolTestSupport {
     }
 
     @Test
+    void anInviteRevokedAfterTheListWasReadSinceTheRowsClaimIsNotTakenForTheRowsInvite() throws Exception {
+        String cachingForAMinute = "retool:invite?pendingInvitesCacheTtl=60000";
+        java.time.Instant claimed = java.time.Instant.now();
+        inviteBehindTheComponentsBack("ada@example.com");
+        // another row of the same round reads the list after Ada's claim: it shows her invite
+        sendReadSince(cachingForAMinute, "first@example.com", claimed);
+        int revoked = sandbox().invitesFor("ada@example.com").get(0).id();
+        java.net.URI revokedInvite = java.net.URI.create(retool.baseUrl() + CREATE_PATH + "/" + revoked);
+        java.net.http.HttpResponse<Void> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(revokedInvite)
+                .header("Authorization", "Bearer " + retool.apiKey()).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(answer.statusCode()).isLessThan(300);
+        long listReadsBefore = listReads();
+
+        InviteResult result = sendReadSince(cachingForAMinute, "ada@example.com", claimed).getMessage()
+                .getBody(InviteResult.class);
+
+        // the list read after the claim is fresh enough to show every invite made before it, so it is reused; only
+        // the read by id tells that the invite was revoked since, and Ada gets a live invite, not a dead one
+        assertThat(listReads() - listReadsBefore).isZero();
+        assertThat(sandbox().requestCount("GET", CREATE_PATH + "/" + revoked)).isEqualTo(1);
+        assertThat(result.status()).isEqualTo(InviteStatus.INVITED);
+        assertThat(result.inviteId()).isNotEqualTo(revoked);
+    }
+
+    private Exchange sendReadSince(String uri, String email, java.time.Instant since) {
+        return template.request(uri, exchange -> {
+            exchange.getMessage().setBody(email);
+            exchange.getMessage().setHeader(RetoolConstants.PENDING_INVITES_READ_SINCE, since);
+        });
+    }
+
+    @Test
     void anInviteWhoseAnswerWasLostIsFoundInRetoolAndCountedOnceInsteadOfFailing() {
         send("retool:invite", "first@example.com");
         sandbox().faults().dropAnswerOfNext("POST", CREATE_PATH);

@@ -167,6 +167,11 @@ public final class HealingBenchmark {
             }
             long reads = listReads(sandbox) - listReadsBefore;
             int reconciled = leftSending.get();
+            List<RecordedRequest> calls = sandbox.requests();
+            long readsById = calls.stream().filter(call -> call.method().equals("GET")
+                    && call.path().matches(INVITES + "/\\d+")).count();
+            long attributeSets = calls.stream().filter(call -> call.method().equals("POST")
+                    && call.path().matches(INVITES + "/\\d+/user_attributes")).count();
             return List.of(
                     new Figure("6. " + crashRows + " signups, " + kills + " kill -9, bursts of 503 and 429: reads of "
                                + "the whole invite list per row a kill left SENDING",
@@ -174,6 +179,11 @@ public final class HealingBenchmark {
                                     : Format.decimal((double) reads / reconciled) + " (" + reads + " list reads, "
                                       + reconciled + " rows)",
                             "before issue 13: 1 per row", "", "reported"),
+                    new Figure("6. the same: Retool calls in all, and the recovery's reads of a found invite by its id "
+                               + "and attribute sets beyond one per signup",
+                            calls.size() + " calls (" + readsById + " reads by id, " + (attributeSets - crashRows)
+                            + " attribute sets beyond one per signup; " + byKind(calls) + ")",
+                            "floor " + 2 * crashRows + " (1 create + 1 attribute each)", "", "reported"),
                     new Figure("6. the same: end state", sandbox.invites().size() + " of " + crashRows
                                + " invited, " + duplicates(sandbox) + " twice, " + deadLetters(settings)
                                + " in the dead-letter file", "", "", "everyone once, nobody parked: "

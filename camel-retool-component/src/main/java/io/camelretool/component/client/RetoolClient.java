@@ -236,12 +236,17 @@ public class RetoolClient {
                 .thenApply(ignored -> null);
     }
 
+    /** The path (with its query) of the look-up of the accounts with this email. */
+    public static String usersByEmailPath(String email) {
+        return USERS_PATH + "?email=" + encode(email);
+    }
+
     /**
      * {@code GET /api/v2/users?email=}: the accounts with this email. Retool only offers this on plans that include
      * user management; elsewhere it fails with a {@code RetoolPermissionException}.
      */
     public CompletableFuture<List<JsonNode>> findUsersByEmail(String email) {
-        return send("GET", USERS_PATH + "?email=" + encode(email), null).thenApply(page -> {
+        return send("GET", usersByEmailPath(email), null).thenApply(page -> {
             List<JsonNode> users = new ArrayList<>();
             page.path("data").forEach(users::add);
             return users;

@@ -22,7 +22,7 @@ final class RetoolErrors {
             case 400, 422 -> new RetoolValidationException("Retool refused the request", status, message, method, path, null);
             case 401 -> new RetoolAuthenticationException("Retool did not accept the API key", status, message, method,
                     path, null);
-            case 403 -> new RetoolPermissionException(permissionSummary(message), status, message, method, path, null);
+            case 403 -> permission(status, message, method, path);
             case 404 -> new RetoolNotFoundException("Not found in Retool", status, message, method, path, null);
             case 409 -> new RetoolConflictException("Already exists in Retool", status, message, method, path, null);
             case 429, 503 -> new RetoolRateLimitedException("Retool still asked to slow down after every retry", status,
@@ -30,6 +30,11 @@ final class RetoolErrors {
             default -> new RetoolServerException("Retool failed to answer the request", status, message, method, path,
                     null);
         };
+    }
+
+    /** A 403 for the request {@code method path}, summarised from Retool's message. */
+    static RetoolPermissionException permission(int status, String message, String method, String path) {
+        return new RetoolPermissionException(permissionSummary(message), status, message, method, path, null);
     }
 
     private static String permissionSummary(String message) {

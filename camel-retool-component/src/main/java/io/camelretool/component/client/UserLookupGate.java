@@ -1,5 +1,7 @@
 package io.camelretool.component.client;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -80,9 +82,38 @@ public final class UserLookupGate {
         });
     }
 
-    /** The refusal Retool gave, for callers that need an account and must say why there is none; null if none. */
-    public synchronized RetoolPermissionException refusal() {
-        return allowed ? null : refusal;
+    /**
+     * The refusal Retool gave, for callers that need an account and must say why there is none; null if none. It is
+     * told again for the caller's own request: the refusal learnt came from another caller's look-up, whose path
+     * names that caller's person, and must never reach this one's answer, log or ledger.
+     *
+     * @param method the caller's request method
+     * @param path   the caller's request path, with its query
+     */
+    public RetoolPermissionException refusal(String method, String path) {
+        RetoolPermissionException learnt;
+        synchronized (this) {
+            learnt = allowed ? null : refusal;
+        }
+        if (learnt == null) {
+            return null;
+        }
+        return RetoolErrors.permission(learnt.getStatus(), personNeutral(learnt), method, path);
+    }
+
+    /** Retool's message of the refusal learnt, unless it repeats that request's query (its person): then none. */
+    private static String personNeutral(RetoolPermissionException learnt) {
+        String message = learnt.getRetoolMessage();
+        String path = learnt.getPath();
+        int query = path == null ? -1 : path.indexOf('?');
+        if (message == null || query < 0) {
+            return message;
+        }
+        String asked = path.substring(query + 1);
+        String value = asked.substring(asked.indexOf('=') + 1);
+        String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
+        boolean namesThePerson = !value.isEmpty() && (message.contains(value) || message.contains(decoded));
+        return namesThePerson ? null : message;
     }
 
     private void learn(boolean lookUpsAllowed, RetoolPermissionException refused, long recheckMillis,

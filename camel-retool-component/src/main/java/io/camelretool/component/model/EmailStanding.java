@@ -3,7 +3,7 @@ package io.camelretool.component.model;
 import java.time.Instant;
 
 /**
- * Where one email stands in Retool: the typed answer of {@code retool:invite?action=lookup}, and what
+ * Where one email stands in Retool: the typed answer of {@code retool:invite?inviteAction=lookup}, and what
  * {@code retool:invite} create and {@code retool:attributes} by email decide on. Never carries an invite link.
  *
  * @param email     the email as asked

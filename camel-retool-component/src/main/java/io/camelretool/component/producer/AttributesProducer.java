@@ -130,7 +130,8 @@ public class AttributesProducer extends RetoolAsyncProducer {
                 return CompletableFuture.completedFuture(user(standing.userId()));
             }
             if (target == AttributesTarget.user) {
-                RetoolPermissionException refused = standings.userLookups().refusal();
+                RetoolPermissionException refused = standings.userLookups().refusal("GET",
+                        RetoolClient.usersByEmailPath(address));
                 return refused != null ? CompletableFuture.failedFuture(refused) : notFound(email, "no account");
             }
             if (standing.state() == StandingState.PENDING) {

@@ -113,6 +113,10 @@ final class EmailStandings {
         }
         PendingInviteIndex.Entry entry = newestFirst.get(position);
         int after = position + 1;
+        // read by its id even when the list was read after the caller's moment (indexReadSince): such a list shows
+        // every invite made before that moment, so nothing is invited twice, but not that the invite is still pending
+        // now; one revoked since would become the row's invite (a person left with a dead invite, its attribute calls
+        // answered 404). The read also brings the metadata that spares a re-sent signup's attribute calls
         return client.getInvite(entry.id()).exceptionally(EmailStandings::nullWhenGone).thenCompose(invite -> {
             if (invite == null) {
                 index.remove(email, entry.id());

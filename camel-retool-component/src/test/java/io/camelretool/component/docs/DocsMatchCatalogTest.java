@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocsMatchCatalogTest {
 
     private static final Path PAGE = Path.of("src/main/docs/retool-component.adoc");
+    /** A {@code retool:} URI with a query, as the documents write one: its query is group 1. */
+    private static final Pattern RETOOL_URI = Pattern.compile("retool:[a-zA-Z]+\\?([A-Za-z0-9_=&;.${}:,-]+)");
     private static final Map<String, String> TABLES = Map.of(
             "component options", "componentProperties",
             "endpoint options", "properties",
@@ -43,6 +49,30 @@ class DocsMatchCatalogTest {
 
         assertThat(page).as("%s against retool.json (rewrite with -Ddocs.update=true)", PAGE).isEqualTo(expected);
         assertThat(catalog.path("headers").size()).isGreaterThan(10);
+    }
+
+    @Test
+    void everyRetoolUriOfTheReadmesAndThePageNamesOptionsTheEndpointHas() throws IOException {
+        JsonNode catalog;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/camelretool/component/retool.json")) {
+            catalog = new ObjectMapper().readTree(in);
+        }
+        List<String> stale = new ArrayList<>();
+        for (Path doc : List.of(PAGE, Path.of("README.md"), Path.of("../README.md"),
+                Path.of("../routes-example/README.md"), Path.of("../camel-retool-spring-boot-starter/README.md"),
+                Path.of("../retool-sandbox/README.md"))) {
+            Matcher uri = RETOOL_URI.matcher(Files.readString(doc, StandardCharsets.UTF_8));
+            while (uri.find()) {
+                for (String pair : uri.group(1).replace("&amp;", "&").split("&")) {
+                    String name = pair.split("=", 2)[0];
+                    if (!catalog.path("properties").has(name)) {
+                        stale.add(doc + ": " + uri.group() + " (" + name + ")");
+                    }
+                }
+            }
+        }
+
+        assertThat(stale).as("options the endpoint does not have (see retool.json)").isEmpty();
     }
 
     private static String replaceBetween(String page, String table, String generated) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelretool.component.model.EmailAddresses;
 import io.camelretool.example.intake.SignupLimits;
 import io.camelretool.example.intake.sender.StrictJson;
 import io.camelretool.example.signup.Signup;
@@ -71,10 +72,12 @@ public record EmbedSessionRequest(String email, String externalIdentifier, Strin
         if (landingPage != null && !UUID.matcher(landingPage).matches()) {
             errors.put("landingPageUuid", "is not a UUID");
         }
-        if (errors.isEmpty()) {
-            // the same limits as any signup's fields: length, control characters
-            SignupLimits.problems(new Signup(email, firstName, lastName, null, null, null, null, SignupSource.EMBED,
-                    null)).forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
+        // the same limits as any signup's fields (length, control characters), then the address itself: checked
+        // whatever else is wrong, so that the 400 lists every field's error at once
+        SignupLimits.problems(new Signup(email, firstName, lastName, null, null, null, null, SignupSource.EMBED,
+                null)).forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
+        if (email != null && !EmailAddresses.isValid(email)) {
+            errors.putIfAbsent("email", "is not an email address");
         }
         return errors.isEmpty() ? new Parsed(new EmbedSessionRequest(email.strip(), identifier, firstName, lastName,
                 landingPage), Map.of()) : new Parsed(null, errors);

@@ -119,11 +119,16 @@ public final class Offboarding {
         return Readmission.READMITTED;
     }
 
-    /** Takes the offboarding mark off the account; what is left for an admin to do, or null for nothing. */
+    /**
+     * Takes the offboarding mark off the account; what is left for an admin to do, or null for nothing. An offboarding
+     * that reached no account ({@code accountActive} null: none found, or only a pending invite revoked while the
+     * plan refused the look-up) set no mark, so there is none to take off and none to ask an admin about.
+     */
     private String unmark(PersonAccess person) {
         String disabled = Boolean.FALSE.equals(person.accountActive()) ? "the account " + (person.userId() == null
                 ? "" : person.userId() + " ") + "stays disabled: enable it in Retool's settings" : null;
-        if (attribute == null || !MAY_HAVE_ACCOUNT.contains(person.offboardedFrom())) {
+        if (attribute == null || !MAY_HAVE_ACCOUNT.contains(person.offboardedFrom())
+            || person.accountActive() == null) {
             return disabled;
         }
         Exchange unmarked = retool.request(UNMARK, exchange -> {
@@ -138,8 +143,13 @@ public final class Offboarding {
         if (failure == null || failure instanceof RetoolNotFoundException) {
             return disabled;
         }
-        String left = "the mark " + attribute.getKey() + "=" + attribute.getValue() + " could not be taken off ("
-                      + failure.getMessage() + "): remove it in Retool";
+        String mark = attribute.getKey() + "=" + attribute.getValue();
+        // by email on a plan that refuses look-ups: the offboarding's own marking met the same refusal, unless the
+        // plan changed since, so whether the account carries the mark is not known here
+        String left = failure instanceof RetoolPermissionException && person.userId() == null
+                ? "the account of " + person.emailKey() + " could not be looked up (" + failure.getMessage()
+                  + "): if it carries the mark " + mark + ", remove it in Retool"
+                : "the mark " + mark + " could not be taken off (" + failure.getMessage() + "): remove it in Retool";
         return disabled == null ? left : left + "; " + disabled;
     }
 
@@ -215,8 +225,7 @@ public final class Offboarding {
             String note;
             Boolean accountActive = null;
             if (!MAY_HAVE_ACCOUNT.contains(from)) {
-                note = revoked > 0 ? "offboarded: pending invite revoked" : from == LedgerStatus.EMBED_ONLY
-                        ? "offboarded: Embed sessions refused" : "offboarded before any invite";
+                note = withoutAccountNote(from, revoked);
             } else {
                 Account account = markAndDisable(emailKey, person.get().userId(), from, revoked);
                 accountActive = account.active();
@@ -232,6 +241,22 @@ public final class Offboarding {
                     cause(failed).getMessage());
             return false;
         }
+    }
+
+    /** What offboarding someone who cannot have an account did, told by what they had before. */
+    private static String withoutAccountNote(LedgerStatus from, int revoked) {
+        if (revoked > 0) {
+            // an invite past its seven days is still Retool's to revoke, but it was no longer pending
+            return from == LedgerStatus.EXPIRED ? "offboarded: expired invite revoked"
+                    : "offboarded: pending invite revoked";
+        }
+        return switch (from) {
+            case EMBED_ONLY -> "offboarded: Embed sessions refused";
+            case REVOKED -> "offboarded: no pending invite (their invite had been revoked already)";
+            case EXPIRED -> "offboarded: no pending invite (their invite had expired unclaimed)";
+            case RENEWING -> "offboarded: no pending invite (their expired invite was being renewed)";
+            default -> "offboarded before any invite";
+        };
     }
 
     /** Revokes every pending invite of the email; none is fine. */

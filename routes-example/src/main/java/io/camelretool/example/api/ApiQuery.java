@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * A request's query string, read from the raw text (not from headers, where a client's HTTP headers would mix with
- * it): an unknown parameter, one given twice, or one that cannot be decoded is refused, naming it.
+ * it): an unknown parameter, one given twice, one given empty, or one that cannot be decoded is refused, naming it.
  */
 final class ApiQuery {
 
@@ -38,6 +38,10 @@ final class ApiQuery {
             if (!allowed.contains(name)) {
                 throw new BadRequest(printable(name), "not a parameter of this call; use " + allowed);
             }
+            if (value.isEmpty()) {
+                // "?status=" is a mistake (a form field left blank), not a request for everyone: say so
+                throw new BadRequest(name, "is empty: give a value or leave the parameter out");
+            }
             if (values.put(name, value) != null) {
                 throw new BadRequest(name, "given more than once");
             }
@@ -45,10 +49,9 @@ final class ApiQuery {
         return new ApiQuery(values);
     }
 
-    /** The value, or null when the parameter is absent or empty. */
+    /** The value, or null when the parameter is absent. */
     String get(String name) {
-        String value = values.get(name);
-        return value == null || value.isEmpty() ? null : value;
+        return values.get(name);
     }
 
     private static String decode(String text, String parameter) {

@@ -55,7 +55,7 @@ public final class PeopleApi {
             return lifecycle.person(key).map(person -> new Answer(200, json(person)))
                     .orElseGet(() -> error(404, "no person with that email in the ledger"));
         } catch (BadRequest refused) {
-            return error(400, refused.getMessage());
+            return new Answer(400, refused.body());
         }
     }
 
@@ -77,7 +77,7 @@ public final class PeopleApi {
                     ? PeopleCursor.encode(new LedgerLifecycle.PageMark(last.updatedAt(), last.email())) : null);
             return new Answer(200, body);
         } catch (BadRequest refused) {
-            return error(400, refused.getMessage());
+            return new Answer(400, refused.body());
         }
     }
 
@@ -87,7 +87,7 @@ public final class PeopleApi {
             ApiQuery.parse(rawQuery, Set.of());
             return new Answer(200, seatsJson());
         } catch (BadRequest refused) {
-            return error(400, refused.getMessage());
+            return new Answer(400, refused.body());
         }
     }
 
@@ -185,12 +185,12 @@ public final class PeopleApi {
 
     private static String emailKey(String email) {
         if (email == null || email.length() > 320) {
-            throw new BadRequest("email", "is not a valid email address");
+            throw new BadRequest("email", "is not an email address");
         }
         try {
             return EmailNormalizer.normalize(email).key();
         } catch (EmailNormalizer.InvalidEmailException malformed) {
-            throw new BadRequest("email", "is not a valid email address");
+            throw new BadRequest("email", "is not an email address");
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.HexFormat;
  */
 public final class AdminToken {
 
+    /** The scheme and the space before the token. */
+    private static final String SCHEME = "Bearer ";
+
     private final byte[] digest;
     private final String generated;
 
@@ -39,12 +42,16 @@ public final class AdminToken {
         return digest != null;
     }
 
-    /** Whether an {@code Authorization} header carries this token as a bearer token. */
+    /**
+     * Whether an {@code Authorization} header carries this token as a bearer token. The scheme is matched in any case
+     * ({@code bearer}, {@code BEARER}): HTTP authentication schemes are case-insensitive (RFC 9110, 11.1).
+     */
     public boolean accepts(String authorization) {
-        if (digest == null || authorization == null || !authorization.startsWith("Bearer ")) {
+        if (digest == null || authorization == null
+            || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return false;
         }
-        return MessageDigest.isEqual(digest, sha256(authorization.substring("Bearer ".length()).strip()));
+        return MessageDigest.isEqual(digest, sha256(authorization.substring(SCHEME.length()).strip()));
     }
 
     /**

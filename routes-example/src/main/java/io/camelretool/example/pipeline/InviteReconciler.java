@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * call outlived the grace): each goes back to the pipeline, which claims it again and, because it was claimed before,
  * checks it against Retool's pending invites read after the row was put back (see {@link InvitePipeline#sendable}).
  * That one read serves every row taken up in the same round, however many a crash left behind; an invite that did
- * reach Retool is counted as the row's invite and gets the row's attributes, which the stopped call may not have set
- * yet, rather than being sent twice. Where the list cannot be read (Retool down), the row's call fails before any
- * create, and the row waits.
+ * reach Retool is counted as the row's invite and gets those of the row's attributes it does not already hold (the
+ * stopped call may not have set them all), rather than being sent twice. Where the list cannot be read (Retool
+ * down), the row's call fails before any create, and the row waits.
  */
 public final class InviteReconciler {
 

@@ -187,6 +187,25 @@ class EmbedSessionsTest {
     }
 
     @Test
+    void aRequestWrongInSeveralFieldsIsAnsweredWithEveryFieldErrorAtOnceTheEmailIncluded() throws Exception {
+        EmbedClient host = start(Map.of());
+
+        HttpResponse<String> answer = host.session("{\"email\":\"not-an-email\",\"groups\":[1],"
+                                                   + "\"landingPageUuid\":\"nope\",\"nonce\":\"n7\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        JsonNode errors = RunningApplication.json(answer.body()).path("errors");
+        assertThat(errors.fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("email", "groups", "externalIdentifier", "landingPageUuid");
+        assertThat(errors.path("email").asText()).isEqualTo("is not an email address");
+        HttpResponse<String> controlCharacter = host.session("{\"email\":\"a@customer.example\","
+                                                             + "\"firstName\":\"A\\u0007\"}");
+        assertThat(RunningApplication.json(controlCharacter.body()).path("errors").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("firstName", "externalIdentifier");
+        assertThat(retool.sandbox().embedMints()).isEmpty();
+    }
+
+    @Test
     void refusesEachRequestItCannotServeWithItsReason() throws Exception {
         EmbedClient host = start(Map.of());
         signUpEmbedOnly("ada@customer.example");
@@ -213,7 +232,7 @@ class EmbedSessionsTest {
         assertThat(unsigned.statusCode()).isEqualTo(401);
         assertThat(fieldErrors.statusCode()).isEqualTo(400);
         assertThat(RunningApplication.json(fieldErrors.body()).path("errors").fieldNames())
-                .toIterable().contains("externalIdentifier", "landingPageUuid", "role");
+                .toIterable().containsExactlyInAnyOrder("email", "externalIdentifier", "landingPageUuid", "role");
         assertThat(unknown.statusCode()).isEqualTo(403);
         assertThat(unknown.body()).contains("unknown to the ledger");
         assertThat(otherIdentifier.statusCode()).isEqualTo(409);

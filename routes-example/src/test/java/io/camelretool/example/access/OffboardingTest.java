@@ -1,5 +1,8 @@
 package io.camelretool.example.access;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +90,36 @@ class OffboardingTest {
         assertThat(body.path("note").asText()).contains("pending invite revoked");
         assertThat(retool.sandbox().invitesFor("pat@example.com")).isEmpty();
         assertThat(admin.offboard("pat@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void offboardingSomeoneWhoseInviteWasRevokedOrExpiredSaysSoNotThatTheyHadNone() throws Exception {
+        EmbedClient admin = start(Map.of("lifecycle.period", "1000", "lifecycle.renew-expired-invites", "false"));
+        int revoked = invite("revoked@example.com");
+        int expired = invite("expired@example.com");
+        // an invite leaving the list is told revoked (not vanished) once the lifecycle has seen a claimed one listed
+        retool.sandbox().claimInvite(invite("joined@example.com"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("joined@example.com").status()
+                                                           == LedgerStatus.JOINED);
+        HttpResponse<Void> revoking = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(retool.baseUrl() + "/api/v2/user_invites/" + revoked))
+                .header("Authorization", "Bearer " + retool.apiKey()).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(revoking.statusCode()).isEqualTo(204);
+        retool.sandbox().expireInvite(expired);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.entry("revoked@example.com").status()
+                                                           == LedgerStatus.REVOKED
+                                                           && app.entry("expired@example.com").status()
+                                                              == LedgerStatus.EXPIRED);
+
+        String revokedNote = RunningApplication.json(admin.offboard("revoked@example.com", EmbedClient.ADMIN_TOKEN)
+                .body()).path("note").asText();
+        String expiredNote = RunningApplication.json(admin.offboard("expired@example.com", EmbedClient.ADMIN_TOKEN)
+                .body()).path("note").asText();
+
+        assertThat(revokedNote).isEqualTo("offboarded: no pending invite (their invite had been revoked already)");
+        assertThat(expiredNote).isEqualTo("offboarded: expired invite revoked");
+        assertThat(retool.sandbox().invitesFor("expired@example.com")).isEmpty();
     }
 
     @Test
@@ -237,6 +270,30 @@ class OffboardingTest {
         assertThat(retool.sandbox().invitesFor("again@example.com")).singleElement()
                 .satisfies(invite -> assertThat(invite.id()).isNotEqualTo(first));
         assertThat(readmit("again@example.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void readmittingSomeoneOffboardedFromAPendingInviteOnBusinessNamesNoOneElseAndLeavesNoMarkToRemove()
+            throws Exception {
+        EmbedClient admin = start(Map.of());
+        invite("erin@acme.com");
+        invite("bob@acme.com");
+        // erin's offboarding asks for her account first: the look-up the Business plan refuses, with her path
+        assertThat(admin.offboard("erin@acme.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(admin.offboard("bob@acme.com", EmbedClient.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        LogCapture log = LogCapture.attach();
+        try {
+            HttpResponse<String> answer = readmit("bob@acme.com", EmbedClient.ADMIN_TOKEN);
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            String note = RunningApplication.json(answer.body()).path("note").asText();
+            assertThat(note).startsWith("re-admitted by admin-api").doesNotContain("erin")
+                    .as("no mark was ever set on an account of bob's").doesNotContain("remove it in Retool");
+            assertThat(access("bob@acme.com").offboardNote()).isEqualTo(note);
+            assertThat(log.drain()).noneMatch(line -> line.contains("erin"));
+        } finally {
+            log.detach();
+        }
     }
 
     @Test

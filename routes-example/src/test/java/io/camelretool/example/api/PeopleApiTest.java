@@ -180,7 +180,8 @@ class PeopleApiTest {
             for (String authorization : new String[] { null, "", "Bearer", "Bearer wrong",
                                                        "Basic " + RunningApplication.ADMIN_TOKEN,
                                                        "Bearer " + RunningApplication.ADMIN_TOKEN + "x",
-                                                       "bearer " + RunningApplication.ADMIN_TOKEN }) {
+                                                       "Bearerx " + RunningApplication.ADMIN_TOKEN,
+                                                       "Bearer" + RunningApplication.ADMIN_TOKEN }) {
                 for (String path : new String[] { "/api/people", "/api/people/a@example.com", "/api/seats" }) {
                     HttpResponse<String> answer = app.api("GET", path, authorization);
                     assertThat(answer.statusCode()).as(path + " with " + authorization).isEqualTo(401);
@@ -211,6 +212,12 @@ class PeopleApiTest {
                     "cursor");
             hostile.put("/api/people?cursor=" + "A".repeat(2000), "cursor");
             hostile.put("/api/people?status=INVITED&status=JOINED", "status");
+            hostile.put("/api/people?status=", "status");
+            hostile.put("/api/people?limit=", "limit");
+            hostile.put("/api/people?class=", "class");
+            hostile.put("/api/people?updatedSince=", "updatedSince");
+            hostile.put("/api/people?cursor=", "cursor");
+            hostile.put("/api/people?status=INVITED&limit", "limit");
             hostile.put("/api/people?email=a@example.com", "email");
             hostile.put("/api/people/not-an-email", "email");
             hostile.put("/api/people/a@b@example.com", "email");
@@ -221,8 +228,43 @@ class PeopleApiTest {
                 HttpResponse<String> answer = app.api(request.getKey());
                 secrets.seen("read API " + request.getKey(), answer.body());
                 assertThat(answer.statusCode()).as(request.getKey() + ": " + answer.body()).isEqualTo(400);
-                assertThat(RunningApplication.json(answer.body()).path("error").asText()).as(request.getKey())
-                        .startsWith(request.getValue());
+                JsonNode errors = RunningApplication.json(answer.body()).path("errors");
+                assertThat(errors.size()).as(request.getKey() + ": " + answer.body()).isEqualTo(1);
+                assertThat(errors.path(request.getValue()).asText()).as(request.getKey() + ": " + answer.body())
+                        .isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void acceptsTheBearerSchemeInAnyCaseOnTheReadAndTheAdminApi() throws Exception {
+        try (RunningApplication app = start()) {
+            for (String scheme : new String[] { "bearer", "BEARER", "bEaReR" }) {
+                String authorization = scheme + " " + RunningApplication.ADMIN_TOKEN;
+                for (String path : new String[] { "/api/people", "/api/people/nobody@example.com", "/api/seats" }) {
+                    HttpResponse<String> answer = app.api("GET", path, authorization);
+                    assertThat(answer.statusCode()).as(path + " with " + scheme).isIn(200, 404);
+                }
+                assertThat(app.api("DELETE", "/api/people/nobody@example.com", authorization).statusCode())
+                        .as("offboarding with " + scheme).isEqualTo(404);
+                assertThat(app.api("POST", "/api/people/nobody@example.com/readmit", authorization).statusCode())
+                        .as("re-admission with " + scheme).isEqualTo(404);
+            }
+        }
+    }
+
+    @Test
+    void aMalformedEmailIsRefusedInOneShapeByTheReadAndTheAdminApi() throws Exception {
+        try (RunningApplication app = start()) {
+            for (String method : new String[] { "GET", "DELETE" }) {
+                HttpResponse<String> answer = app.api(method, "/api/people/not-an-email",
+                        "Bearer " + RunningApplication.ADMIN_TOKEN);
+
+                assertThat(answer.statusCode()).as(method).isEqualTo(400);
+                JsonNode body = RunningApplication.json(answer.body());
+                assertThat(body.has("error")).as(method + ": " + answer.body()).isFalse();
+                assertThat(body.path("errors").path("email").asText()).as(method + ": " + answer.body())
+                        .isEqualTo("is not an email address");
             }
         }
     }

@@ -29,6 +29,11 @@ class AdminTokenTest {
 
         assertThat(configured.describe(API)).doesNotContain("s3cret-admin-token").contains("Bearer <ADMIN_TOKEN>");
         assertThat(configured.accepts("Bearer s3cret-admin-token")).isTrue();
+        // RFC 9110: the scheme is case-insensitive; the token is not
+        assertThat(configured.accepts("bearer s3cret-admin-token")).isTrue();
+        assertThat(configured.accepts("BEARER s3cret-admin-token")).isTrue();
+        assertThat(configured.accepts("Bearer S3CRET-admin-token")).isFalse();
+        assertThat(configured.accepts("Bearers3cret-admin-token")).isFalse();
         assertThat(configured.accepts("s3cret-admin-token")).as("not a bearer header").isFalse();
     }
 

@@ -155,7 +155,7 @@ class OffboardingRouteFileTest {
     void withoutTheTokenTheApiIs401AndChangesNothing() throws Exception {
         invited("kim@example.com");
 
-        for (String authorization : new String[] { null, "Bearer wrong", "Basic " + TOKEN, "bearer " + TOKEN }) {
+        for (String authorization : new String[] { null, "Bearer wrong", "Basic " + TOKEN, "Bearer" + TOKEN }) {
             Exchange answer = call("direct:offboard", "/api/people/kim%40example.com", authorization);
 
             assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).as(authorization).isEqualTo(401);

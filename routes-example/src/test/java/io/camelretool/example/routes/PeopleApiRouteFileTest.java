@@ -106,7 +106,7 @@ class PeopleApiRouteFileTest {
     @Test
     void withoutTheTokenEveryRouteIs401AndWritesNothing() throws IOException {
         List<String> before = reportNames();
-        for (String authorization : new String[] { null, "Bearer wrong", "Basic " + TOKEN, "bearer " + TOKEN }) {
+        for (String authorization : new String[] { null, "Bearer wrong", "Basic " + TOKEN, "Bearer" + TOKEN }) {
             for (String endpoint : new String[] { "direct:person", "direct:people", "direct:seats",
                                                   "direct:seats-report" }) {
                 Exchange answer = call(endpoint, authorization, "ada@example.com", null);
