@@ -153,15 +153,10 @@ class ConsoleActionsTest {
     void acceptingAReviewedMailWithNoSignupLeavesItInReviewWithTheNewReason() throws Exception {
         com.icegreen.greenmail.util.GreenMail mail = startWithMailbox();
         try {
-            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
-                    "hello", "Nothing to sign up here.\r\n", mail.getSmtp().getServerSetup());
-            await().atMost(PATIENCE).until(() -> client.get("/console/mail").body().contains("id=\"mails\""));
+            String uid = inReview(mail, "hello", "Nothing to sign up here.");
             assertThat(client.get("/console/mail").body()).contains("MAIL_ALLOWED_SENDERS");
-            java.util.regex.Matcher accept = java.util.regex.Pattern.compile(
-                    "action=accept-mail&amp;mail=([0-9]+)").matcher(client.get("/console/mail").body());
-            assertThat(accept.find()).isTrue();
 
-            String outcome = post(confirmation("accept-mail", "mail", accept.group(1)));
+            String outcome = post(confirmation("accept-mail", "mail", uid));
 
             assertThat(outcome).contains("not accepted, still in review: no signup found");
             assertThat(client.get("/console/mail").body()).contains("accepted by an operator, but no signup found")
@@ -177,14 +172,9 @@ class ConsoleActionsTest {
     void aPersonAcceptedFromAReviewedMailHasThatActionOnTheirPage() throws Exception {
         com.icegreen.greenmail.util.GreenMail mail = startWithMailbox();
         try {
-            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
-                    "new partner", "Email: mary@outside.example\r\n", mail.getSmtp().getServerSetup());
-            await().atMost(PATIENCE).until(() -> client.get("/console/mail").body().contains("id=\"mails\""));
-            java.util.regex.Matcher accept = java.util.regex.Pattern.compile(
-                    "action=accept-mail&amp;mail=([0-9]+)").matcher(client.get("/console/mail").body());
-            assertThat(accept.find()).isTrue();
+            String uid = inReview(mail, "new partner", "Email: mary@outside.example");
 
-            assertThat(post(confirmation("accept-mail", "mail", accept.group(1)))).contains("accepted as batch");
+            assertThat(post(confirmation("accept-mail", "mail", uid))).contains("accepted as batch");
             awaitStatus("mary@outside.example", LedgerStatus.INVITED);
 
             assertThat(client.get("/console/person?email=mary%40outside.example").body())
@@ -194,6 +184,18 @@ class ConsoleActionsTest {
             app = null;
             mail.stop();
         }
+    }
+
+    /** Mails a line from a sender who is not allowed; answers the mail's UID in review once the console lists it. */
+    private String inReview(com.icegreen.greenmail.util.GreenMail mail, String subject, String line)
+            throws Exception {
+        com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("signups@localhost", "someone@elsewhere.example",
+                subject, line + "\r\n", mail.getSmtp().getServerSetup());
+        await().atMost(PATIENCE).until(() -> client.get("/console/mail").body().contains("id=\"mails\""));
+        java.util.regex.Matcher accept = java.util.regex.Pattern.compile("action=accept-mail&amp;mail=([0-9]+)")
+                .matcher(client.get("/console/mail").body());
+        assertThat(accept.find()).isTrue();
+        return accept.group(1);
     }
 
     /** A mailbox of the test's own, from which the application reads mail allowed only from forms@acme.com. */
