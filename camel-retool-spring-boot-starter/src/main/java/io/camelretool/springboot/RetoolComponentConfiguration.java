@@ -97,7 +97,7 @@ public class RetoolComponentConfiguration extends ComponentConfigurationProperti
     /**
      * When skipExisting finds a pending invite for the email, set the request's attributes on that invite (the value
      * of the request wins), so that a signup sent again, or retried after an attribute call failed, ends with its
-     * attributes in place.
+     * attributes in place. Only those the invite's metadata does not already hold with the same value cost a call.
      */
     private Boolean updatePendingAttributes = false;
     /**
