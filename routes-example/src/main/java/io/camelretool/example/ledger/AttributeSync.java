@@ -46,12 +46,16 @@ public final class AttributeSync {
         this.clock = clock;
     }
 
-    /** The attributes last applied: those recorded, or else the owning signup's, which its invite carried. */
-    static Map<String, String> applied(String appliedJson, String signupJson) {
+    /**
+     * The attributes last applied: those recorded, or else the owning signup's, which its invite carried.
+     *
+     * @param owner the row's owning signup, read once by the caller (which needs its groups too); null for none
+     */
+    static Map<String, String> applied(String appliedJson, Signup owner) {
         if (appliedJson != null) {
             return AttributesJson.read(appliedJson);
         }
-        return signupJson == null ? Map.of() : SignupJson.read(signupJson).attributes();
+        return owner == null ? Map.of() : owner.attributes();
     }
 
     /**
@@ -112,7 +116,7 @@ public final class AttributeSync {
                     Signup owner = SignupJson.read(row.getString(7));
                     return new Pending(row.getString(1), row.getLong(2), row.getString(3),
                             SignupJson.read(row.getString(4)), LedgerStatus.valueOf(row.getString(5)),
-                            applied(row.getString(6), row.getString(7)), owner.groups());
+                            applied(row.getString(6), owner), owner.groups());
                 });
             }
         });

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelretool.component.classify.UserClass;
+import io.camelretool.example.signup.Signup;
 
 import static io.camelretool.example.ledger.LedgerSchema.EMAIL_LENGTH;
 import static io.camelretool.example.ledger.LedgerSchema.REF_LENGTH;
@@ -192,15 +193,14 @@ final class BulkAcceptance {
         Map<String, Known> known = new HashMap<>();
         Rows.forKeys(connection, "SELECT email_key, status, source, source_ref, applied_attributes, signup_json "
                                  + "FROM signup_ledger WHERE email_key IN",
-                keys, row -> known.put(row.getString(1), new Known(LedgerStatus.valueOf(row.getString(2)),
-                        row.getString(3), row.getString(4), AttributeSync.applied(row.getString(5),
-                        row.getString(6)), ownerGroups(row.getString(6)))));
+                keys, row -> {
+                    // the owning signup: the attributes and the groups its invite was sent with
+                    Signup owner = row.getString(6) == null ? null : SignupJson.read(row.getString(6));
+                    known.put(row.getString(1), new Known(LedgerStatus.valueOf(row.getString(2)), row.getString(3),
+                            row.getString(4), AttributeSync.applied(row.getString(5), owner),
+                            owner == null ? List.of() : owner.groups()));
+                });
         return known;
-    }
-
-    /** The groups the row's owning signup asked for: those its invite was sent with. */
-    private static List<Integer> ownerGroups(String signupJson) {
-        return signupJson == null ? List.of() : SignupJson.read(signupJson).groups();
     }
 
     /** Inserts the new rows and takes over the restartable ones; answers the owners another writer beat. */
